@@ -1,0 +1,50 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is a helper of those.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+PORT ?= 8501
+
+.PHONY: run test lint bench install install-dev browser db clean
+
+## run: install into .venv, create the database, load the sample brand when it is empty, start the dashboard
+run: $(VENV)/.installed db
+	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
+
+## test: install test dependencies and Chromium, lint, run every test (browser tests included)
+test: $(VENV)/.installed-dev browser lint
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(PY) -m ruff check .
+
+## bench: the speed measurements in benchmarks/ (writes benchmarks/RESULTS.md)
+bench: $(VENV)/.installed-dev browser
+	$(PY) -m benchmarks
+
+db: $(VENV)/.installed
+	$(PY) -m liveroi init --load-sample-if-empty
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PIP) install -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PIP) install -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+## browser: Debian's Chromium and CJK fonts (Playwright cannot download its own browser here)
+browser:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis artifacts

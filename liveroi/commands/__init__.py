@@ -1,0 +1,1 @@
+"""One module per CLI command: ``<name>_cmd.py`` with ``add_parser(subparsers)`` and ``run(args)``."""

@@ -1,0 +1,234 @@
+"""The DuckDB store: where the file is, how to open it, how its schema migrates, how SQL files run.
+
+Every SQL statement lives in ``queries/<name>.sql``; Python passes around only the file name and binds
+user values as parameters (``$account``, ``$start`` …). Nothing here imports Streamlit.
+
+Opening rules
+-------------
+* ``connect(path)`` opens read-write and brings the schema up to date (idempotent, versioned).
+* ``connect(path, read_only=True)`` is what the dashboard uses, per query, and closes right after, so
+  that ``python -m liveroi import`` from a shell can take the write lock between reruns.
+* DuckDB allows one writing process at a time. A connection that meets the lock retries with
+  exponential backoff for ``busy_timeout`` seconds, then raises :class:`DatabaseBusy`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES_DIR = ROOT / "queries"
+MIGRATIONS_DIR = QUERIES_DIR / "migrations"
+DEFAULT_DB_PATH = ROOT / "data" / "liveroi.duckdb"
+ENV_DB = "LIVEROI_DB"
+
+SCHEMA_VERSION_BASE = 1  # queries/schema.sql; queries/migrations/NNN_*.sql carry versions 2, 3, …
+DEFAULT_BUSY_TIMEOUT_S = 10.0
+
+_QUERY_NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)?$")
+_MIGRATION_FILE = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+
+class DatabaseError(Exception):
+    """The database file cannot be used; the message says why and what to do, in plain words."""
+
+
+class DatabaseBusy(DatabaseError):
+    """Another process holds the write lock for longer than the busy timeout."""
+
+
+def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The database file to use: an explicit path (``--db``), else ``$LIVEROI_DB``, else the default."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(ENV_DB)
+    return Path(env) if env else DEFAULT_DB_PATH
+
+
+@cache
+def load_sql(name: str) -> str:
+    """The text of ``queries/<name>.sql``. Names are plain identifiers, never user input."""
+    if not _QUERY_NAME.match(name):
+        raise ValueError(f"not a query name: {name!r}")
+    path = QUERIES_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise FileNotFoundError(f"no such query file: {path}")
+    return path.read_text(encoding="utf-8")
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "lock" in text and ("conflicting" in text or "could not set" in text)
+
+
+def _open(path: Path, read_only: bool, busy_timeout: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + busy_timeout
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as exc:
+            if _is_lock_error(exc):
+                if time.monotonic() >= deadline:
+                    raise DatabaseBusy(
+                        f"the database {path} is busy: another process is writing to it "
+                        f"(waited {busy_timeout:.0f} s). Try again when it has finished."
+                    ) from exc
+                time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
+                delay = min(delay * 2, 1.0)
+                continue
+            raise DatabaseError(_describe_open_failure(path, exc)) from exc
+        except duckdb.Error as exc:
+            raise DatabaseError(_describe_open_failure(path, exc)) from exc
+
+
+def _describe_open_failure(path: Path, exc: Exception) -> str:
+    first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return (
+        f"cannot open {path} as a liveroi database ({first_line}). If the file is damaged or is not a "
+        f"DuckDB file, move it aside and restore a backup (python -m liveroi restore), or start a new one "
+        f"with python -m liveroi init --db NEW_PATH."
+    )
+
+
+def connect(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    read_only: bool = False,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S,
+) -> duckdb.DuckDBPyConnection:
+    """Open the database, creating and migrating it when opened read-write.
+
+    Raises :class:`DatabaseBusy` when another process holds the lock past ``busy_timeout`` seconds and
+    :class:`DatabaseError` when the file is missing (read-only) or is not a usable DuckDB file.
+    """
+    db_path = resolve_db_path(path)
+    if read_only and not db_path.exists():
+        raise DatabaseError(f"no database at {db_path}: create it with python -m liveroi init")
+    if not read_only:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    con = _open(db_path, read_only, busy_timeout)
+    if not read_only:
+        try:
+            migrate(con)
+        except Exception:
+            con.close()
+            raise
+    return con
+
+
+@contextmanager
+def connection(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    read_only: bool = False,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S,
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """``connect`` as a context manager that always closes, so no lock outlives its use."""
+    con = connect(path, read_only=read_only, busy_timeout=busy_timeout)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The schema version of an open database (0 for a new, empty file)."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+    ).fetchone()
+    if not exists or not exists[0]:
+        return 0
+    row = con.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def _migrations() -> list[tuple[int, str]]:
+    found = []
+    if MIGRATIONS_DIR.is_dir():
+        for path in sorted(MIGRATIONS_DIR.iterdir()):
+            match = _MIGRATION_FILE.match(path.name)
+            if match:
+                found.append((int(match.group(1)), f"migrations/{path.stem}"))
+    return found
+
+
+def latest_schema_version() -> int:
+    """The version this code expects: the base schema plus every migration file."""
+    return max([SCHEMA_VERSION_BASE, *(v for v, _ in _migrations())])
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Bring the schema to :func:`latest_schema_version` in one transaction; re-create the views.
+
+    Idempotent: a database already at the latest version is left as it is (views included).
+    A database from a newer liveroi is refused rather than silently misread.
+    """
+    current = schema_version(con)
+    latest = latest_schema_version()
+    if current > latest:
+        raise DatabaseError(
+            f"this database has schema version {current}, newer than this liveroi ({latest}): upgrade liveroi"
+        )
+    if current == latest:
+        return current
+    with transaction(con):
+        if current < SCHEMA_VERSION_BASE:
+            con.execute(load_sql("schema"))
+            con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION_BASE])
+        for version, name in _migrations():
+            if version > max(current, SCHEMA_VERSION_BASE):
+                con.execute(load_sql(name))
+                con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
+        con.execute(load_sql("views"))
+    return latest
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction: commits when the block ends normally, rolls back on any exception."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    else:
+        con.execute("COMMIT")
+
+
+def query(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """Run ``queries/<name>.sql`` with named parameters bound, as a DataFrame."""
+    return con.execute(load_sql(name), dict(params) if params else None).df()
+
+
+def execute(
+    con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Run ``queries/<name>.sql`` with named parameters bound, for its effect."""
+    return con.execute(load_sql(name), dict(params) if params else None)
+
+
+def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Load a DuckDB extension shipped as a pip package (``duckdb-extension-<name>``).
+
+    The machines have no internet, so ``INSTALL`` from the extension repository would fail; the
+    package index carries the 1.5-line extensions as wheels, installed by requirements.txt.
+    """
+    import importlib
+
+    module = importlib.import_module(f"duckdb_extension_{name}")
+    files = sorted(Path(module.__path__[0]).glob(f"extensions/v{duckdb.__version__}/*.duckdb_extension"))
+    if not files:
+        raise DatabaseError(f"the DuckDB extension {name} for duckdb {duckdb.__version__} is not installed")
+    con.execute(f"LOAD '{files[0].as_posix()}'")

@@ -1,0 +1,3 @@
+"""Strings of the advisor area."""
+
+STRINGS: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Strings of the importer: rejection reasons and import messages (filled in by liveroi.importer)."""
+
+STRINGS: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Strings of the sample area."""
+
+STRINGS: dict[str, dict[str, str]] = {}

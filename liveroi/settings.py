@@ -1,0 +1,135 @@
+"""Per-account economics and guardrails: gross margin, refund rate, target ROI, budget cap,
+max change per broadcast, follower value, minimum ROI.
+
+Stored in the ``settings`` table (account ``'*'`` = defaults for all); the ``account_settings`` view
+merges an account's row over the defaults and estimates the refund rate from history when unset.
+Used by the Settings page, the dashboard's break-even lines and the advisor.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, replace
+
+import duckdb
+
+from liveroi import db
+
+DEFAULTS_ACCOUNT = "*"
+
+
+class SettingsError(ValueError):
+    """A setting outside its allowed range; ``key`` is a translation key, ``field`` the setting."""
+
+    def __init__(self, field: str, key: str) -> None:
+        super().__init__(f"{field}: {key}")
+        self.field = field
+        self.key = key
+
+
+@dataclass(frozen=True)
+class AccountSettings:
+    """The settings in force for one account."""
+
+    account: str
+    gross_margin: float = 0.5
+    refund_rate: float = 0.0
+    target_roi: float | None = None
+    budget_cap: float | None = None
+    max_change: float = 0.3
+    follower_value: float | None = None
+    min_roi: float | None = None
+
+    @property
+    def breakeven_roi(self) -> float | None:
+        """Whole-room ROI at which a session breaks even: 1 / (gross_margin × (1 − refund_rate))."""
+        return breakeven_roi(self.gross_margin, self.refund_rate)
+
+    @property
+    def breakeven_net_roi(self) -> float | None:
+        """Net ROI (refunds already out) at which a session breaks even: 1 / gross_margin."""
+        return 1 / self.gross_margin if self.gross_margin > 0 else None
+
+    def with_overrides(self, **overrides: float | None) -> AccountSettings:
+        """A copy with the given non-None values replaced (per-call overrides, e.g. CLI flags)."""
+        given = {k: v for k, v in overrides.items() if v is not None}
+        updated = replace(self, **given)
+        validate(updated)
+        return updated
+
+
+def breakeven_roi(gross_margin: float, refund_rate: float = 0.0) -> float | None:
+    """1 / (gross_margin × (1 − refund_rate)); 50 % margin and 10 % refunds → 2.22. None if undefined."""
+    denominator = gross_margin * (1 - refund_rate)
+    return 1 / denominator if denominator > 0 else None
+
+
+def validate(settings: AccountSettings) -> None:
+    """Raise :class:`SettingsError` for a value out of range (keys are in the translation table)."""
+
+    def bad(value: float | None) -> bool:
+        return value is not None and not math.isfinite(value)
+
+    if bad(settings.gross_margin) or not 0 < settings.gross_margin <= 1:
+        raise SettingsError("gross_margin", "settings.error.gross_margin")
+    if bad(settings.refund_rate) or not 0 <= settings.refund_rate < 1:
+        raise SettingsError("refund_rate", "settings.error.refund_rate")
+    if bad(settings.max_change) or not 0 <= settings.max_change <= 1:
+        raise SettingsError("max_change", "settings.error.max_change")
+    for field in ("target_roi", "budget_cap", "follower_value", "min_roi"):
+        value = getattr(settings, field)
+        if bad(value) or (value is not None and value < 0):
+            raise SettingsError(field, f"settings.error.{field}")
+
+
+def _clean(value: object) -> float | None:
+    if value is None:
+        return None
+    number = float(value)  # type: ignore[arg-type]
+    return None if math.isnan(number) else number
+
+
+def load(con: duckdb.DuckDBPyConnection, account: str) -> AccountSettings:
+    """The settings in force for ``account`` (defaults when the account has none)."""
+    frame = db.query(con, "account_settings_one", {"account": account})
+    if frame.empty:
+        frame = db.query(con, "settings_defaults")
+    row = frame.iloc[0]
+    return AccountSettings(
+        account=account,
+        gross_margin=_clean(row["gross_margin"]) or 0.5,
+        refund_rate=_clean(row["refund_rate"]) or 0.0,
+        target_roi=_clean(row["target_roi"]),
+        budget_cap=_clean(row["budget_cap"]),
+        max_change=_clean(row["max_change"]) if _clean(row["max_change"]) is not None else 0.3,
+        follower_value=_clean(row["follower_value"]),
+        min_roi=_clean(row["min_roi"]),
+    )
+
+
+def load_stored(con: duckdb.DuckDBPyConnection, account: str) -> dict[str, float | None]:
+    """The values stored for ``account`` itself (None where it inherits the default)."""
+    frame = db.query(con, "settings_raw", {"account": account})
+    fields = (
+        "gross_margin",
+        "refund_rate",
+        "target_roi",
+        "budget_cap",
+        "max_change",
+        "follower_value",
+        "min_roi",
+    )
+    if frame.empty:
+        return dict.fromkeys(fields)
+    row = frame.iloc[0]
+    return {field: _clean(row[field]) for field in fields}
+
+
+def save(con: duckdb.DuckDBPyConnection, settings: AccountSettings, *, refund_rate_set: bool = True) -> None:
+    """Validate and store ``settings`` for its account. With ``refund_rate_set=False`` the refund rate is
+    stored as NULL, so it keeps being estimated from history."""
+    validate(settings)
+    values = asdict(settings)
+    if not refund_rate_set:
+        values["refund_rate"] = None
+    db.execute(con, "settings_upsert", values)

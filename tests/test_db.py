@@ -1,0 +1,154 @@
+"""The store: migration, views, settings, lock handling — on real DuckDB files."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from liveroi import db, settings
+
+
+def _session(con: duckdb.DuckDBPyConnection, sid: str, account: str, start: str, **values: float) -> None:
+    columns = ["session_id", "account", "started_at", *values]
+    placeholders = ", ".join("?" for _ in columns)
+    con.execute(
+        f"INSERT INTO sessions ({', '.join(columns)}) VALUES ({placeholders})",
+        [sid, account, start, *values.values()],
+    )
+
+
+def test_new_file_is_migrated_to_latest_version(db_path: Path) -> None:
+    with db.connection(db_path) as con:
+        assert db.schema_version(con) == db.latest_schema_version()
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    for name in (
+        "accounts",
+        "sessions",
+        "session_spend",
+        "ad_spend",
+        "settings",
+        "imports",
+        "rejected_rows",
+        "session_metrics",
+        "daily_metrics",
+    ):
+        assert name in tables
+
+
+def test_migrate_is_idempotent_and_keeps_data(db_path: Path) -> None:
+    with db.connection(db_path) as con:
+        _session(con, "1", "a", "2026-01-01 10:00", gmv=100.0)
+    with db.connection(db_path) as con:
+        assert db.migrate(con) == db.latest_schema_version()
+        assert con.execute("SELECT count(*) FROM schema_version").fetchone() == (1,)
+        assert con.execute("SELECT gmv FROM sessions").fetchone() == (100.0,)
+
+
+def test_database_from_newer_liveroi_is_refused(db_path: Path) -> None:
+    with db.connection(db_path) as con:
+        con.execute("INSERT INTO schema_version (version) VALUES (999)")
+    with pytest.raises(db.DatabaseError, match="newer"):
+        db.connect(db_path)
+
+
+def test_session_metrics_ratios_and_zero_denominators(con: duckdb.DuckDBPyConnection) -> None:
+    _session(
+        con,
+        "s1",
+        "a",
+        "2026-03-01 19:00",
+        gmv=12000.0,
+        refunds=1200.0,
+        viewers=4000,
+        views=6000,
+        buyers=80,
+        new_followers=150,
+        duration_min=180.0,
+    )
+    _session(con, "s2", "a", "2026-03-02 19:00", gmv=500.0, viewers=0, buyers=0, new_followers=0)
+    con.execute(
+        "INSERT INTO session_spend VALUES ('s1', 'xiaodiantong', 3000, NULL, NULL),"
+        " ('s1', '磁力新工具', 1000, NULL, NULL), ('s1', 'fentiao', 999, 1000, 700)"
+    )
+    rows = con.execute("SELECT * FROM session_metrics ORDER BY session_id").df()
+    s1, s2 = rows.iloc[0], rows.iloc[1]
+    assert s1.total_spend == 5000  # report spend (1000) wins over export (999) for fentiao
+    assert s1.spend_other == 1000 and s1.spend_fentiao == 1000
+    assert s1.ad_gmv == 700
+    assert math.isclose(s1.roi, 12000 / 5000)
+    assert math.isclose(s1.net_roi, 10800 / 5000)
+    assert math.isclose(s1.cost_per_follower, 5000 / 150)
+    assert math.isclose(s1.conversion_rate, 80 / 4000)
+    assert math.isclose(s1.gpm, 12000 / 6000 * 1000)
+    assert str(s1.ended_at) == "2026-03-01 22:00:00"
+    # zero spend, zero viewers, zero followers: missing, never inf or 0
+    for column in ("roi", "net_roi", "cost_per_follower", "conversion_rate", "uv_value", "aov"):
+        assert s2[column] is None or math.isnan(s2[column]), column
+    assert s2.total_spend == 0
+
+
+def test_daily_metrics_keep_unattributed_spend(con: duckdb.DuckDBPyConnection) -> None:
+    _session(con, "s1", "a", "2026-03-01 19:00", gmv=1000.0)
+    con.execute("INSERT INTO session_spend VALUES ('s1', 'jinniu', 400, NULL, NULL)")
+    con.execute(
+        "INSERT INTO ad_spend (account, channel, period_start, period_end, spend)"
+        " VALUES ('a', 'jinniu', '2026-03-01 08:00', '2026-03-01 09:00', 100),"
+        " ('a', 'qianchuan', '2026-03-05 08:00', '2026-03-05 09:00', 60)"
+    )
+    daily = con.execute("SELECT * FROM daily_metrics ORDER BY day").df()
+    assert list(daily.total_spend) == [500, 60]
+    assert list(daily.unattributed_spend) == [100, 60]
+    assert daily.iloc[0].spend_jinniu == 500 and daily.iloc[1].spend_qianchuan == 60
+    assert math.isclose(daily.iloc[0].roi, 1000 / 500)
+    assert daily.iloc[1].sessions == 0
+
+
+def test_settings_defaults_overrides_and_breakeven(con: duckdb.DuckDBPyConnection) -> None:
+    _session(con, "s1", "a", "2026-03-01 19:00", gmv=1000.0, refunds=100.0)
+    loaded = settings.load(con, "a")
+    assert loaded.gross_margin == 0.5 and math.isclose(loaded.refund_rate, 0.1)
+    assert math.isclose(loaded.breakeven_roi, 1 / (0.5 * 0.9))
+    settings.save(con, settings.AccountSettings("a", gross_margin=0.4, target_roi=3.0), refund_rate_set=False)
+    again = settings.load(con, "a")
+    assert again.gross_margin == 0.4 and again.target_roi == 3.0 and math.isclose(again.refund_rate, 0.1)
+    assert again.with_overrides(max_change=0.2, budget_cap=None).max_change == 0.2
+    with pytest.raises(settings.SettingsError) as err:
+        settings.save(con, settings.AccountSettings("a", gross_margin=1.5))
+    assert err.value.field == "gross_margin"
+
+
+def test_writer_meets_lock_then_reports_busy(db_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]);"
+            " print('locked', flush=True); time.sleep(30)",
+            str(db_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        started = time.monotonic()
+        with pytest.raises(db.DatabaseBusy, match="busy"):
+            db.connect(db_path, busy_timeout=0.6)
+        assert 0.5 <= time.monotonic() - started < 5
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_foreign_file_gets_clear_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "not-a-db.duckdb"
+    bogus.write_bytes(b"this is a spreadsheet, not a database" * 100)
+    with pytest.raises(db.DatabaseError, match="restore"):
+        db.connect(bogus)
