@@ -1,0 +1,367 @@
+r"""Response curves: how one account's session GMV and new followers answer each channel's spend.
+
+The model (per account, fitted separately for ``y`` = GMV and ``y`` = new followers)
+------------------------------------------------------------------------------------
+.. math::
+
+    y_i = \underbrace{\gamma_0 + \sum_{d=1}^{6} \gamma_d [\mathrm{dow}_i = d]
+          + \gamma_7 \log\frac{\mathrm{duration}_i}{\mathrm{median}}
+          + \gamma_8\,\mathrm{promo}_i + \gamma_9 \frac{t_i - t_{\mathrm{last}}}{90\,\mathrm{days}}}
+          _{\text{organic baseline}}
+        + \sum_c b_c\,\frac{f(s_{ic}; k_c)}{f(\bar s_c; k_c)} + \varepsilon_i,
+    \qquad f(s; k) = \frac{s}{s + k},\quad \varepsilon_i \sim N(0, \sigma^2)
+
+``f`` is the Hill curve with shape 1 (Michaelis–Menten): zero at zero spend, concave, saturating at
+``b_c / f(s̄_c)``; ``k_c`` is the spend at which a channel reaches half its ceiling. ``b_c`` is the
+channel's contribution at its typical spend ``s̄_c`` (the median of its non-zero spend), so the
+marginal ROI at spend ``s`` is
+
+.. math::  \mathrm{mROI}_c(s) = b_c\,\frac{f'(s; k_c)}{f(\bar s_c; k_c)}, \qquad f'(s;k) = \frac{k}{(s+k)^2}.
+
+Fitting (closed form, numpy only, ~10 ms for 1,000 sessions)
+-------------------------------------------------------------
+* ``k_c`` is chosen on a log grid scaled to the channel's spend, ``k_c ∈ s̄_c × {¼, ½, 1, 2, 4, 8}``,
+  by coordinate ascent (two sweeps) on the exact marginal likelihood of the linear model given the
+  ``k``'s. Everything else is linear given ``k``.
+* Given ``k``, the coefficients have the conjugate normal–inverse-gamma posterior:
+  prior ``β | σ² ~ N(m₀, σ² V₀)``, ``σ² ~ IG(a₀, b₀)``; posterior ``Λₙ = XᵀX + V₀⁻¹``,
+  ``mₙ = Λₙ⁻¹(V₀⁻¹m₀ + Xᵀy)``, ``aₙ = a₀ + n/2``, ``bₙ = b₀ + ½(‖y − Xmₙ‖² + (mₙ−m₀)ᵀV₀⁻¹(mₙ−m₀))``.
+  ``y`` is divided by its mean first, so the priors below read in "share of an average session".
+
+Why conjugate Bayes and not the bootstrap: with a few dozen noisy sessions whose spend moved ±30 %,
+the bootstrap of a saturating fit is unstable (resamples that happen to drop the few high-spend
+sessions flip the slope) and costs hundreds of refits; the conjugate posterior is exact for the
+linear part, costs one Cholesky factorisation, widens correctly as the data thin out, and its
+marginal likelihood doubles as the criterion that picks ``k``. What it leaves out: uncertainty about
+``k`` itself (the curvature is conditioned on the chosen grid value) and error autocorrelation.
+
+Priors (the failure modes they guard against)
+----------------------------------------------
+* Channel GMV slopes: the prior says *the marginal ROI at typical spend equals* ``prior_roi`` — the
+  caller passes the break-even ROI, i.e. "with no evidence, the current spend is about right",
+  which is what holding spend assumes — with a standard deviation of ``max(prior_roi, 1)`` ROI points.
+  Thin data therefore moves little; the data have to pull the curve away from break-even.
+* Follower slopes: mean 0, sd twice the account's average followers per yuan.
+* Controls: intercept vague; day-of-week ±15 %, duration elasticity ±0.5, promo ±100 %,
+  trend ±30 % per 90 days (one standard deviation).
+* Non-negativity (a channel never *lowers* GMV — diminishing, not negative, returns): posterior
+  draws with a negative channel coefficient are rejected (the truncated posterior); if fewer than a
+  quarter survive, the negative coefficients are clipped to zero instead.
+
+Fallbacks
+---------
+* Fewer than :data:`MIN_SESSIONS` sessions: nothing is fitted (``status='thin'``); the decision holds.
+* A channel whose spend barely varied (coefficient of variation < :data:`MIN_SPEND_CV`, or fewer than
+  three distinct values) cannot be told apart from the baseline: it is left out of the regression
+  (its constant effect sits in the intercept) and held (``channel_status[c] = 'flat'``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from liveroi.advisor.data import History
+
+SATURATION_GRID: tuple[float, ...] = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+MIN_SESSIONS = 8
+MIN_SPEND_CV = 0.05
+N_DRAWS = 300
+SEED = 20_240_601
+TREND_DAYS = 90.0
+
+# Prior standard deviations of the controls, in units of an average session's y.
+_CONTROL_NAMES = ("intercept", *(f"dow_{d}" for d in range(1, 7)), "log_duration", "promo", "trend")
+_CONTROL_PRIOR_MEAN = np.array([0.5, *([0.0] * 6), 0.0, 0.0, 0.0])
+_CONTROL_PRIOR_SD = np.array([3.0, *([0.15] * 6), 0.5, 1.0, 0.3])
+_NOISE_GUESS = {"gmv": 0.25, "new_followers": 0.35}  # prior guess of σ / mean(y)
+
+
+def saturation(spend: np.ndarray, k: float) -> np.ndarray:
+    """``f(s; k) = s / (s + k)``: the Hill curve with shape 1."""
+    return spend / (spend + k)
+
+
+def saturation_slope(spend: np.ndarray, k: float) -> np.ndarray:
+    """``f'(s; k) = k / (s + k)²``."""
+    return k / (spend + k) ** 2
+
+
+@dataclass(frozen=True)
+class TargetFit:
+    """The posterior of one response (GMV or new followers).
+
+    ``coef`` holds posterior draws (D × C) of each fitted channel's contribution at its typical
+    spend, in the target's own units (CNY or followers); ``base`` holds draws (D,) of the organic
+    baseline of the next session; ``sigma`` draws (D,) of the noise standard deviation (same units).
+    """
+
+    target: str
+    k: dict[str, float]
+    coef: np.ndarray
+    base: np.ndarray
+    sigma: np.ndarray
+    log_evidence: float
+
+
+@dataclass(frozen=True)
+class FittedModel:
+    """Everything the decision and the charts need, without a database; pickles."""
+
+    account: str
+    sessions_used: int
+    status: str  # 'fitted' | 'thin'
+    channels: tuple[str, ...]  # every channel of the account
+    fitted_channels: tuple[str, ...]  # the channels with a curve (others held)
+    channel_status: dict[str, str]  # channel → 'fitted' | 'flat' | 'thin'
+    typical_spend: dict[str, float]
+    gmv: TargetFit | None = None
+    new_followers: TargetFit | None = None
+    history_gmv: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    history_followers: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+    # -- curves ------------------------------------------------------------------------------------
+    def contribution(self, target: str, channel: str, spend: np.ndarray | float) -> np.ndarray:
+        """Draws (D × len(spend)) of the channel's contribution to ``target`` at each spend."""
+        fit = self._target(target)
+        j = self.fitted_channels.index(channel)
+        k = fit.k[channel]
+        s = np.atleast_1d(np.asarray(spend, dtype=float))
+        shape = saturation(s, k) / saturation(np.array(self.typical_spend[channel]), k)
+        return fit.coef[:, [j]] * shape[None, :]
+
+    def slope(self, target: str, channel: str, spend: np.ndarray | float) -> np.ndarray:
+        """Draws (D × len(spend)) of d target / d spend of the channel (marginal ROI for GMV)."""
+        fit = self._target(target)
+        j = self.fitted_channels.index(channel)
+        k = fit.k[channel]
+        s = np.atleast_1d(np.asarray(spend, dtype=float))
+        shape = saturation_slope(s, k) / saturation(np.array(self.typical_spend[channel]), k)
+        return fit.coef[:, [j]] * shape[None, :]
+
+    def predict(self, target: str, spend: dict[str, float]) -> np.ndarray:
+        """Draws (D,) of the expected ``target`` of the next session at the given spend per channel
+        (held channels contribute their constant effect through the baseline)."""
+        fit = self._target(target)
+        total = fit.base.copy()
+        for channel in self.fitted_channels:
+            total += self.contribution(target, channel, spend.get(channel, 0.0))[:, 0]
+        return total
+
+    def _target(self, target: str) -> TargetFit:
+        fit = self.gmv if target == "gmv" else self.new_followers
+        if fit is None:
+            raise ValueError("no fitted curve: history too thin")
+        return fit
+
+
+def _controls(sessions: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The control columns of the history (n × 10) and of the next session (10,)."""
+    started = pd.to_datetime(sessions["started_at"])
+    days = started.dt.normalize()
+    last_day = days.iloc[-1]
+    dow = started.dt.dayofweek.to_numpy()
+    next_dow = (last_day + pd.Timedelta(days=1)).dayofweek
+    duration = sessions["duration_min"].to_numpy(dtype=float)
+    valid = np.isfinite(duration) & (duration > 0)
+    median = float(np.median(duration[valid])) if valid.any() else 1.0
+    log_duration = np.where(valid, np.log(np.where(valid, duration, 1.0) / median), 0.0)
+    trend = ((days - last_day).dt.days.to_numpy(dtype=float)) / TREND_DAYS
+    promo = sessions["promo"].to_numpy(dtype=float)
+    n = len(sessions)
+    x = np.empty((n, len(_CONTROL_NAMES)))
+    x[:, 0] = 1.0
+    for d in range(1, 7):
+        x[:, d] = dow == d
+    x[:, 7] = log_duration
+    x[:, 8] = promo
+    x[:, 9] = trend
+    x_next = np.zeros(len(_CONTROL_NAMES))
+    x_next[0] = 1.0
+    if next_dow >= 1:
+        x_next[next_dow] = 1.0
+    x_next[9] = 1.0 / TREND_DAYS
+    return x, x_next
+
+
+@dataclass
+class _Posterior:
+    mean: np.ndarray
+    cov_unit: np.ndarray  # Λₙ⁻¹ (covariance / σ²)
+    a: float
+    b: float
+    log_evidence: float
+
+
+def _posterior(x: np.ndarray, y: np.ndarray, m0: np.ndarray, sd0: np.ndarray, noise: float) -> _Posterior:
+    """Conjugate NIG posterior and log marginal likelihood (see the module docstring)."""
+    n = len(y)
+    a0, b0 = 2.0, noise**2
+    prec0 = noise**2 / sd0**2  # V₀⁻¹ (diagonal): prior sd of β is sd0 when σ = noise
+    lam = x.T @ x + np.diag(prec0)
+    rhs = prec0 * m0 + x.T @ y
+    chol = np.linalg.cholesky(lam)
+    mean = np.linalg.solve(lam, rhs)
+    resid = y - x @ mean
+    dev = mean - m0
+    a = a0 + n / 2
+    b = b0 + 0.5 * (resid @ resid + dev @ (prec0 * dev))
+    log_det_lam = 2 * np.log(np.diag(chol)).sum()
+    log_evidence = (
+        -n / 2 * math.log(2 * math.pi)
+        + 0.5 * (np.log(prec0).sum() - log_det_lam)
+        + a0 * math.log(b0)
+        - a * math.log(b)
+        + math.lgamma(a)
+        - math.lgamma(a0)
+    )
+    inv_chol = np.linalg.solve(chol, np.eye(len(mean)))
+    return _Posterior(mean, inv_chol.T @ inv_chol, a, b, float(log_evidence))
+
+
+def _fit_target(
+    target: str,
+    y: np.ndarray,
+    controls: np.ndarray,
+    x_next: np.ndarray,
+    spend: np.ndarray,
+    typical: np.ndarray,
+    channels: tuple[str, ...],
+    slope_mean: float,
+    slope_sd: float,
+    rng: np.random.Generator,
+) -> TargetFit:
+    scale = float(np.mean(y))
+    scale = scale if scale > 0 else max(float(np.abs(y).max()), 1.0)
+    ys = y / scale
+    noise = _NOISE_GUESS[target]
+    n_ctrl = controls.shape[1]
+    n_ch = spend.shape[1]
+    grid = np.array(SATURATION_GRID)
+    # Features f(s;k)/f(s̄;k) for every channel and grid value, computed once.
+    features = np.empty((n_ch, len(grid), len(y)))
+    factor = np.empty((n_ch, len(grid)))  # s̄(s̄+k)/k: contribution per unit marginal ROI at s̄
+    for c in range(n_ch):
+        for g, ratio in enumerate(grid):
+            k = ratio * typical[c]
+            features[c, g] = saturation(spend[:, c], k) / saturation(typical[c], k)
+            factor[c, g] = typical[c] * (typical[c] + k) / k
+
+    def solve(choice: list[int]) -> _Posterior:
+        x = np.hstack([controls, features[np.arange(n_ch), choice].T])
+        idx = np.arange(n_ch)
+        m0 = np.concatenate([_CONTROL_PRIOR_MEAN, slope_mean * factor[idx, choice] / scale])
+        sd0 = np.concatenate([_CONTROL_PRIOR_SD, slope_sd * factor[idx, choice] / scale])
+        return _posterior(x, ys, m0, sd0, noise)
+
+    choice = [int(np.searchsorted(grid, 1.0))] * n_ch
+    best = solve(choice)
+    for _sweep in range(2):
+        changed = False
+        for c in range(n_ch):
+            for g in range(len(grid)):
+                if g == choice[c]:
+                    continue
+                trial = [*choice]
+                trial[c] = g
+                post = solve(trial)
+                if post.log_evidence > best.log_evidence + 1e-9:
+                    best, choice, changed = post, trial, True
+        if not changed:
+            break
+
+    draws = _draw(best, n_ctrl, rng)
+    sigma = np.sqrt(best.b / rng.gamma(best.a, 1.0, size=len(draws))) * scale
+    base = draws[:, :n_ctrl] @ x_next * scale
+    coef = draws[:, n_ctrl:] * scale
+    k = {ch: float(grid[choice[c]] * typical[c]) for c, ch in enumerate(channels)}
+    return TargetFit(target, k, coef, base, sigma, best.log_evidence)
+
+
+def _draw(post: _Posterior, n_ctrl: int, rng: np.random.Generator) -> np.ndarray:
+    """N_DRAWS posterior draws of β, channel coefficients non-negative (rejection, else clipping)."""
+    p = len(post.mean)
+    total = 3 * N_DRAWS
+    sigma2 = post.b / rng.gamma(post.a, 1.0, size=total)
+    chol = np.linalg.cholesky(post.cov_unit + 1e-12 * np.eye(p))
+    z = rng.standard_normal((total, p))
+    draws = post.mean[None, :] + np.sqrt(sigma2)[:, None] * (z @ chol.T)
+    ok = (draws[:, n_ctrl:] >= 0).all(axis=1)
+    if ok.sum() >= N_DRAWS // 4:
+        kept = draws[ok][:N_DRAWS]
+    else:
+        kept = draws[:N_DRAWS].copy()
+        kept[:, n_ctrl:] = np.clip(kept[:, n_ctrl:], 0.0, None)
+    return kept
+
+
+def channel_status(history: History) -> dict[str, str]:
+    """'fitted' when a channel's spend varied enough to read a curve from, else 'flat' (or 'thin'
+    for every channel when the history is shorter than :data:`MIN_SESSIONS`)."""
+    if len(history) < MIN_SESSIONS:
+        return dict.fromkeys(history.channels, "thin")
+    status = {}
+    for channel in history.channels:
+        s = history.spend[channel].to_numpy(dtype=float)
+        mean = s.mean()
+        cv = s.std() / mean if mean > 0 else 0.0
+        distinct = len(np.unique(np.round(s, 2)))
+        status[channel] = "fitted" if cv >= MIN_SPEND_CV and distinct >= 3 else "flat"
+    return status
+
+
+def fit(history: History, prior_roi: float | None = None) -> FittedModel:
+    """Fit the GMV and new-follower response curves of one account (see the module docstring).
+
+    ``prior_roi`` is the marginal ROI the prior expects at typical spend (pass the break-even ROI:
+    "no evidence → hold"); None means a prior centred on 0 with sd 2. Deterministic (fixed seed).
+    """
+    sessions = history.sessions
+    channels = history.channels
+    status = channel_status(history)
+    gmv = sessions["gmv"].fillna(0.0).to_numpy(dtype=float)
+    followers = sessions["new_followers"].fillna(0.0).to_numpy(dtype=float)
+    typical = {}
+    for channel in channels:
+        s = history.spend[channel].to_numpy(dtype=float)
+        active = s[s > 0]
+        typical[channel] = float(np.median(active)) if len(active) else 1.0
+    common = {
+        "account": history.account,
+        "sessions_used": len(history),
+        "channels": channels,
+        "channel_status": status,
+        "typical_spend": typical,
+        "history_gmv": gmv,
+        "history_followers": followers,
+    }
+    if len(history) < MIN_SESSIONS:
+        return FittedModel(status="thin", fitted_channels=(), **common)
+    fitted = tuple(c for c in channels if status[c] == "fitted")
+    controls, x_next = _controls(sessions)
+    spend = history.spend[list(fitted)].to_numpy(dtype=float).reshape(len(history), len(fitted))
+    typ = np.array([typical[c] for c in fitted])
+    rng = np.random.default_rng(SEED)
+    slope_mean = prior_roi if prior_roi is not None else 0.0
+    slope_sd = max(prior_roi or 0.0, 1.0) if prior_roi is not None else 2.0
+    gmv_fit = _fit_target("gmv", gmv, controls, x_next, spend, typ, fitted, slope_mean, slope_sd, rng)
+    total_spend = float(history.spend.to_numpy().sum(axis=1).mean()) if channels else 0.0
+    per_yuan = followers.mean() / total_spend if total_spend > 0 else 0.0
+    follower_fit = _fit_target(
+        "new_followers",
+        followers,
+        controls,
+        x_next,
+        spend,
+        typ,
+        fitted,
+        0.0,
+        max(2 * per_yuan, 1e-4),
+        rng,
+    )
+    return FittedModel(
+        status="fitted", fitted_channels=fitted, gmv=gmv_fit, new_followers=follower_fit, **common
+    )

@@ -1,0 +1,136 @@
+"""The reason: one or two sentences a marketer can check against the charts, in zh or en.
+
+The channel with the biggest move comes first, with the number that decides it: what the last
+¥1,000 (¥100 for small channels) returned according to its fitted curve, its marginal ROI against
+the break-even ROI, and the move. The other channels follow in one short sentence, then any
+guardrail that bound (budget cap, minimum ROI) and a note when the follower value is a suggestion.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from liveroi.advisor.model import MIN_SESSIONS
+from liveroi.channels import channel_name
+from liveroi.formatting import count, money, ratio, signed_percent
+from liveroi.i18n import t
+
+if TYPE_CHECKING:
+    from liveroi.advisor import Recommendation
+
+NEAR_BREAKEVEN = 0.05  # |mROI / break-even − 1| below this reads as "at the optimum"
+
+
+def _change(current: float, suggested: float) -> float:
+    return suggested / current - 1 if current > 0 else float("inf")
+
+
+def _unit(current: float) -> float:
+    return 1000.0 if current >= 5000 else 100.0
+
+
+def _main_sentence(rec: Recommendation, channel: str, lang: str) -> str:
+    name = channel_name(channel, lang)
+    now, to = rec.current[channel], rec.suggested[channel]
+    be = rec.breakeven_roi
+    held = rec.decision.held.get(channel)
+    mroi = rec.marginal_roi.get(channel)
+    if held == "flat":
+        return t("advisor.reason.flat", lang, channel=name, to=money(to, lang))
+    if held == "zero" or (now <= 0 and to <= 0):
+        return t("advisor.reason.zero", lang, channel=name)
+    if now <= 0 < to:
+        return t(
+            "advisor.reason.restart",
+            lang,
+            channel=name,
+            mroi=ratio(mroi),
+            breakeven=ratio(be),
+            to=money(to, lang),
+        )
+    if abs(to - now) < max(1.0, 0.005 * now):
+        low, high = rec.marginal_roi_interval.get(channel, (None, None))
+        if mroi is not None and abs(mroi / be - 1) < NEAR_BREAKEVEN:
+            return t(
+                "advisor.reason.optimum",
+                lang,
+                channel=name,
+                mroi=ratio(mroi),
+                breakeven=ratio(be),
+                to=money(to, lang),
+            )
+        return t(
+            "advisor.reason.uncertain",
+            lang,
+            channel=name,
+            mroi=ratio(mroi),
+            low=ratio(low),
+            high=ratio(high),
+            breakeven=ratio(be),
+            to=money(to, lang),
+        )
+    unit = _unit(now)
+    followers = rec.marginal_followers.get(channel) or 0.0
+    follower_text = ""
+    if followers * unit >= 1:
+        follower_text = t("advisor.reason.followers", lang, count=count(round(followers * unit), lang))
+    cmp = "<" if (mroi or 0) < be else (">" if (mroi or 0) > be else "=")
+    change = _change(now, to)
+    return t(
+        "advisor.reason.move",
+        lang,
+        channel=name,
+        unit=money(unit, lang),
+        returned=money((mroi or 0) * unit, lang),
+        followers=follower_text,
+        mroi=ratio(mroi),
+        cmp=cmp,
+        breakeven=ratio(be),
+        verb=t("advisor.verb.raise" if to > now else "advisor.verb.cut", lang),
+        pct=f"{abs(change) * 100:.0f}%" if lang == "zh" else f"{abs(change) * 100:.0f} %",
+        to=money(to, lang),
+    )
+
+
+def build_reason(rec: Recommendation, lang: str = "zh") -> str:
+    """The reason of a recommendation in ``lang`` (see the module docstring)."""
+    if not rec.channels:
+        return t("advisor.reason.no_channels", lang)
+    if rec.model.status == "thin":
+        return t(
+            "advisor.reason.thin",
+            lang,
+            sessions=rec.sessions_used,
+            minimum=MIN_SESSIONS,
+            total=money(rec.current_total, lang),
+        )
+    order = sorted(rec.channels, key=lambda c: (-abs(rec.suggested[c] - rec.current[c]), c))
+    parts = [_main_sentence(rec, order[0], lang)]
+    items = []
+    for channel in order[1:]:
+        name = channel_name(channel, lang)
+        now, to = rec.current[channel], rec.suggested[channel]
+        if abs(to - now) < max(1.0, 0.005 * now):
+            items.append(t("advisor.reason.other_hold", lang, channel=name, to=money(to, lang)))
+        else:
+            change = _change(now, to)
+            text = signed_percent(change, 0) if math.isfinite(change) else "+"
+            items.append(t("advisor.reason.other_item", lang, channel=name, change=text, to=money(to, lang)))
+    if items:
+        parts.append(
+            t("advisor.reason.others", lang, items="；".join(items) if lang == "zh" else "; ".join(items))
+        )
+    decision = rec.decision
+    cap = rec.settings.budget_cap
+    if decision.cap_unreachable:
+        parts.append(t("advisor.reason.cap_unreachable", lang, cap=money(cap, lang)))
+    elif decision.cap_binding:
+        parts.append(t("advisor.reason.cap", lang, cap=money(cap, lang)))
+    if decision.min_roi_binding:
+        parts.append(t("advisor.reason.min_roi", lang, min_roi=ratio(rec.settings.min_roi)))
+    if rec.economics.follower_value_suggested:
+        parts.append(
+            t("advisor.reason.follower_value", lang, value=money(rec.economics.follower_value, lang))
+        )
+    return ("" if lang == "zh" else " ").join(parts)
