@@ -1,0 +1,1 @@
+"""Importer of platform exports (public API filled in below as it lands)."""
