@@ -1,0 +1,73 @@
+"""The sample brand 暖山: three Kuaishou self-broadcast accounts over 180 days ending 2026-11-24.
+
+``generate_brand()`` builds it (vectorised, seeded, deterministic); ``write_to_db`` loads it straight
+into a database; ``write_exports`` prints it as the files a user downloads from the back-ends (the
+ones shipped in ``sample_data/``); ``load_sample_exports`` imports those through the real importer.
+
+The accounts (break-even ROI at the default 50 % gross margin and the account's refund rate):
+
+* **暖山官方旗舰店** — flagship, beauty (refunds ≈ 10 %, break-even ≈ 2.2), steady state, 2–3 shifts a
+  day, 小店通 + 磁力金牛 + 粉条, ≈ ¥29k spend a day, whole-room ROI ≈ 3.3.
+  **Over-spends 小店通**: at its usual ¥7,000 per evening session the channel's average ROI is 2.4
+  but its marginal ROI is 1.0 — below break-even while the room's ROI is well above it. Its
+  profit-maximising spend on an ordinary day is ≈ ¥3,000 (``SampleBrand.curves.optimal_spend``).
+  磁力金牛 is close to its optimum (marginal 2.3 at ¥3,500). 粉条 is a fixed daily package (spend
+  varies by ~2 %), so its curve cannot be learnt from history: the advisor should hold it and say so.
+* **暖山好物直播间** — new account, food (refunds ≈ 5 %, break-even ≈ 2.1), cold start from 0
+  followers to ≈ 11–12万 in 180 days on heavy 粉条/作品推广 early, shifting to 小店通; ROI ≈ 0.6–1.2
+  in the first two months, ≈ 1.8 overall.
+* **暖山女装** — category account, apparel (refunds ≈ 28 %, break-even ≈ 2.8), ROI ≈ 3.7.
+  **Starves 磁力金牛**: at ≈ ¥1,200 per evening session its marginal ROI is 3.8 (≫ 2.8); the optimum
+  is ≈ ¥2,500. 小店通 sits near its optimum (marginal 2.8 at ¥4,500).
+
+Promo days: 618 (and its warm-up), 品牌日 09-09, 双11 (warm-up from 10-25, peak ×3.5 spend, 返场).
+The ad-spend report also carries warm-up plans (粉条, 07:00) that overlap no session: unattributed.
+The true curves are in ``SampleBrand.curves``; per-session truth (multipliers, organic and
+incremental GMV) in ``SampleBrand.truth`` — for the advisor's tests, not for the dashboard.
+"""
+
+from liveroi.sample.exports import export_file_names, write_exports
+from liveroi.sample.generate import (
+    DEFAULT_DAYS,
+    DEFAULT_END,
+    DEFAULT_SEED,
+    SESSION_COLUMNS,
+    SHIFTS,
+    SampleBrand,
+    generate_brand,
+    marginal_response,
+    response,
+)
+from liveroi.sample.profiles import REPORT_CHANNELS, SAMPLE_CHANNELS
+from liveroi.sample.promos import promo_calendar
+from liveroi.sample.store import (
+    SAMPLE_DATA_DIR,
+    load_sample,
+    load_sample_exports,
+    sample_export_paths,
+    write_promo_days,
+    write_to_db,
+)
+
+__all__ = [
+    "DEFAULT_DAYS",
+    "DEFAULT_END",
+    "DEFAULT_SEED",
+    "REPORT_CHANNELS",
+    "SAMPLE_CHANNELS",
+    "SAMPLE_DATA_DIR",
+    "SESSION_COLUMNS",
+    "SHIFTS",
+    "SampleBrand",
+    "export_file_names",
+    "generate_brand",
+    "load_sample",
+    "load_sample_exports",
+    "marginal_response",
+    "promo_calendar",
+    "response",
+    "sample_export_paths",
+    "write_exports",
+    "write_promo_days",
+    "write_to_db",
+]
