@@ -116,7 +116,7 @@ def _sessions(
     days = pd.Timestamp("2026-01-01 19:00") + pd.to_timedelta(
         np.arange(start_index, start_index + n), unit="D"
     )
-    weekend = np.isin(days.dayofweek, (5, 6))
+    weekend = np.isin(days.day_of_week, (5, 6))
     promo = rng.random(n) < 0.05
     duration = np.clip(rng.normal(180.0, 30.0, n), 60.0, 360.0)
     organic = scenario.organic_gmv * (duration / 180.0) ** 0.6 * np.where(weekend, 1.15, 1.0)

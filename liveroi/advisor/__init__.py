@@ -4,7 +4,7 @@ Pipeline, per account (each step DB-free and picklable except the first)::
 
     history = load_history(con, account)           # data.py  (queries/advisor_*.sql)
     model   = fit(history, prior_roi=break-even)    # model.py (response curves + posterior draws)
-    choice  = decide(model, current, settings, econ)  # decide.py (profit under guardrails)
+    choice  = choose_spend(model, current, settings, econ)  # decide.py (profit under guardrails)
     reason  = build_reason(rec, lang)               # reason.py (i18n)
 
 Public API (used by the CLI, the advisor page and the benchmarks):
@@ -29,7 +29,7 @@ import pandas as pd
 from liveroi import settings as settings_mod
 from liveroi.advisor.backtest import backtest
 from liveroi.advisor.data import History, account_known, build_history, load_history
-from liveroi.advisor.decide import Decision, Economics, Expected, decide, economics, expected
+from liveroi.advisor.decide import Decision, Economics, Expected, choose_spend, economics, expected
 from liveroi.advisor.model import FittedModel, fit
 from liveroi.advisor.reason import build_reason
 from liveroi.settings import AccountSettings
@@ -125,7 +125,7 @@ def recommend(history: History, settings: AccountSettings, lang: str = "zh") -> 
     econ = economics(history, settings)
     model = fit(history, prior_roi=econ.breakeven_roi if np.isfinite(econ.breakeven_roi) else None)
     current = history.latest_spend()
-    decision = decide(model, current, settings, econ)
+    decision = choose_spend(model, current, settings, econ)
     marginal, interval, followers = {}, {}, {}
     for channel in history.channels:
         if channel in model.fitted_channels:

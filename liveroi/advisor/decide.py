@@ -40,6 +40,7 @@ rounded to whole yuan inside the box.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -128,7 +129,7 @@ def _box(model: FittedModel, current: dict[str, float], max_change: float) -> tu
     return lower, upper, held
 
 
-def decide(
+def choose_spend(
     model: FittedModel, current: dict[str, float], settings: AccountSettings, econ: Economics
 ) -> Decision:
     """The profit-maximising spend of the next session within the guardrails (module docstring)."""
@@ -210,15 +211,11 @@ def decide(
 
 
 def _round(spend: dict[str, float], lower: dict[str, float], upper: dict[str, float]) -> dict[str, float]:
-    """Whole yuan, never outside the step-limit box."""
+    """Whole yuan, never outside the step-limit box (a held channel keeps its exact spend)."""
     rounded = {}
     for c, value in spend.items():
-        r = float(np.round(value))
-        if r < lower[c] - 1e-9:
-            r = float(np.ceil(lower[c]))
-        if r > upper[c] + 1e-9:
-            r = float(np.floor(upper[c]))
-        rounded[c] = min(max(r, lower[c]), upper[c]) if lower[c] == upper[c] else r
+        lo, hi = math.ceil(lower[c] - 1e-9), math.floor(upper[c] + 1e-9)
+        rounded[c] = float(min(max(round(value), lo), hi)) if lo <= hi else float(value)
     return rounded
 
 

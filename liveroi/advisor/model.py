@@ -22,7 +22,9 @@ Fitting (closed form, numpy only, ~10 ms for 1,000 sessions)
 -------------------------------------------------------------
 * ``k_c`` is chosen on a log grid scaled to the channel's spend, ``k_c ∈ s̄_c × {¼, ½, 1, 2, 4, 8}``,
   by coordinate ascent (two sweeps) on the exact marginal likelihood of the linear model given the
-  ``k``'s. Everything else is linear given ``k``.
+  ``k``'s. Everything else is linear given ``k``. The posterior draws then average over the best
+  grid point and its one-channel neighbours, weighted by marginal likelihood (Bayesian model
+  averaging), so curvature the data cannot pin down widens the bands instead of being ignored.
 * Given ``k``, the coefficients have the conjugate normal–inverse-gamma posterior:
   prior ``β | σ² ~ N(m₀, σ² V₀)``, ``σ² ~ IG(a₀, b₀)``; posterior ``Λₙ = XᵀX + V₀⁻¹``,
   ``mₙ = Λₙ⁻¹(V₀⁻¹m₀ + Xᵀy)``, ``aₙ = a₀ + n/2``, ``bₙ = b₀ + ½(‖y − Xmₙ‖² + (mₙ−m₀)ᵀV₀⁻¹(mₙ−m₀))``.
@@ -32,16 +34,19 @@ Why conjugate Bayes and not the bootstrap: with a few dozen noisy sessions whose
 the bootstrap of a saturating fit is unstable (resamples that happen to drop the few high-spend
 sessions flip the slope) and costs hundreds of refits; the conjugate posterior is exact for the
 linear part, costs one Cholesky factorisation, widens correctly as the data thin out, and its
-marginal likelihood doubles as the criterion that picks ``k``. What it leaves out: uncertainty about
-``k`` itself (the curvature is conditioned on the chosen grid value) and error autocorrelation.
+marginal likelihood doubles as the criterion that picks and weighs ``k``. What it leaves out: error
+autocorrelation, and multiplicative (heteroscedastic) noise — the noise is taken as additive.
 
 Priors (the failure modes they guard against)
 ----------------------------------------------
 * Channel GMV slopes: the prior says *the marginal ROI at typical spend equals* ``prior_roi`` — the
   caller passes the break-even ROI, i.e. "with no evidence, the current spend is about right",
-  which is what holding spend assumes — with a standard deviation of ``max(prior_roi, 1)`` ROI points.
+  which is what holding spend assumes — with a standard deviation of ``2 × max(prior_roi, 1)`` ROI points (:data:`PRIOR_SD_FACTOR`).
   Thin data therefore moves little; the data have to pull the curve away from break-even.
 * Follower slopes: mean 0, sd twice the account's average followers per yuan.
+* The prior spreads are in units of the noise: conjugacy makes the prior covariance ``σ²V₀``, so
+  ``V₀`` is set from a first fit's ``σ̂`` (empirical Bayes) — the stated spreads then hold whether the
+  account is quiet or noisy.
 * Controls: intercept vague; day-of-week ±15 %, duration elasticity ±0.5, promo ±100 %,
   trend ±30 % per 90 days (one standard deviation).
 * Non-negativity (a channel never *lowers* GMV — diminishing, not negative, returns): posterior
@@ -70,6 +75,7 @@ SATURATION_GRID: tuple[float, ...] = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
 MIN_SESSIONS = 8
 MIN_SPEND_CV = 0.05
 N_DRAWS = 300
+PRIOR_SD_FACTOR = 2.0  # prior sd of the marginal ROI at typical spend, in units of max(prior_roi, 1)
 SEED = 20_240_601
 TREND_DAYS = 90.0
 
@@ -100,7 +106,7 @@ class TargetFit:
     """
 
     target: str
-    k: dict[str, float]
+    k: dict[str, np.ndarray]  # per channel, the saturation spend of each draw (D,)
     coef: np.ndarray
     base: np.ndarray
     sigma: np.ndarray
@@ -128,19 +134,19 @@ class FittedModel:
         """Draws (D × len(spend)) of the channel's contribution to ``target`` at each spend."""
         fit = self._target(target)
         j = self.fitted_channels.index(channel)
-        k = fit.k[channel]
-        s = np.atleast_1d(np.asarray(spend, dtype=float))
+        k = fit.k[channel][:, None]
+        s = np.atleast_1d(np.asarray(spend, dtype=float))[None, :]
         shape = saturation(s, k) / saturation(np.array(self.typical_spend[channel]), k)
-        return fit.coef[:, [j]] * shape[None, :]
+        return fit.coef[:, [j]] * shape
 
     def slope(self, target: str, channel: str, spend: np.ndarray | float) -> np.ndarray:
         """Draws (D × len(spend)) of d target / d spend of the channel (marginal ROI for GMV)."""
         fit = self._target(target)
         j = self.fitted_channels.index(channel)
-        k = fit.k[channel]
-        s = np.atleast_1d(np.asarray(spend, dtype=float))
+        k = fit.k[channel][:, None]
+        s = np.atleast_1d(np.asarray(spend, dtype=float))[None, :]
         shape = saturation_slope(s, k) / saturation(np.array(self.typical_spend[channel]), k)
-        return fit.coef[:, [j]] * shape[None, :]
+        return fit.coef[:, [j]] * shape
 
     def predict(self, target: str, spend: dict[str, float]) -> np.ndarray:
         """Draws (D,) of the expected ``target`` of the next session at the given spend per channel
@@ -163,8 +169,8 @@ def _controls(sessions: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     started = pd.to_datetime(sessions["started_at"])
     days = started.dt.normalize()
     last_day = days.iloc[-1]
-    dow = started.dt.dayofweek.to_numpy()
-    next_dow = (last_day + pd.Timedelta(days=1)).dayofweek
+    dow = started.dt.day_of_week.to_numpy()
+    next_dow = (last_day + pd.Timedelta(days=1)).day_of_week
     duration = sessions["duration_min"].to_numpy(dtype=float)
     valid = np.isfinite(duration) & (duration > 0)
     median = float(np.median(duration[valid])) if valid.any() else 1.0
@@ -250,7 +256,7 @@ def _fit_target(
             features[c, g] = saturation(spend[:, c], k) / saturation(typical[c], k)
             factor[c, g] = typical[c] * (typical[c] + k) / k
 
-    def solve(choice: list[int]) -> _Posterior:
+    def solve(choice: list[int], noise: float) -> _Posterior:
         x = np.hstack([controls, features[np.arange(n_ch), choice].T])
         idx = np.arange(n_ch)
         m0 = np.concatenate([_CONTROL_PRIOR_MEAN, slope_mean * factor[idx, choice] / scale])
@@ -258,7 +264,11 @@ def _fit_target(
         return _posterior(x, ys, m0, sd0, noise)
 
     choice = [int(np.searchsorted(grid, 1.0))] * n_ch
-    best = solve(choice)
+    # Empirical Bayes for the noise scale of the prior: the conjugate prior's spread is σ²·V₀, so a
+    # fixed guess of σ would make the prior stronger on quiet accounts than the docstring says.
+    first = solve(choice, noise)
+    noise = max(math.sqrt(first.b / (first.a - 1)), 0.02)
+    best = solve(choice, noise)
     for _sweep in range(2):
         changed = False
         for c in range(n_ch):
@@ -267,18 +277,46 @@ def _fit_target(
                     continue
                 trial = [*choice]
                 trial[c] = g
-                post = solve(trial)
+                post = solve(trial, noise)
                 if post.log_evidence > best.log_evidence + 1e-9:
                     best, choice, changed = post, trial, True
         if not changed:
             break
 
-    draws = _draw(best, n_ctrl, rng)
-    sigma = np.sqrt(best.b / rng.gamma(best.a, 1.0, size=len(draws))) * scale
-    base = draws[:, :n_ctrl] @ x_next * scale
-    coef = draws[:, n_ctrl:] * scale
-    k = {ch: float(grid[choice[c]] * typical[c]) for c, ch in enumerate(channels)}
-    return TargetFit(target, k, coef, base, sigma, best.log_evidence)
+    # Average over the curvature: the best grid point and every one-channel neighbour of it, weighted
+    # by marginal likelihood, so that a curvature the data cannot pin down widens the bands.
+    configs, posts = [choice], [best]
+    for c in range(n_ch):
+        for g in range(len(grid)):
+            if g != choice[c]:
+                trial = [*choice]
+                trial[c] = g
+                configs.append(trial)
+                posts.append(solve(trial, noise))
+    evidence = np.array([p.log_evidence for p in posts])
+    weights = np.exp(evidence - evidence.max())
+    weights /= weights.sum()
+    counts = np.floor(weights * N_DRAWS).astype(int)
+    counts[0] += N_DRAWS - counts.sum()
+    coef_parts, base_parts, sigma_parts, k_parts = [], [], [], []
+    for config, post, count in zip(configs, posts, counts, strict=True):
+        if count == 0:
+            continue
+        draws = _draw(post, n_ctrl, rng)[:count]
+        sigma_parts.append(np.sqrt(post.b / rng.gamma(post.a, 1.0, size=count)) * scale)
+        base_parts.append(draws[:, :n_ctrl] @ x_next * scale)
+        coef_parts.append(draws[:, n_ctrl:] * scale)
+        k_parts.append(np.tile(grid[config] * typical, (count, 1)))
+    k_draws = np.vstack(k_parts)
+    k = {ch: k_draws[:, c] for c, ch in enumerate(channels)}
+    return TargetFit(
+        target,
+        k,
+        np.vstack(coef_parts),
+        np.concatenate(base_parts),
+        np.concatenate(sigma_parts),
+        best.log_evidence,
+    )
 
 
 def _draw(post: _Posterior, n_ctrl: int, rng: np.random.Generator) -> np.ndarray:
@@ -290,8 +328,11 @@ def _draw(post: _Posterior, n_ctrl: int, rng: np.random.Generator) -> np.ndarray
     z = rng.standard_normal((total, p))
     draws = post.mean[None, :] + np.sqrt(sigma2)[:, None] * (z @ chol.T)
     ok = (draws[:, n_ctrl:] >= 0).all(axis=1)
-    if ok.sum() >= N_DRAWS // 4:
+    if ok.sum() >= N_DRAWS:
         kept = draws[ok][:N_DRAWS]
+    elif ok.sum() >= N_DRAWS // 4:  # resample the survivors to keep exactly N_DRAWS draws
+        survivors = draws[ok]
+        kept = survivors[rng.choice(len(survivors), N_DRAWS, replace=True)]
     else:
         kept = draws[:N_DRAWS].copy()
         kept[:, n_ctrl:] = np.clip(kept[:, n_ctrl:], 0.0, None)
@@ -346,7 +387,7 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
     typ = np.array([typical[c] for c in fitted])
     rng = np.random.default_rng(SEED)
     slope_mean = prior_roi if prior_roi is not None else 0.0
-    slope_sd = max(prior_roi or 0.0, 1.0) if prior_roi is not None else 2.0
+    slope_sd = PRIOR_SD_FACTOR * max(prior_roi or 0.0, 1.0) if prior_roi is not None else 2.0
     gmv_fit = _fit_target("gmv", gmv, controls, x_next, spend, typ, fitted, slope_mean, slope_sd, rng)
     total_spend = float(history.spend.to_numpy().sum(axis=1).mean()) if channels else 0.0
     per_yuan = followers.mean() / total_spend if total_spend > 0 else 0.0

@@ -1,0 +1,102 @@
+"""``python -m liveroi recommend --account NAME``: next session's spend per channel, with its reason.
+
+``--json`` prints exactly one object (the stable contract of issue 4 §3, see
+:meth:`liveroi.advisor.Recommendation.to_json`); otherwise a short answer in the chosen language.
+Unknown account or no sessions: one line on stderr, exit 1. Invalid overrides: exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from liveroi import db
+from liveroi.advisor import recommend_account
+from liveroi.channels import channel_name
+from liveroi.cli import EXIT_USAGE, CommandError, add_db_argument
+from liveroi.formatting import count, money, ratio, signed_percent
+from liveroi.i18n import t
+from liveroi.settings import SettingsError
+
+OVERRIDES: tuple[tuple[str, str], ...] = (
+    ("gross-margin", "gross margin, fraction in (0, 1]"),
+    ("follower-value", "CNY per new follower"),
+    ("max-change", "largest move per channel per session, fraction in [0, 1]"),
+    ("budget-cap", "largest total spend of the session, CNY"),
+    ("min-roi", "minimum expected whole-room ROI"),
+)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register the command."""
+    parser = sub.add_parser("recommend", help="suggest the next session's spend per channel")
+    add_db_argument(parser)
+    parser.add_argument("--account", required=True, help="account name as stored")
+    parser.add_argument("--json", action="store_true", help="print one JSON object (for automation)")
+    for flag, text in OVERRIDES:
+        parser.add_argument(f"--{flag}", type=float, default=None, metavar="X", help=f"override: {text}")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Recommend and print."""
+    overrides = {flag.replace("-", "_"): getattr(args, flag.replace("-", "_")) for flag, _ in OVERRIDES}
+    path = db.resolve_db_path(args.db)
+    if not path.exists():
+        raise CommandError(f"no database at {path}: create it with python -m liveroi init")
+    with db.connection(path, read_only=True) as con:
+        try:
+            rec = recommend_account(con, args.account, lang=args.lang, **overrides)
+        except SettingsError as exc:
+            flag = exc.field.replace("_", "-")
+            value = overrides.get(exc.field)
+            raise CommandError(
+                t("advisor.cli.bad_override", args.lang, flag=flag, value=value), EXIT_USAGE
+            ) from exc
+        except LookupError as exc:
+            key = "advisor.cli.no_account" if str(exc).strip("'") == "no_account" else "advisor.cli.no_data"
+            raise CommandError(t(key, args.lang, account=args.account)) from exc
+    if args.json:
+        print(json.dumps(rec.to_json(), ensure_ascii=False))
+        return 0
+    lang = args.lang
+    lines = [t("advisor.cli.title", lang, account=rec.account, sessions=rec.sessions_used)]
+    for channel in rec.channels:
+        now, to = rec.current[channel], rec.suggested[channel]
+        change = to / now - 1 if now > 0 else None
+        lines.append(
+            t(
+                "advisor.cli.channel_line",
+                lang,
+                channel=channel_name(channel, lang),
+                current=money(now, lang),
+                suggested=money(to, lang),
+                change=signed_percent(change, 0),
+                mroi=ratio(rec.marginal_roi.get(channel)),
+            )
+        )
+    lines.append(
+        t(
+            "advisor.cli.total_line",
+            lang,
+            current=money(rec.current_total, lang),
+            suggested=money(rec.suggested_total, lang),
+        )
+    )
+    e = rec.expected
+    lines.append(
+        t(
+            "advisor.cli.expected_line",
+            lang,
+            gmv=money(e.gmv, lang),
+            low=money(e.gmv_low, lang),
+            high=money(e.gmv_high, lang),
+            roi=ratio(e.roi),
+            profit=money(e.profit, lang),
+            followers=count(e.new_followers, lang),
+            breakeven=ratio(rec.breakeven_roi),
+        )
+    )
+    lines.append(rec.reason)
+    print("\n".join(lines))
+    return 0
