@@ -7,20 +7,23 @@ ones shipped in ``sample_data/``); ``load_sample_exports`` imports those through
 The accounts (break-even ROI at the default 50 % gross margin and the account's refund rate):
 
 * **暖山官方旗舰店** — flagship, beauty (refunds ≈ 10 %, break-even ≈ 2.2), steady state, 2–3 shifts a
-  day, 小店通 + 磁力金牛 + 粉条, ≈ ¥29k spend a day, whole-room ROI ≈ 3.3.
-  **Over-spends 小店通**: at its usual ¥7,000 per evening session the channel's average ROI is 2.4
-  but its marginal ROI is 1.0 — below break-even while the room's ROI is well above it. Its
-  profit-maximising spend on an ordinary day is ≈ ¥3,000 (``SampleBrand.curves.optimal_spend``).
-  磁力金牛 is close to its optimum (marginal 2.3 at ¥3,500). 粉条 is a fixed daily package (spend
-  varies by ~2 %), so its curve cannot be learnt from history: the advisor should hold it and say so.
+  day, 小店通 + 磁力金牛 + 粉条, ≈ ¥28k spend a day, whole-room ROI ≈ 3.0–3.1, ~30 % of GMV organic.
+  **Over-spends 小店通**: at its usual ¥7,000 per evening session the channel's average ROI is 2.0
+  but its marginal ROI is 0.85 — far below break-even while the room's ROI is well above it. Its
+  profit-maximising spend on an ordinary day is ≈ ¥2,400 (``SampleBrand.curves.optimal_spend``).
+  磁力金牛 is close to its optimum (marginal 2.1 at ¥3,500; optimum ≈ ¥3,000). 粉条 is a fixed
+  package (≈ ¥1,500 a session, ±2 %, not scaled by shift or promo), so its curve cannot be learnt from
+  history: the advisor should hold it and say so.
 * **暖山好物直播间** — new account, food (refunds ≈ 5 %, break-even ≈ 2.1), cold start from 0
-  followers to ≈ 11–12万 in 180 days on heavy 粉条/作品推广 early, shifting to 小店通; ROI ≈ 0.6–1.2
-  in the first two months, ≈ 1.8 overall.
-* **暖山女装** — category account, apparel (refunds ≈ 28 %, break-even ≈ 2.8), ROI ≈ 3.7.
+  followers to ≈ 12–13万 in 180 days (cost per follower ≈ ¥9) on heavy 粉条/作品推广 early, shifting to
+  小店通; ROI ≈ 0.6–1.1 in the first two months, ≈ 1.75 overall. Its 小店通 (marginal 1.3 at ¥3,600)
+  is over-spent on GMV alone; whether it pays depends on the value of a follower.
+* **暖山女装** — category account, apparel (refunds ≈ 28 %, break-even ≈ 2.8), ROI ≈ 3.6.
   **Starves 磁力金牛**: at ≈ ¥1,200 per evening session its marginal ROI is 3.8 (≫ 2.8); the optimum
-  is ≈ ¥2,500. 小店通 sits near its optimum (marginal 2.8 at ¥4,500).
+  is ≈ ¥2,500. 小店通 sits near its optimum (marginal 2.7 at ¥4,500; optimum ≈ ¥3,900).
 
-Promo days: 618 (and its warm-up), 品牌日 09-09, 双11 (warm-up from 10-25, peak ×3.5 spend, 返场).
+Promo days: 618 (warm-up from 06-10), 品牌日 09-09, 双11 (warm-up from 10-25, peak ×4 spend, 返场);
+on peak days every account runs all three shifts. Promo days' ROI is lower than ordinary days'.
 The ad-spend report also carries warm-up plans (粉条, 07:00) that overlap no session: unattributed.
 The true curves are in ``SampleBrand.curves``; per-session truth (multipliers, organic and
 incremental GMV) in ``SampleBrand.truth`` — for the advisor's tests, not for the dashboard.

@@ -2,10 +2,11 @@
 
 The model of one session ``i`` of account ``a`` on day ``d`` (all draws seeded)::
 
-    spend_c   = s_ref_c · level_c(t) · shift_c · promo_spend(d) · dow_spend(d) · LogN(σ_c)   (0 when paused)
+    spend_c   = s_ref_c · level_c(t) · shift_c · promo_spend(d) · dow_spend(d) · LogN(σ_c)   (0 when paused;
+                a fixed package skips the shift/promo/weekday scaling)
     m         = dow_gmv(d) · trend_a(t)                       the day's multiplier of everything
     gmv       = m · [ promo_gmv(d) · organic_a · ramp_a(t) · (duration / 240 min)^0.8
-                      + √promo_gmv(d) · Σ_c g_c(spend_c) ] · ε,          ε ~ LogN(0.15)
+                      + Σ_c g_c(spend_c) ] · ε,                          ε ~ LogN(0.15)
     followers = m · √promo_gmv(d) · [ organic_followers_a · ramp_a(t) · (duration / 240)^0.8
                                       + Σ_c f_c(spend_c) ] · LogN(0.2)
     ad_gmv    = incremental_gmv + claim · organic_gmv        claim = organic_claim_a · U(0.8, 1.2) < 1:
@@ -13,10 +14,10 @@ The model of one session ``i`` of account ``a`` on day ``d`` (all draws seeded):
 
 with ``g_c``/``f_c`` the Hill curves of :mod:`liveroi.sample.profiles`, so the whole-room ROI
 (gmv / total_spend) over-states what the ads bring: the organic part does not depend on spend.
-Promo days lift organic demand fully but paid traffic only by the square root (auction prices rise
-with everyone's budgets), so a promo day's ROI is lower than an ordinary day's. The true marginal
-ROI of a channel in a session is ``paid_multiplier · g_c'(spend_c)`` with
-``paid_multiplier = m · √promo_gmv(d)`` (stored per session in ``SampleBrand.truth``).
+Promo days lift organic demand but not what a yuan of ads buys (auction prices rise with everyone's
+budgets), so a promo day — spending ×2–4 — has a lower ROI than an ordinary day. The true marginal
+ROI of a channel in a session is ``paid_multiplier · g_c'(spend_c)`` with ``paid_multiplier = m``
+(stored per session in ``SampleBrand.truth``).
 
 The funnel is built backwards from GMV so it is consistent in every row: buyers = gmv / AOV,
 viewers = buyers / conversion, product_clicks = buyers / click→buy (6–14 %), product_impressions ≥
@@ -177,6 +178,7 @@ def _account_arrays(profiles: list[AccountProfile]) -> dict[str, np.ndarray]:
         "level_end",
         "level_days",
         "pause_rate",
+        "fixed_package",
     ):
         arrays[name] = np.zeros((n_acc, n_ch))
     arrays["level_days"][:] = 1.0
@@ -195,6 +197,7 @@ def _account_arrays(profiles: list[AccountProfile]) -> dict[str, np.ndarray]:
                 "level_end",
                 "level_days",
                 "pause_rate",
+                "fixed_package",
             ):
                 arrays[name][a, c] = getattr(plan, name)
     return arrays
@@ -272,9 +275,9 @@ def generate_brand(
     acc_arrays = _account_arrays(profiles)
     start = end - dt.timedelta(days=days - 1)
     calendar_days = pd.date_range(start, end, freq="D")
-    promo_gmv, dow_gmv, spend_day = day_multipliers(calendar_days)
 
     # --- schedule: every account × day × shift, kept by the account's shift rates (晚班 always) ---
+    promo_gmv, dow_gmv, spend_day = day_multipliers(calendar_days)
     n_acc, n_days, n_shifts = len(profiles), len(calendar_days), len(SHIFTS)
     acc = np.repeat(np.arange(n_acc), n_days * n_shifts)
     day = np.tile(np.repeat(np.arange(n_days), n_shifts), n_acc)
@@ -282,6 +285,7 @@ def generate_brand(
     keep_rate = np.select(
         [shift == 0, shift == 1], [acc_arrays["morning_rate"][acc], acc_arrays["afternoon_rate"][acc]], 1.0
     )
+    keep_rate = np.where(promo_gmv[day] >= 2.0, 1.0, keep_rate)  # peak days: every shift broadcasts
     keep = rng_schedule.random(acc.size) < keep_rate
     acc, day, shift = acc[keep], day[keep], shift[keep]
     n = acc.size
@@ -308,11 +312,12 @@ def generate_brand(
         acc_arrays["level_start"][acc] - acc_arrays["level_end"][acc]
     ) * np.exp(-t[:, None] / acc_arrays["level_days"][acc])
     on = rng_spend.random((n, len(SAMPLE_CHANNELS))) >= acc_arrays["pause_rate"][acc]
+    scaling = _SHIFT_SPEND[shift][:, None] * spend_day[day][:, None]
+    scaling = np.where(acc_arrays["fixed_package"][acc] > 0, 1.0, scaling)
     spend = np.round(
         acc_arrays["reference_spend"][acc]
         * level
-        * _SHIFT_SPEND[shift][:, None]
-        * spend_day[day][:, None]
+        * scaling
         * _lognormal(rng_spend, acc_arrays["spread"][acc], (n, len(SAMPLE_CHANNELS)))
         * on,
         2,
@@ -321,13 +326,13 @@ def generate_brand(
     # --- outcomes ---
     paid_gmv = response(spend, acc_arrays["gmv_top"][acc], acc_arrays["half_saturation"][acc])
     paid_followers = response(spend, acc_arrays["follower_top"][acc], acc_arrays["half_saturation"][acc])
-    calendar_doy = calendar_days.dayofyear.to_numpy()[day]
+    calendar_doy = calendar_days.day_of_year.to_numpy()[day]
     trend = (1.0 + acc_arrays["growth_per_year"][acc] * t / 365.0) * (
         1.0 + acc_arrays["seasonal_amplitude"][acc] * np.sin(2 * np.pi * (calendar_doy - 200) / 365.0)
     )
     multiplier = dow_gmv[day] * trend
     organic_multiplier = multiplier * promo_gmv[day]
-    paid_multiplier = multiplier * np.sqrt(promo_gmv[day])
+    paid_multiplier = multiplier
     ramp = 1.0 + (acc_arrays["organic_start"][acc] - 1.0) * np.exp(-t / acc_arrays["organic_days"][acc])
     duration_factor = (duration_min / 240.0) ** _ORGANIC_DURATION_EXPONENT
     organic = acc_arrays["organic_gmv"][acc] * ramp * duration_factor
@@ -337,7 +342,7 @@ def generate_brand(
     claim = np.clip(acc_arrays["organic_claim"][acc] * rng_outcome.uniform(0.8, 1.2, n), 0.0, 0.95)
     organic_gmv = organic_multiplier * organic * noise
     ad_gmv = np.round(np.minimum(gmv, incremental_gmv + claim * organic_gmv), 2)
-    follower_multiplier = paid_multiplier
+    follower_multiplier = multiplier * np.sqrt(promo_gmv[day])
     organic_followers = acc_arrays["organic_followers"][acc] * ramp * duration_factor
     follower_noise = _lognormal(rng_outcome, 0.2, n)
     new_followers = np.round(

@@ -45,6 +45,7 @@ class ChannelPlan:
     level_end: float = 1.0  # … and at steady state; moves with an e-folding time of level_days
     level_days: float = 60.0
     pause_rate: float = 0.0  # share of sessions with the channel switched off
+    fixed_package: bool = False  # a fixed order per session: no shift, weekday or promo scaling
 
     @property
     def half_saturation(self) -> float:
@@ -105,7 +106,7 @@ FLAGSHIP = AccountProfile(
         "xiaodiantong": ChannelPlan(7000.0, 2.0, 0.85, 15.0, spread=0.35),
         "jinniu": ChannelPlan(3500.0, 2.6, 2.1, 20.0, spread=0.3, pause_rate=0.06),
         # A fixed daily 粉条 package: spend barely varies, so its curve cannot be learnt from history.
-        "fentiao": ChannelPlan(1500.0, 0.6, 0.45, 4.0, spread=0.02),
+        "fentiao": ChannelPlan(1500.0, 0.6, 0.45, 4.0, spread=0.02, fixed_package=True),
     },
 )
 
@@ -125,12 +126,12 @@ COLD_START = AccountProfile(
     avg_watch_s=55.0,
     channels={
         # Heavy follower-buying traffic early (粉条/作品推广), shifting to 小店通 as the account matures.
-        "fentiao": ChannelPlan(1400.0, 0.35, 0.25, 6.0, level_start=1.3, level_end=0.5, level_days=60.0),
+        "fentiao": ChannelPlan(1600.0, 0.35, 0.25, 6.5, level_start=1.3, level_end=0.5, level_days=60.0),
         "works_promo": ChannelPlan(
             800.0, 0.3, 0.22, 7.0, spread=0.3, level_start=1.3, level_end=0.5, level_days=60.0
         ),
         "xiaodiantong": ChannelPlan(
-            3000.0, 2.0, 1.3, 20.0, spread=0.35, level_start=0.15, level_end=1.0, level_days=50.0
+            3600.0, 2.0, 1.3, 20.0, spread=0.35, level_start=0.15, level_end=1.0, level_days=50.0
         ),
     },
 )

@@ -16,10 +16,10 @@ import pandas as pd
 PROMO_EVENTS: tuple[tuple[str, str, str, float, float], ...] = (
     ("年货节", "01-10", "01-20", 1.2, 1.25),
     ("618预热", "06-10", "06-17", 1.2, 1.3),
-    ("618", "06-18", "06-18", 2.2, 2.5),
+    ("618", "06-18", "06-18", 2.2, 2.8),
     ("品牌日", "09-09", "09-09", 1.8, 2.0),
     ("双11预热", "10-25", "11-10", 1.2, 1.3),
-    ("双11", "11-11", "11-11", 3.0, 3.5),
+    ("双11", "11-11", "11-11", 3.0, 4.0),
     ("双11返场", "11-12", "11-13", 1.25, 1.2),
     ("双12", "12-12", "12-12", 1.6, 1.7),
 )
@@ -58,5 +58,5 @@ def day_multipliers(days: pd.DatetimeIndex) -> tuple[np.ndarray, np.ndarray, np.
         },
         index=pd.DatetimeIndex(pd.to_datetime(calendar["day"])),
     ).reindex(days, fill_value=1.0)
-    dow = days.dayofweek.to_numpy()
+    dow = days.day_of_week.to_numpy()
     return promo["gmv"].to_numpy(), DOW_GMV[dow], promo["spend"].to_numpy() * DOW_SPEND[dow]
