@@ -1,10 +1,3 @@
--- Macro liveroi_number(s): a number as the back-ends write it, or NULL when missing or unparseable.
--- Accepts 12345.6, 12,345.60, ￥12,345.60, ¥12345, 1.2万, 3.4亿, 1.2w, 12.3万元, +5, -3 (the sign is kept:
--- the validator rejects negatives). A '%' is NOT a number here (see liveroi_rate); inf/nan are refused.
--- Grain: scalar. No parameters. Fast path: a plain cast; the regex path runs only where that fails.
-CREATE OR REPLACE TEMP MACRO liveroi_number(s) AS (
-    coalesce(
-        CASE WHEN isfinite(TRY_CAST(liveroi_clean(s) AS DOUBLE)) THEN TRY_CAST(liveroi_clean(s) AS DOUBLE) END,
-        liveroi_number_loose(liveroi_clean(s))
-    )
-);
+-- Macro liveroi_number(s): liveroi_num over a raw cell (cleaned first). For single values and tests; the
+-- import queries clean each column once and call liveroi_num. Grain: scalar. No parameters.
+CREATE OR REPLACE TEMP MACRO liveroi_number(s) AS (liveroi_num(liveroi_clean(s)));

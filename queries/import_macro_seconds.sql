@@ -1,24 +1,3 @@
--- Macro liveroi_seconds(s, plain_unit_s): a duration in seconds, or NULL when missing or unparseable.
--- Accepts 3小时12分5秒, 1分23秒, 12分钟, 2小时, 1h2m3s, h:mm:ss (3:12:05), mm:ss (192:05 = 192 min 5 s,
--- 1:23 = 83 s), and a plain number in the column's unit: plain_unit_s seconds per unit (60 for
--- duration_min, 1 for avg_watch_s, or what the header's (秒)/(分钟) says). Grain: scalar. No parameters.
-CREATE OR REPLACE TEMP MACRO liveroi_seconds(s, plain_unit_s) AS (
-    coalesce(
-        CASE WHEN isfinite(TRY_CAST(liveroi_clean(s) AS DOUBLE))
-            THEN TRY_CAST(liveroi_clean(s) AS DOUBLE) * plain_unit_s END,
-        CASE WHEN regexp_full_match(liveroi_clean(s), '\d+:\d{1,2}:\d{1,2}(\.\d+)?')
-            THEN TRY_CAST(split_part(liveroi_clean(s), ':', 1) AS DOUBLE) * 3600
-               + TRY_CAST(split_part(liveroi_clean(s), ':', 2) AS DOUBLE) * 60
-               + TRY_CAST(split_part(liveroi_clean(s), ':', 3) AS DOUBLE) END,
-        CASE WHEN regexp_full_match(liveroi_clean(s), '\d+:\d{1,2}(\.\d+)?')
-            THEN TRY_CAST(split_part(liveroi_clean(s), ':', 1) AS DOUBLE) * 60
-               + TRY_CAST(split_part(liveroi_clean(s), ':', 2) AS DOUBLE) END,
-        CASE WHEN regexp_full_match(
-                lower(liveroi_clean(s)),
-                '\s*((\d+(\.\d+)?)\s*(小时|时|hours|hour|hrs|hr|h))?\s*((\d+(\.\d+)?)\s*(分钟|分|mins|min|m))?\s*((\d+(\.\d+)?)\s*(秒钟|秒|secs|sec|s))?\s*'
-            )
-            THEN coalesce(TRY_CAST(regexp_extract(lower(liveroi_clean(s)), '(\d+(\.\d+)?)\s*(小时|时|hours|hour|hrs|hr|h)', 1) AS DOUBLE), 0) * 3600
-               + coalesce(TRY_CAST(regexp_extract(lower(liveroi_clean(s)), '(\d+(\.\d+)?)\s*(分钟|分|mins|min|m)', 1) AS DOUBLE), 0) * 60
-               + coalesce(TRY_CAST(regexp_extract(lower(liveroi_clean(s)), '(\d+(\.\d+)?)\s*(秒钟|秒|secs|sec|s)', 1) AS DOUBLE), 0) END
-    )
-);
+-- Macro liveroi_seconds(s, plain_unit_s): liveroi_secs over a raw cell (cleaned first). For single values
+-- and tests; the import queries clean each column once. Grain: scalar. No parameters.
+CREATE OR REPLACE TEMP MACRO liveroi_seconds(s, plain_unit_s) AS (liveroi_secs(liveroi_clean(s), plain_unit_s));

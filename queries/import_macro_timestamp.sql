@@ -1,5 +1,3 @@
--- Macro liveroi_timestamp(s): liveroi_timestamp_any(s) when it falls in 2000–2099, else NULL (a guard
--- against counts or ids misread as dates). Grain: scalar. No parameters.
-CREATE OR REPLACE TEMP MACRO liveroi_timestamp(s) AS (
-    CASE WHEN year(liveroi_timestamp_any(s)) BETWEEN 2000 AND 2099 THEN liveroi_timestamp_any(s) END
-);
+-- Macro liveroi_timestamp(s): liveroi_ts over a raw cell (cleaned first), within 2000–2099. For single
+-- values and tests; the import queries clean each column once. Grain: scalar. No parameters.
+CREATE OR REPLACE TEMP MACRO liveroi_timestamp(s) AS (liveroi_in_range(liveroi_ts(liveroi_clean(s))));

@@ -15,7 +15,9 @@ liveroi_timestamp      ``2026/1/3 9:33:16``, ``2026-01-03 09:33``, ``2026-01-03`
 =====================  ==========================================================================
 
 Missing and unparseable both give NULL; the validator tells them apart by also calling ``liveroi_clean``
-(a cell that is not missing but parses to NULL is rejected with the cell as written).
+(a cell that is not missing but parses to NULL is rejected with the cell as written). Each public macro has
+a twin over already-cleaned text (``liveroi_num``, ``liveroi_secs``, ``liveroi_ts``): the import queries
+clean every column once in a CTE and call the twins, which keeps DuckDB's plan small and fast to build.
 """
 
 from __future__ import annotations
@@ -30,11 +32,15 @@ from liveroi import db
 MACRO_FILES: tuple[str, ...] = (
     "import_macro_clean",
     "import_macro_number_loose",
+    "import_macro_num",
     "import_macro_number",
     "import_macro_rate",
+    "import_macro_secs",
     "import_macro_seconds",
-    "import_macro_timestamp_any",
+    "import_macro_ts",
+    "import_macro_in_range",
     "import_macro_timestamp",
+    "import_macro_cell_error",
 )
 
 

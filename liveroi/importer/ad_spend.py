@@ -1,0 +1,34 @@
+"""Attach ad-spend report rows to sessions by time overlap (all in SQL: queries/ad_spend_*.sql).
+
+For every ad row (one plan, one hour or day) of an account, the sessions of that account it overlaps
+get its spend and ad GMV split in proportion to the overlap::
+
+    share(session) = overlap_seconds(ad row, session) / Σ overlap_seconds(ad row, every session)
+
+so an ad row that touches a session is attributed whole, and ``ad_spend.session_id`` names the session
+with the largest overlap. An ad row that overlaps no session keeps ``session_id`` NULL: it is
+*unattributed* and still counted, per day, in ``daily_metrics`` (view ``unattributed_spend``) — never
+dropped. ``session_spend.report_spend`` / ``report_ad_gmv`` are recomputed from scratch for the accounts
+touched, so the attachment is the same whatever order sessions and reports arrive in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+
+from liveroi import db
+
+
+def attach_ad_spend(con: duckdb.DuckDBPyConnection, accounts: Sequence[str]) -> None:
+    """Recompute the attachment of ad spend to sessions for ``accounts`` (inside the caller's
+    transaction)."""
+    if not accounts:
+        return
+    params = {"accounts": list(accounts)}
+    db.execute(con, "ad_spend_overlaps", params)
+    db.execute(con, "ad_spend_attach_reset", params)
+    db.execute(con, "ad_spend_attach_spend")
+    db.execute(con, "ad_spend_attach_sessions", params)
+    db.execute(con, "ad_spend_attach_cleanup")

@@ -1,0 +1,116 @@
+"""Write one staged file to the store: import log, upsert, change log, rejected rows — one transaction.
+
+Order of events for a file:
+
+1. ``imports`` gets a row with status ``running``, committed on its own (so a crash leaves a trace).
+2. One transaction: sessions (or ad rows) upserted, ``import_changes`` written for every changed field,
+   accounts registered, ``rejected_rows`` stored, ad spend re-attached for the accounts touched, and the
+   log row set to ``committed`` with its counts. Any error rolls all of it back.
+3. On an error the log row is set to ``failed`` with the message. A process killed during step 2 leaves
+   ``running``; :func:`mark_interrupted` turns those into ``interrupted`` (nothing of them was written).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+
+from liveroi import db
+from liveroi.i18n import TRANSLATIONS, t
+from liveroi.importer.ad_spend import attach_ad_spend
+from liveroi.importer.errors import ImportFileError
+from liveroi.importer.validate import StagedFile
+
+
+@dataclass
+class FileResult:
+    """What one file did to the store."""
+
+    import_id: int
+    inserted: int
+    updated: int
+    unchanged: int
+    skipped: int
+    rejected: list[dict] = field(default_factory=list)
+
+
+def reason_texts(lang: str) -> dict[str, list[str]]:
+    """The rejection reasons (``reject.*``) as parallel lists of keys and texts in ``lang``."""
+    keys = sorted(k for k in TRANSLATIONS if k.startswith("reject."))
+    return {"reason_keys": keys, "reason_texts": [t(k, lang) for k in keys]}
+
+
+def mark_interrupted(con: duckdb.DuckDBPyConnection) -> None:
+    """Close log rows left ``running`` by a killed process (call with no import running in this process)."""
+    db.execute(con, "import_log_mark_interrupted")
+
+
+def rejected_entries(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) -> list[dict]:
+    """The rejected cells of a staged file as the JSON summary lists them."""
+    frame = db.query(con, "import_rejects_of_file", {"file_idx": staged.file_idx, **reason_texts(lang)})
+    frame.insert(0, "file", staged.source.name)
+    frame["row"] = frame["row"].astype(int)
+    frame = frame.astype(object).where(frame.notna(), None)
+    return frame.to_dict("records")
+
+
+def _write_sessions(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_id: int) -> dict[str, int]:
+    params = {"file_idx": staged.file_idx}
+    db.execute(con, "import_sessions_diff", params)
+    counts = db.query(con, "import_sessions_counts", params).iloc[0]
+    db.execute(con, "import_sessions_upsert", {**params, "import_id": import_id})
+    db.execute(con, "import_spend_upsert", params)
+    db.execute(con, "import_changes_insert", {"import_id": import_id})
+    return {k: int(counts[k]) for k in ("inserted", "updated", "unchanged")}
+
+
+def _write_ad_rows(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_id: int) -> dict[str, int]:
+    params = {"file_idx": staged.file_idx}
+    counts = db.query(con, "ad_spend_counts", params).iloc[0]
+    db.execute(con, "ad_spend_upsert", {**params, "import_id": import_id})
+    return {k: int(counts[k]) for k in ("inserted", "updated", "unchanged")}
+
+
+def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) -> FileResult:
+    """Write a staged file in one transaction (see the module docstring). On failure nothing of the file
+    is written, its log row says ``failed``, and :class:`ImportFileError` is raised."""
+    src = staged.source
+    row = db.execute(
+        con,
+        "import_log_start",
+        {
+            "file_name": src.name,
+            "content_hash": src.content_hash,
+            "kind": staged.layout.kind,
+            "rows_read": staged.rows_read,
+        },
+    ).fetchone()
+    import_id = int(row[0])
+    params = {"file_idx": staged.file_idx}
+    try:
+        with db.transaction(con):
+            if staged.layout.kind == "sessions":
+                counts = _write_sessions(con, staged, import_id)
+            else:
+                counts = _write_ad_rows(con, staged, import_id)
+            db.execute(con, "import_accounts_upsert", params)
+            db.execute(
+                con,
+                "import_rejected_insert",
+                {**params, "import_id": import_id, "file_name": src.name, **reason_texts(lang)},
+            )
+            accounts = db.query(con, "import_accounts_of_file", params)["account"].tolist()
+            attach_ad_spend(con, accounts)
+            db.execute(
+                con,
+                "import_log_commit",
+                {"import_id": import_id, **counts, "skipped": staged.skipped, "rejected": staged.rejected},
+            )
+    except Exception as exc:
+        detail = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+        db.execute(con, "import_log_fail", {"import_id": import_id, "error": detail[:500]})
+        raise ImportFileError(src.name, t("import.error.failed", lang, detail=detail[:200])) from exc
+    return FileResult(
+        import_id, skipped=staged.skipped, rejected=rejected_entries(con, staged, lang), **counts
+    )

@@ -1,0 +1,402 @@
+"""Reading files: from bytes on disk or an upload to a raw text table in DuckDB.
+
+Every cell is read as text (``VARCHAR``), so a 19-digit room id never passes through a float. A CSV is
+read by DuckDB's own ``read_csv`` (parallel, vectorised); an XLSX by openpyxl, cell by cell (an int-valued
+float becomes its integer text, a date its ISO text), into a DataFrame of strings. Either way the result
+is the temporary table ``import_raw`` whose columns are the canonical names of
+:func:`liveroi.importer.headers.plan_columns` (unused columns are ``_colN``).
+
+Encodings (CSV): a UTF-8 BOM → UTF-8; bytes that decode as UTF-8 → UTF-8; anything else → GB18030
+(a superset of GBK and GB2312, what Kuaishou/Douyin back-ends hand out to Excel users).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import hashlib
+import io
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from liveroi import db
+from liveroi.importer import headers, limits
+from liveroi.importer.errors import ImportFileError
+
+ImportSource = Path | tuple[str, bytes]
+
+_CHUNK = 8 * 1024 * 1024
+_DELIMITERS = (",", "\t", ";", "|")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy .xls, and every password-protected Office file
+_BOM = codecs.BOM_UTF8
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file checked for size and format, hashed, its encoding known; not parsed yet."""
+
+    name: str
+    path: Path | None  # the file on disk, or None for an upload (then ``data`` holds the bytes)
+    data: bytes | None
+    size: int
+    content_hash: str
+    fmt: str  # 'csv' | 'xlsx'
+    encoding: str  # for CSV: 'utf-8' or 'gb18030'; '' for XLSX
+    head: bytes  # the first HEAD_SAMPLE_BYTES
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the data sits in a file: the sheet, the header row and what each column means."""
+
+    kind: str  # 'sessions' | 'ad_spend'
+    header_row: int  # 1-based, as Excel shows it
+    columns: list[headers.Column]
+    sheet: str | None = None
+    delimiter: str = ","
+    skip_lines: int = 0  # physical CSV lines up to and including the header
+
+
+def source_name(source: ImportSource) -> str:
+    """The file name a user would recognise."""
+    return source[0] if isinstance(source, tuple) else Path(source).name
+
+
+def _chunks(source: ImportSource) -> Iterator[bytes]:
+    if isinstance(source, tuple):
+        view = memoryview(source[1])
+        for start in range(0, len(view), _CHUNK):
+            yield bytes(view[start : start + _CHUNK])
+    else:
+        with open(source, "rb") as handle:
+            while chunk := handle.read(_CHUNK):
+                yield chunk
+
+
+def open_source(source: ImportSource, lang: str) -> SourceFile:
+    """Check what is cheap before parsing — existence, size, format, XLSX member sizes — then hash the
+    bytes and settle a CSV's encoding, streaming (the file is never held twice in memory)."""
+    name = source_name(source)
+    if isinstance(source, tuple):
+        size = len(source[1])
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise ImportFileError.from_key(name, "import.error.not_found", lang)
+        size = path.stat().st_size
+    if size == 0:
+        raise ImportFileError.from_key(name, "import.error.empty", lang)
+    if size > limits.MAX_FILE_BYTES:
+        raise ImportFileError.from_key(
+            name, "import.error.too_large", lang, size=size // 2**20, limit=limits.MAX_FILE_BYTES // 2**20
+        )
+    digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    utf8 = True
+    head = b""
+    try:
+        for chunk in _chunks(source):
+            digest.update(chunk)
+            if len(head) < limits.HEAD_SAMPLE_BYTES:
+                head += chunk[: limits.HEAD_SAMPLE_BYTES - len(head)]
+            if utf8:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    utf8 = False
+        if utf8:
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        utf8 = False
+    except OSError as exc:
+        raise ImportFileError.from_key(name, "import.error.unreadable", lang, detail=exc.strerror) from exc
+    if head.startswith(_ZIP_MAGIC):
+        fmt, encoding = "xlsx", ""
+    elif head.startswith(_OLE_MAGIC):
+        raise ImportFileError.from_key(name, "import.error.xls_unsupported", lang)
+    else:
+        fmt = "csv"
+        encoding = "utf-8" if head.startswith(_BOM) or utf8 else "gb18030"
+        if b"\x00" in head:
+            raise ImportFileError.from_key(name, "import.error.binary", lang)
+    path_value = None if isinstance(source, tuple) else Path(source)
+    data = source[1] if isinstance(source, tuple) else None
+    result = SourceFile(name, path_value, data, size, digest.hexdigest(), fmt, encoding, head)
+    if fmt == "xlsx":
+        _check_zip(result, lang)
+    return result
+
+
+def _zip_handle(src: SourceFile):
+    return io.BytesIO(src.data) if src.data is not None else open(src.path, "rb")
+
+
+def _check_zip(src: SourceFile, lang: str) -> None:
+    try:
+        with _zip_handle(src) as handle, zipfile.ZipFile(handle) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ImportFileError.from_key(src.name, "import.error.xlsx_damaged", lang) from exc
+    total = sum(m.file_size for m in members)
+    bomb = any(
+        m.compress_size and m.file_size / m.compress_size > limits.MAX_XLSX_COMPRESSION_RATIO
+        for m in members
+        if m.file_size > 1024 * 1024
+    )
+    if total > limits.MAX_XLSX_UNCOMPRESSED_BYTES or bomb:
+        raise ImportFileError.from_key(
+            src.name,
+            "import.error.xlsx_too_large",
+            lang,
+            size=total // 2**20,
+            limit=limits.MAX_XLSX_UNCOMPRESSED_BYTES // 2**20,
+        )
+
+
+# --- layout: header row, kind, column meanings ---------------------------------------------------
+
+
+def _layout_from_rows(
+    src: SourceFile, rows: list[list[str]], lang: str, *, sheet: str | None = None
+) -> Layout | None:
+    index = headers.find_header_row(rows)
+    if index is None:
+        return None
+    header = rows[index]
+    kind = headers.detect_kind(header)
+    if kind is None:
+        return None
+    width = max([len(header), *(len(r) for r in rows[index + 1 :])])
+    if width > limits.MAX_COLUMNS:
+        raise ImportFileError.from_key(
+            src.name, "import.error.too_many_columns", lang, count=width, limit=limits.MAX_COLUMNS
+        )
+    padded = list(header) + [""] * (width - len(header))
+    return Layout(kind, index + 1, headers.plan_columns(padded, kind), sheet=sheet)
+
+
+def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layout:
+    """Find the header row (the row naming most known columns among the first rows) and the kind."""
+    if src.fmt == "xlsx":
+        return _xlsx_layout(src, lang, sheet)
+    text = src.head.decode(src.encoding, errors="replace").lstrip("\ufeff")
+    if len(src.head) < src.size and "\n" in text:
+        text = text[: text.rindex("\n") + 1]  # drop a line cut in the middle by the sample
+    best: tuple[int, Layout] | None = None
+    for delimiter in _DELIMITERS:
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        rows: list[list[str]] = []
+        line_numbers: list[int] = []
+        try:
+            for row in reader:
+                rows.append(row)
+                line_numbers.append(reader.line_num)
+                if len(rows) >= limits.HEADER_SCAN_ROWS:
+                    break
+        except csv.Error:
+            continue
+        layout = _layout_from_rows(src, rows, lang)
+        if layout is None:
+            continue
+        found = headers.score(rows[layout.header_row - 1])
+        if best is None or found > best[0]:
+            skip = line_numbers[layout.header_row - 1]
+            best = (
+                found,
+                Layout(layout.kind, layout.header_row, layout.columns, delimiter=delimiter, skip_lines=skip),
+            )
+    if best is None:
+        raise ImportFileError.from_key(
+            src.name,
+            "import.error.no_header",
+            lang,
+            rows=limits.HEADER_SCAN_ROWS,
+            min=limits.HEADER_MIN_MATCHES,
+        )
+    return best[1]
+
+
+# --- raw table -------------------------------------------------------------------------------------
+
+
+def raw_names(layout: Layout) -> list[str]:
+    """Column names of ``import_raw``: canonical where mapped, ``_colN`` otherwise (all distinct)."""
+    return [c.canonical or f"_col{c.position}" for c in layout.columns]
+
+
+@contextmanager
+def _csv_on_disk(src: SourceFile) -> Iterator[Path]:
+    if src.path is not None:
+        yield src.path
+        return
+    handle, name = tempfile.mkstemp(prefix="liveroi-import-", suffix=".csv")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(src.data or b"")
+        yield Path(name)
+    finally:
+        os.unlink(name)
+
+
+def load_raw(con: duckdb.DuckDBPyConnection, src: SourceFile, layout: Layout, lang: str) -> int:
+    """Read the data rows below the header into the temporary table ``import_raw``, all text.
+
+    Returns the number of rows read. Raises :class:`ImportFileError` when the file cannot be read.
+    """
+    if src.fmt == "xlsx":
+        frame = _xlsx_frame(src, layout, lang)
+        con.register("import_frame", frame)
+        try:
+            db.execute(con, "import_raw_from_frame")
+        finally:
+            con.unregister("import_frame")
+    else:
+        if src.encoding != "utf-8":
+            db.load_extension(con, "encodings")
+        params = {
+            "path": "",
+            "skip": layout.skip_lines,
+            "delimiter": layout.delimiter,
+            "columns": {name: "VARCHAR" for name in raw_names(layout)},
+            "max_line_size": limits.MAX_LINE_BYTES,
+            "encoding": src.encoding,
+            "parallel": True,
+        }
+        with _csv_on_disk(src) as path:
+            params["path"] = str(path)
+            try:
+                try:
+                    db.execute(con, "import_raw_from_csv", params)
+                except duckdb.Error as exc:
+                    if "parallel" not in str(exc):
+                        raise
+                    params["parallel"] = False  # quoted line breaks need the serial reader
+                    db.execute(con, "import_raw_from_csv", params)
+            except duckdb.Error as exc:
+                raise _csv_error(src, exc, lang) from exc
+    row = db.execute(con, "import_raw_count").fetchone()
+    count = int(row[0]) if row else 0
+    if count > limits.MAX_ROWS:
+        raise ImportFileError.from_key(src.name, "import.error.too_many_rows", lang, limit=limits.MAX_ROWS)
+    return count
+
+
+def _csv_error(src: SourceFile, exc: duckdb.Error, lang: str) -> ImportFileError:
+    text = str(exc)
+    if "maximum line size" in text.lower() or "max_line_size" in text:
+        return ImportFileError.from_key(
+            src.name, "import.error.line_too_long", lang, limit=limits.MAX_LINE_BYTES
+        )
+    first = next((line.strip() for line in text.splitlines() if line.strip()), type(exc).__name__)
+    return ImportFileError.from_key(src.name, "import.error.unreadable", lang, detail=first[:200])
+
+
+# --- XLSX --------------------------------------------------------------------------------------------
+
+
+def _open_workbook(src: SourceFile, lang: str):
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(_zip_handle(src), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for damaged or encrypted files
+        raise ImportFileError.from_key(src.name, "import.error.xlsx_damaged", lang) from exc
+
+
+def cell_text(value: object) -> str | None:
+    """The text of one XLSX cell as a CSV would hold it (an int-valued float → its integer text)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M:%S")
+    if isinstance(value, dt.timedelta):
+        seconds = int(value.total_seconds())
+        return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    return str(value)
+
+
+def _head_rows(worksheet) -> list[list[str]]:
+    rows = []
+    for row in worksheet.iter_rows(max_row=limits.HEADER_SCAN_ROWS, values_only=True):
+        rows.append(["" if v is None else (cell_text(v) or "") for v in row])
+    return rows
+
+
+def _xlsx_layout(src: SourceFile, lang: str, sheet: str | None) -> Layout:
+    workbook = _open_workbook(src, lang)
+    try:
+        names = list(workbook.sheetnames)
+        if sheet is not None and sheet not in names:
+            raise ImportFileError.from_key(
+                src.name, "import.error.sheet_not_found", lang, sheet=sheet, sheets=", ".join(names)
+            )
+        for candidate in [sheet] if sheet is not None else names:
+            try:
+                rows = _head_rows(workbook[candidate])
+            except Exception as exc:
+                raise ImportFileError.from_key(src.name, "import.error.xlsx_damaged", lang) from exc
+            layout = _layout_from_rows(src, rows, lang, sheet=candidate)
+            if layout is not None:
+                return layout
+    finally:
+        workbook.close()
+    raise ImportFileError.from_key(
+        src.name, "import.error.no_header", lang, rows=limits.HEADER_SCAN_ROWS, min=limits.HEADER_MIN_MATCHES
+    )
+
+
+def _xlsx_frame(src: SourceFile, layout: Layout, lang: str) -> pd.DataFrame:
+    workbook = _open_workbook(src, lang)
+    names = raw_names(layout)
+    width = len(names)
+    try:
+        worksheet = workbook[layout.sheet]
+        rows = []
+        for row in worksheet.iter_rows(min_row=layout.header_row + 1, values_only=True):
+            rows.append(row[:width])
+            if len(rows) > limits.MAX_XLSX_ROWS:
+                raise ImportFileError.from_key(
+                    src.name, "import.error.too_many_rows", lang, limit=limits.MAX_XLSX_ROWS
+                )
+    except ImportFileError:
+        raise
+    except Exception as exc:
+        raise ImportFileError.from_key(src.name, "import.error.xlsx_damaged", lang) from exc
+    finally:
+        workbook.close()
+    frame = (
+        pd.DataFrame.from_records(rows, columns=range(width)) if rows else pd.DataFrame(columns=range(width))
+    )
+    frame = frame.reindex(columns=range(width))
+    frame.columns = names
+    text = frame.apply(lambda column: column.map(cell_text, na_action="ignore")).astype(object)
+    lengths = text.apply(lambda column: column.str.len().max() if len(column) else 0)
+    if len(lengths) and (lengths.fillna(0) > limits.MAX_CELL_CHARS).any():
+        raise ImportFileError.from_key(
+            src.name, "import.error.cell_too_long", lang, limit=limits.MAX_CELL_CHARS
+        )
+    return text.where(text.notna(), None)

@@ -1,0 +1,120 @@
+"""Parse and validate one file into the staging tables, without touching the stored data.
+
+For each file: the raw text table (``readers.load_raw``) → ``import_rows`` (exact duplicates collapsed,
+blank and summary rows flagged) → ``import_parsed`` / ``import_ad_parsed`` (typed values and the list of
+reasons a row cannot be trusted) → the staging tables ``import_stage_*`` tagged with the file's index.
+Everything here is SQL over whole columns (queries/import_*.sql); Python only decides which files run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+from liveroi import db
+from liveroi.channels import channel_key
+from liveroi.importer import headers, readers, values
+from liveroi.importer.errors import ImportFileError
+
+STAGING_TABLES: tuple[str, ...] = (
+    "import_template",
+    "import_stage_sessions_table",
+    "import_stage_spend_table",
+    "import_stage_ad_table",
+    "import_stage_rejects_table",
+    "import_channel_keys_table",
+)
+
+
+@dataclass(frozen=True)
+class StagedFile:
+    """A file read, parsed and validated into the staging tables under ``file_idx``."""
+
+    file_idx: int
+    source: readers.SourceFile
+    layout: readers.Layout
+    rows_read: int  # non-blank data rows, duplicates and summary rows included
+    skipped: int  # summary rows + extra copies of exact duplicates
+    rejected: int  # rows with at least one reason
+
+    @property
+    def accepted(self) -> int:
+        """Rows that will be written (inserted, updated or unchanged)."""
+        return self.rows_read - self.skipped - self.rejected
+
+
+def prepare(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the value macros and the (empty) staging tables on a connection."""
+    values.install_macros(con)
+    for name in STAGING_TABLES:
+        db.execute(con, name)
+
+
+def _scales(layout: readers.Layout) -> dict[str, float]:
+    scales = {field: 1.0 for field in (*headers.SESSION_FIELDS, *headers.AD_FIELDS)}
+    scales["duration_min"] = 60.0
+    for column in layout.columns:
+        if column.canonical is not None and not column.canonical.startswith(headers.SPEND_PREFIX):
+            scales[column.canonical] = column.scale
+    return {k: v for k, v in scales.items() if k not in ("session_id", "account", "started_at", "ended_at")}
+
+
+def stage_file(
+    con: duckdb.DuckDBPyConnection,
+    file_idx: int,
+    src: readers.SourceFile,
+    layout: readers.Layout,
+    *,
+    account: str | None,
+    lang: str,
+) -> StagedFile:
+    """Read, parse and validate one file into the staging tables. Raises :class:`ImportFileError` when
+    the file cannot be used at all (unreadable, no data rows, a required column missing)."""
+    mapped = {c.canonical for c in layout.columns if c.canonical}
+    if layout.kind == "sessions" and "started_at" not in mapped:
+        raise ImportFileError.from_key(src.name, "import.error.no_start_column", lang)
+    if "account" not in mapped and not account:
+        raise ImportFileError.from_key(src.name, "import.error.no_account_column", lang)
+    readers.load_raw(con, src, layout, lang)
+    db.execute(con, "import_rows", {"header_row": layout.header_row})
+    fallback = account or None
+    if layout.kind == "sessions":
+        spend = [c for c in layout.columns if c.canonical and c.canonical.startswith(headers.SPEND_PREFIX)]
+        if spend:
+            db.execute(
+                con,
+                "import_spend_cells",
+                {"spend_columns": [c.canonical for c in spend], "spend_scales": [c.scale for c in spend]},
+            )
+        else:
+            db.execute(con, "import_spend_cells_empty")
+        db.execute(con, "import_sessions_parse", {"account": fallback, "scales": _scales(layout)})
+        db.execute(con, "import_checked_sessions")
+        db.execute(con, "import_sessions_stage", {"file_idx": file_idx})
+        db.execute(con, "import_spend_stage", {"file_idx": file_idx})
+    else:
+        labels = db.query(con, "import_ad_labels")["label"].tolist()
+        db.execute(con, "import_channel_keys_table")
+        db.execute(
+            con,
+            "import_channel_keys_insert",
+            {"labels": labels, "channels": [channel_key(x) for x in labels]},
+        )
+        db.execute(con, "import_ad_parse", {"account": fallback, "scales": _scales(layout)})
+        db.execute(con, "import_checked_ad")
+        db.execute(con, "import_ad_stage", {"file_idx": file_idx})
+    db.execute(
+        con,
+        "import_rejects_stage",
+        {
+            "file_idx": file_idx,
+            "raw_names": readers.raw_names(layout),
+            "written": [c.header for c in layout.columns],
+        },
+    )
+    counts = db.query(con, "import_rows_counts").iloc[0]
+    rows_read = int(counts["rows_read"])
+    if rows_read == 0:
+        raise ImportFileError.from_key(src.name, "import.error.no_rows", lang)
+    return StagedFile(file_idx, src, layout, rows_read, int(counts["skipped"]), int(counts["rejected"]))
