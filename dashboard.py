@@ -1,0 +1,49 @@
+"""liveroi dashboard: ``streamlit run dashboard.py`` (or ``make run``).
+
+The entrypoint on every rerun: page config, the database made ready once per process, the pages,
+the shared sidebar (accounts, dates, language — kept in the URL), then the chosen page. Pages live in
+``pages/``, one file each, and read the filters from ``liveroi.ui.state.current_filters()``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from liveroi import db
+from liveroi.i18n import t
+from liveroi.ui import data, state
+from liveroi.ui.sidebar import render_sidebar
+
+ROOT = Path(__file__).resolve().parent
+
+lang = state.init_language()
+st.set_page_config(page_title=t("app.title", lang), page_icon=":material/live_tv:", layout="wide")
+
+if not data.ensure_database(lang):
+    st.stop()
+
+PAGES = [
+    ("pages/today.py", "page.today", ":material/today:", "today", True),
+    ("pages/trends.py", "page.trends", ":material/show_chart:", "trends", False),
+    ("pages/sessions.py", "page.sessions", ":material/table_rows:", "sessions", False),
+    ("pages/matrix.py", "page.matrix", ":material/grid_view:", "matrix", False),
+    ("pages/advisor.py", "page.advisor", ":material/tips_and_updates:", "advisor", False),
+    ("pages/import_data.py", "page.import", ":material/upload_file:", "import", False),
+    ("pages/settings_page.py", "page.settings", ":material/settings:", "settings", False),
+]
+pages = [
+    st.Page(path, title=t(key, lang), icon=icon, url_path=url, default=default)
+    for path, key, icon, url, default in PAGES
+    if (ROOT / path).is_file()  # the advisor page appears once it exists
+]
+navigation = st.navigation(pages, position="sidebar")
+
+try:
+    render_sidebar(lang)
+    navigation.run()
+except db.DatabaseBusy:
+    st.warning(t("error.db_busy", lang, seconds=f"{data.READ_BUSY_TIMEOUT_S:.0f}"))
+except db.DatabaseError as exc:
+    st.error(t("error.db_open", lang, path=str(data.db_path()), detail=str(exc)))

@@ -1,0 +1,105 @@
+"""The Today page's slot for the advisor's suggestion for the next broadcast.
+
+Shows, for one account, current → suggested spend per channel and the advisor's reason, with a link
+to the 投放建议 page when it exists. The recommendation is cached like a query (keyed by the data
+version), so the fit runs once per import, not on every rerun.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from liveroi import channels, db, formatting
+from liveroi.i18n import t
+from liveroi.settings import SettingsError
+from liveroi.ui import data
+from liveroi.ui.widgets import plain
+
+ADVISOR_PAGE = "pages/advisor.py"
+_ROOT = Path(__file__).resolve().parents[2]
+log = logging.getLogger(__name__)
+
+
+@st.cache_data(show_spinner=False, max_entries=64, ttl=6 * 3600)
+def _recommendation(path: str, account: str, lang: str, version: tuple[int, ...]) -> dict[str, Any] | None:
+    del version  # cache key only
+    from liveroi.advisor import recommend_account
+
+    with db.connection(path, read_only=True, busy_timeout=data.READ_BUSY_TIMEOUT_S) as con:
+        try:
+            return recommend_account(con, account, lang=lang).to_json()
+        except LookupError:
+            return None
+
+
+def recommendation(account: str, lang: str) -> dict[str, Any] | None:
+    """The advisor's ``recommend --json`` object for ``account`` (None when it has no sessions)."""
+    path = data.db_path()
+    return _recommendation(str(path), account, lang, data.data_version(path))
+
+
+def advisor_page_exists() -> bool:
+    """Whether the 投放建议 page is installed (it is registered in dashboard.py when it is)."""
+    return (_ROOT / ADVISOR_PAGE).is_file()
+
+
+def render_advisor_slot(accounts: list[str], lang: str) -> None:
+    """The suggestion for the next broadcast of one of ``accounts`` (the user picks when several)."""
+    st.subheader(t("today.advisor_title", lang))
+    if not accounts:
+        st.caption(t("today.advisor_no_account", lang))
+        return
+    account = accounts[0]
+    if len(accounts) > 1:
+        account = st.selectbox(t("today.advisor_account", lang), accounts, key="today_advisor_account")
+    try:
+        rec = recommendation(account, lang)
+    except (SettingsError, ValueError) as exc:
+        log.warning("advisor failed for %r: %s", account, exc)
+        rec = None
+    except ImportError:
+        rec = None
+    if rec is None:
+        st.info(t("today.advisor_unavailable", lang), icon=":material/hourglass_empty:")
+    else:
+        _show(rec, lang)
+    if advisor_page_exists():
+        st.page_link(ADVISOR_PAGE, label=t("today.advisor_link", lang), icon=":material/tips_and_updates:")
+
+
+def _show(rec: dict[str, Any], lang: str) -> None:
+    current, suggested = rec["current"], rec["suggested"]
+    change = None if not current["total"] else (suggested["total"] or 0) / current["total"] - 1
+    cols = st.columns(3)
+    cols[0].metric(t("today.advisor_current", lang), formatting.money(current["total"], lang))
+    cols[1].metric(
+        t("today.advisor_suggested", lang),
+        formatting.money(suggested["total"], lang),
+        delta=None if change is None else formatting.signed_percent(change),
+        delta_color="off",
+    )
+    cols[2].metric(t("today.advisor_expected_roi", lang), formatting.ratio(rec["expected"]["roi"]))
+    rows = pd.DataFrame(
+        {
+            "channel": [channels.channel_name(c, lang) for c in suggested["channels"]],
+            "current": [formatting.money(current["channels"].get(c), lang) for c in suggested["channels"]],
+            "suggested": [formatting.money(v, lang) for v in suggested["channels"].values()],
+            "marginal_roi": [formatting.ratio(rec["marginal_roi"].get(c)) for c in suggested["channels"]],
+        }
+    )
+    st.dataframe(
+        rows,
+        hide_index=True,
+        column_config={
+            "channel": t("field.channel", lang),
+            "current": t("today.advisor_current", lang),
+            "suggested": t("today.advisor_suggested", lang),
+            "marginal_roi": t("metric.marginal_roi", lang),
+        },
+    )
+    st.info(plain(rec["reason"]), icon=":material/lightbulb:")
