@@ -129,3 +129,23 @@ def app_test(path: Path, page: str | None = None, **query_params: str | list[str
     if page:
         at.switch_page(page).run()
     return at
+
+
+def plotly_specs(at) -> list[dict]:
+    """The Plotly figures the page drew, as the JSON the browser receives."""
+    import json
+
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def values(trace: dict, key: str) -> list:
+    """A trace's array as a list (Plotly sends numeric arrays as base64 typed arrays)."""
+    import base64
+
+    import numpy as np
+
+    value = trace[key]
+    if isinstance(value, dict) and "bdata" in value:
+        array = np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"]))
+        return array.reshape(value["shape"]).tolist() if "shape" in value else array.tolist()
+    return list(value)
