@@ -323,7 +323,7 @@ def project_milestone(
         per_day = slope if slope > 1e-9 else None
     projected_on = None
     if reached_on is None and per_day is not None:
-        days_left = math.ceil((target - current) / per_day)
+        days_left = math.ceil((target - current) / per_day - 1e-9)  # float noise must not add a day
         if days_left < 365 * 20:
             projected_on = (last_day + pd.Timedelta(days=days_left)).date()
     return MilestoneProjection(current, per_day, reached_on, projected_on)

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import duckdb
 import pandas as pd
 
+from liveroi import db
 from liveroi.i18n import t
 
 # (month, day, translation key). The platforms' festivals run for days before; the peak day is marked.
@@ -54,3 +56,32 @@ def promo_days_for_chart(
         start=("day", "min"), end=("day", "max"), name=("name", "first")
     )
     return runs.assign(start=runs["start"].dt.date, end=runs["end"].dt.date).reset_index(drop=True)
+
+
+def clean_promo_rows(edited: pd.DataFrame, all_accounts_label: str) -> tuple[pd.DataFrame, int]:
+    """The rows of an edited calendar worth storing (a day and a non-empty name), as ``day, name,
+    account`` with ``account`` '' for every account; and how many rows were dropped."""
+    clean = edited.dropna(subset=["day"])
+    clean = clean[clean["name"].fillna("").astype(str).str.strip() != ""]
+    account = clean["account"].fillna(all_accounts_label).astype(str)
+    rows = pd.DataFrame(
+        {
+            "day": pd.to_datetime(clean["day"]).dt.date,
+            "name": clean["name"].astype(str).str.strip(),
+            "account": account.where(account != all_accounts_label, ""),
+        }
+    )
+    return rows.reset_index(drop=True), len(edited) - len(clean)
+
+
+def replace_promo_days(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> int:
+    """Replace the stored promo calendar with ``rows`` (``day, name, account``; '' = every account)
+    in one transaction. Returns the number of days stored."""
+    with db.transaction(con):
+        db.execute(con, "page_promo_days_clear")
+        con.register("promo_days_input", rows)
+        try:
+            db.execute(con, "page_promo_days_insert")
+        finally:
+            con.unregister("promo_days_input")
+    return len(rows)
