@@ -1,0 +1,83 @@
+"""The Import page: preview of what was recognised, rejected rows with reasons, confirm, history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from liveroi import db
+from liveroi.i18n import t
+from tests.dashboard_fixtures import app_test, write_fixture
+
+PAGE = "pages/import_data.py"
+CSV = (
+    "直播ID,账号,开播时间,直播时长,观看人数,涨粉数,成交人数,成交金额,小店通消耗\n"
+    '9000000000000000001,丙账号,2026-11-24 19:00,3小时,1200,80,30,"¥3,600",1000\n'
+    "9000000000000000002,丙账号,2026-11-23 19:00,180,1100,70,25,3000,-5\n"
+    "合计,,,,2300,150,55,6600,995\n"
+).encode()
+
+
+@pytest.fixture
+def fixture_db(db_path: Path) -> Path:
+    return write_fixture(db_path)
+
+
+def test_preview_confirm_and_history(fixture_db: Path) -> None:
+    at = app_test(fixture_db, PAGE)
+    assert not at.exception
+    assert t("import_page.no_history", "zh") in [c.value for c in at.caption]
+    at.file_uploader(key="import_uploads").set_value([("丙账号.csv", CSV, "text/csv")]).run()
+    assert not at.exception
+    mapping = at.dataframe[0].value
+    assert dict(zip(mapping["header"], mapping["field"], strict=True))["成交金额"] == t("metric.gmv", "zh")
+    assert dict(zip(mapping["header"], mapping["field"], strict=True))["小店通消耗"] == "小店通消耗"
+    parsed, rejected = at.dataframe[1].value, at.dataframe[2].value
+    assert len(parsed) == 1  # the negative spend is rejected, the total row skipped
+    assert len(rejected) == 1 and rejected.iloc[0][t("import_page.col.row", "zh")] == 3
+
+    at.button[0].click().run()  # confirm
+    assert not at.exception
+    assert any(s.value.startswith("导入完成") for s in at.success)
+    with db.connection(fixture_db, read_only=True) as con:
+        gmv = con.execute("SELECT gmv FROM sessions WHERE session_id = '9000000000000000001'").fetchone()
+        logged = con.execute("SELECT count(*) FROM imports").fetchone()[0]
+    assert gmv == (3600.0,)
+    assert logged == 1
+    history = at.dataframe[-2].value
+    assert history[t("import_page.col.file_name", "zh")].tolist() == ["丙账号.csv"]
+    # the new account shows in the sidebar on the next rerun: caches follow the data version
+    assert "丙账号" in at.multiselect(key="liveroi_accounts").options
+
+
+def test_unreadable_file_gets_one_clear_line(fixture_db: Path) -> None:
+    at = app_test(fixture_db, PAGE, lang="en")
+    at.file_uploader(key="import_uploads").set_value(
+        [("junk.csv", b"\x00\x01\x02 not a table", "text/csv")]
+    ).run()
+    assert not at.exception
+    assert len(at.error) == 1 and "\n" not in at.error[0].value
+    assert not at.button  # nothing to confirm
+
+
+def test_an_import_from_the_cli_shows_on_the_next_rerun(fixture_db: Path, tmp_path: Path) -> None:
+    """The dashboard holds no connection between reruns: a second process can write, and the cached
+    results follow the data version (file mtime/size), so no restart is needed."""
+    import subprocess
+    import sys
+
+    at = app_test(fixture_db, "pages/matrix.py")
+    assert set(at.dataframe[0].value["account"]) == {"甲账号", "乙账号"}
+    export = tmp_path / "丙账号.csv"
+    export.write_bytes(CSV)
+    done = subprocess.run(
+        [sys.executable, "-m", "liveroi", "import", str(export), "--db", str(fixture_db)],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    at.run()
+    assert not at.exception
+    assert "丙账号" in set(at.dataframe[0].value["account"])
