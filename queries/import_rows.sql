@@ -1,6 +1,6 @@
 -- The rows of import_raw made ready for parsing: exact duplicates collapsed (first row kept, _copies
--- counts them), blank rows and summary rows (合计/总计/汇总/小计 in the first non-empty cell or in the
--- id/account cell) flagged, every canonical column present (NULL when the file has none).
+-- counts them), blank rows (no cell, or only a missing marker in the first cell) and summary rows
+-- (合计/总计/汇总/小计 in the first non-empty cell or in the id/account cell) flagged, every canonical column present (NULL when the file has none).
 -- Grain: one row per distinct raw row. Parameters: $header_row (1-based row of the header; the Excel row
 -- of data row k is $header_row + k).
 CREATE OR REPLACE TEMP TABLE import_rows AS
@@ -17,18 +17,14 @@ completed AS (
     UNION ALL BY NAME
     SELECT * FROM import_template
 ),
-listed AS (
-    SELECT *, [*COLUMNS(* EXCLUDE (_row, _copies))] AS _all_cells FROM completed
-),
 cells AS (
-    SELECT * EXCLUDE (_all_cells), list_filter(_all_cells, c -> liveroi_clean(c) IS NOT NULL) AS _cells
-    FROM listed
+    SELECT *, liveroi_clean(coalesce(*COLUMNS(* EXCLUDE (_row, _copies)))) AS _first FROM completed
 )
 SELECT
-    * EXCLUDE (_cells),
-    len(_cells) = 0 AS _blank,
+    * EXCLUDE (_first),
+    _first IS NULL AS _blank,
     coalesce(
-        regexp_matches(lower(_cells[1]), '^(合计|总计|汇总|小计|总和|(total|sum)\b)')
+        regexp_matches(lower(_first), '^(合计|总计|汇总|小计|总和|(total|sum)\b)')
         OR regexp_matches(lower(liveroi_clean(session_id)), '^(合计|总计|汇总|小计|总和|(total|sum)\b)')
         OR regexp_matches(lower(liveroi_clean(account)), '^(合计|总计|汇总|小计|总和|(total|sum)\b)'),
         false

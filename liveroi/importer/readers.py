@@ -399,4 +399,5 @@ def _xlsx_frame(src: SourceFile, layout: Layout, lang: str) -> pd.DataFrame:
         raise ImportFileError.from_key(
             src.name, "import.error.cell_too_long", lang, limit=limits.MAX_CELL_CHARS
         )
-    return text.where(text.notna(), None)
+    text = text.where(text.notna() & (text != ""), None)
+    return text
