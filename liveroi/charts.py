@@ -94,7 +94,7 @@ def money_unit(max_value: float | None, lang: str) -> tuple[float, str]:
 
 def _money_axis(lang: str, suffix: str) -> dict[str, object]:
     axis: dict[str, object] = {"tickprefix": "¥", "ticksuffix": suffix, "rangemode": "tozero"}
-    axis["tickformat"] = ",.1f" if suffix else ("~s" if lang == "en" else ",.0f")
+    axis["tickformat"] = ",.1~f" if suffix else ("~s" if lang == "en" else ",.0f")
     return axis
 
 
@@ -135,6 +135,7 @@ def _hline(value: float, text: str, color: str, dash: str, position: str = "righ
         "text": text,
         "showarrow": False,
         "font": {"color": color, "size": 12},
+        "bgcolor": "rgba(255, 255, 255, 0.85)",
     }
     return shape, note
 
@@ -292,7 +293,7 @@ def spend_gmv_trend(daily: pd.DataFrame, promo: pd.DataFrame | None, lang: str) 
                 )
             )
     _decorate(fig, _promo_bands(promo))
-    fig.update_layout(barmode="stack", bargap=0.25)
+    fig.update_layout(barmode="stack", bargap=0.25, legend_traceorder="normal")
     fig.update_yaxes(**_money_axis(lang, suffix))
     _date_axis(fig, lang)
     return fig
@@ -305,11 +306,13 @@ def follower_growth(
     end: date,
     lang: str,
 ) -> go.Figure:
-    """Cumulative new followers per account with the 10万 line and, when growing, the linear
-    projection to it (dotted) if it falls within a year of the period's end."""
+    """Cumulative new followers per account (in 万 for a Chinese reader) with the 10万 line and, when
+    growing, the linear projection to it (dotted) if it falls within a year of the period's end."""
     fig = themed(go.Figure(), t("chart.follower_growth", lang))
     if frame.empty:
         return _no_data(fig, lang)
+    divisor, suffix = (1e4, "万") if lang == "zh" else (1.0, "")
+    hover = f"%{{y:,.2f}}{suffix}" if suffix else "%{y:,.0f}"
     for i, (account, rows) in enumerate(frame.groupby("account", sort=False)):
         color = ACCOUNT_PALETTE[i % len(ACCOUNT_PALETTE)]
         rows = rows.sort_values("day")
@@ -319,12 +322,12 @@ def follower_growth(
         fig.add_trace(
             go.Scatter(
                 x=pd.to_datetime(visible["day"]),
-                y=visible["cumulative"],
+                y=visible["cumulative"] / divisor,
                 name=str(account),
                 mode="lines+markers",
                 line={"color": color, "width": 2.5, "shape": "hv"},
                 marker={"size": 4},
-                hovertemplate="%{y:,.0f}",
+                hovertemplate=hover,
             )
         )
         projection = projections.get(str(account))
@@ -333,21 +336,23 @@ def follower_growth(
             fig.add_trace(
                 go.Scatter(
                     x=[last_day, pd.Timestamp(projection.projected_on)],
-                    y=[projection.cumulative, MILESTONE_FOLLOWERS],
+                    y=[projection.cumulative / divisor, MILESTONE_FOLLOWERS / divisor],
                     name=t("chart.projection", lang, account=str(account)),
                     mode="lines",
                     line={"color": color, "width": 1.5, "dash": "dot"},
-                    hovertemplate="%{x|%Y-%m-%d} %{y:,.0f}",
+                    hovertemplate="%{x|%Y-%m-%d} " + hover,
                     showlegend=False,
                 )
             )
-    _decorate(
-        fig, [_hline(MILESTONE_FOLLOWERS, t("chart.milestone", lang), COLORS["milestone"], "dash", "left")]
+    milestone = _hline(
+        MILESTONE_FOLLOWERS / divisor, t("chart.milestone", lang), COLORS["milestone"], "dash", "left"
     )
+    _decorate(fig, [milestone])
     fig.update_yaxes(
         title_text=t("chart.cumulative_followers", lang),
         rangemode="tozero",
-        tickformat="~s" if lang == "en" else ",.0f",
+        tickformat="~s" if lang == "en" else ",.1~f",
+        ticksuffix=suffix,
     )
     _date_axis(fig, lang)
     return fig
@@ -394,30 +399,35 @@ def recent_roi_bars(daily: pd.DataFrame, day: date, thresholds: Thresholds, lang
 
 
 def funnel(steps: pd.DataFrame, lang: str) -> go.Figure:
-    """impressions → viewers → product clicks → buyers, each step's rate from the one before."""
+    """impressions → viewers → product clicks → buyers as horizontal bars, each labelled with its count
+    and the rate from the step before (bars, not a funnel shape: steps shrink 100-fold and a funnel's
+    inside labels would be clipped)."""
     fig = themed(go.Figure(), t("chart.funnel", lang))
     known = steps.dropna(subset=["count"])
     if known.empty:
         return _no_data(fig, lang)
     labels = [t(f"metric.{step}", lang) for step in known["step"]]
     rates = [
-        "" if r is None or r != r else t("chart.step_rate", lang, rate=formatting.percent(r))
+        "" if r is None or r != r else " · " + t("chart.step_rate", lang, rate=formatting.percent(r))
         for r in known["step_rate"]
     ]
     fig.add_trace(
-        go.Funnel(
+        go.Bar(
             y=labels,
             x=known["count"],
-            text=[
-                f"{formatting.count(c, lang)}  {r}".strip()
-                for c, r in zip(known["count"], rates, strict=True)
-            ],
-            textinfo="text",
+            orientation="h",
+            text=[f"{formatting.count(c, lang)}{r}" for c, r in zip(known["count"], rates, strict=True)],
+            textposition="outside",
+            cliponaxis=False,
             marker={"color": ["#93C5FD", "#60A5FA", "#3B82F6", "#1D4ED8"][: len(known)]},
             hoverinfo="skip",
+            showlegend=False,
         )
     )
-    fig.update_layout(height=320, hovermode=False, margin={"l": 120})
+    peak = float(pd.to_numeric(known["count"], errors="coerce").max() or 1)
+    fig.update_layout(height=320, hovermode=False, bargap=0.35)
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(range=[0, peak * 1.6], showticklabels=False, showgrid=False)
     return fig
 
 
@@ -435,12 +445,12 @@ def paid_organic(gmv: float | None, ad_gmv: float | None, lang: str) -> go.Figur
             hole=0.55,
             marker={"colors": [COLORS["roi"], "#CBD5E1"]},
             text=[formatting.money(paid, lang), formatting.money(organic, lang)],
-            textinfo="label+percent",
+            textinfo="percent",
             hovertemplate="%{label}: %{text}<extra></extra>",
             sort=False,
         )
     )
-    fig.update_layout(height=320, showlegend=False)
+    fig.update_layout(height=320, showlegend=True)
     return fig
 
 
@@ -501,6 +511,11 @@ def matrix_scatter(frame: pd.DataFrame, lang: str) -> go.Figure:
         text = f"{t(key, lang)} {formatting.ratio(median)}"
         _decorate(fig, [_hline(median, text, COLORS["breakeven"], "dash")])
     fig.update_layout(hovermode="closest", height=420)
-    fig.update_xaxes(title_text=t("metric.total_spend", lang), **_money_axis(lang, suffix))
+    peak_spend = float(pd.to_numeric(data["total_spend"], errors="coerce").max() or 0) / divisor
+    fig.update_xaxes(
+        title_text=t("metric.total_spend", lang),
+        range=[0, peak_spend * 1.15 or 1],
+        **_money_axis(lang, suffix),
+    )
     fig.update_yaxes(title_text=t("metric.roi", lang), rangemode="tozero", tickformat=".1f")
     return fig

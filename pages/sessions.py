@@ -49,7 +49,7 @@ if not filters.all_accounts:
     st.stop()
 
 shifts = data.query("page_shifts", filters.params())["shift"].astype(str).tolist()
-row1 = st.columns([2, 2, 2, 1, 1])
+row1 = st.columns([2, 2, 2, 1.2, 1.8])
 search = row1[0].text_input(
     t("sessions.search", lang), placeholder=t("sessions.search_placeholder", lang), key="sessions_search"
 )

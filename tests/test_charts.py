@@ -76,7 +76,8 @@ def test_follower_projection_and_scatter() -> None:
     )
     projection = {"A": MilestoneProjection(90_000, 5_000, None, date(2026, 11, 5))}
     fig = charts.follower_growth(frame, projection, date(2026, 11, 1), date(2026, 11, 3), "zh")
-    assert [t.y[-1] for t in fig.data] == [90_000, 100_000]
+    assert [t.y[-1] for t in fig.data] == [9.0, 10.0]  # 万 in Chinese
+    assert fig.layout.yaxis.ticksuffix == "万"
     matrix = pd.DataFrame(
         {
             "account": ["A", "B"],

@@ -65,7 +65,7 @@ def test_one_session_funnel_split_and_median(fixture_db: Path) -> None:
     latest = a.sort_values("started_at").iloc[-1]
     assert at.selectbox(key="sessions_pick").value == latest["session_id"]
     funnel, split = plotly_specs(at)
-    assert funnel["data"][0]["type"] == "funnel"
+    assert funnel["data"][0]["type"] == "bar" and funnel["data"][0]["y"][0] == "Impressions"
     assert split["data"][0]["type"] == "pie"
     comparison = at.dataframe[1].value.set_index("metric")
     assert comparison.loc["GMV", "value"] == formatting.money(latest["gmv"], "en")

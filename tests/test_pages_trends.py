@@ -60,7 +60,7 @@ def test_period_totals_and_charts(fixture_db: Path) -> None:
     assert bar_names == {"小店通", "磁力金牛", "粉条"}
     # cumulative followers of A end at its total
     a_trace = next(tr for tr in follower_chart["data"] if tr["name"] == ACCOUNT_A)
-    assert values(a_trace, "y")[-1] == a["new_followers"].sum()
+    assert values(a_trace, "y")[-1] == pytest.approx(a["new_followers"].sum() / 1e4)  # 万 in Chinese
 
 
 def test_date_filter_changes_totals(fixture_db: Path) -> None:

@@ -137,7 +137,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.projection": {"zh": "{account} 预测", "en": "{account} projection"},
     "chart.recent_roi": {"zh": "近 14 天每日 ROI", "en": "Daily ROI, last 14 days"},
     "chart.funnel": {"zh": "转化漏斗", "en": "Funnel"},
-    "chart.step_rate": {"zh": "（上一步的 {rate}）", "en": "({rate} of the step before)"},
+    "chart.step_rate": {"zh": "上一步的 {rate}", "en": "{rate} of the step before"},
     "chart.paid_organic": {"zh": "付费与自然成交", "en": "Paid vs organic GMV"},
     "chart.ad_gmv": {"zh": "广告成交", "en": "Ad-attributed"},
     "chart.organic_gmv": {"zh": "自然及其他", "en": "Organic and other"},
