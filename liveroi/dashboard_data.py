@@ -35,7 +35,7 @@ PROJECTION_WINDOW_DAYS = 30
 REPEAT_ORDERS_PER_FOLLOWER = 0.5
 TREND_TOLERANCE = 0.02  # changes within ±2 % read as flat
 
-Better = Literal["higher", "lower"]
+Better = Literal["higher", "lower", "neutral"]
 SignalLevel = Literal["target_met", "above_breakeven", "below_breakeven", "no_spend"]
 Trend = Literal["up", "down", "flat", "none"]
 
@@ -82,7 +82,7 @@ class Kpi:
 
 
 KPI_ORDER: tuple[tuple[str, str, Better], ...] = (
-    ("total_spend", "money", "lower"),
+    ("total_spend", "money", "neutral"),  # more spend is neither good nor bad by itself
     ("gmv", "money", "higher"),
     ("roi", "ratio", "higher"),
     ("net_roi", "ratio", "higher"),

@@ -59,13 +59,16 @@ st.subheader(t("today.kpis_title", lang, day=day.isoformat()))
 if roi_level.level == "no_spend":
     st.info(t("today.no_spend", lang), icon=":material/money_off:")
 else:
+    target = formatting.ratio(thresholds.target_roi)
+    if roi_level.level == "above_breakeven":  # say what is missing only when a target is set
+        target = t("today.verdict.short_of_target", lang, target=target) if thresholds.target_roi else ""
     st.markdown(
         t(
             f"today.verdict.{roi_level.level}",
             lang,
             roi=formatting.ratio(kpis["roi"].value),
             breakeven=formatting.ratio(thresholds.breakeven_roi),
-            target=formatting.ratio(thresholds.target_roi),
+            target=target,
         )
     )
 
@@ -101,6 +104,14 @@ for column, key in zip(
         widgets.kpi_card(kpis[key], lang)
 if kpis["new_followers"].value in (None, 0):
     st.caption(t("today.no_followers", lang))
+
+# --- context and next step -------------------------------------------------------------------------
+left, right = st.columns([3, 2])
+with left:
+    widgets.chart(charts.recent_roi_bars(recent_daily, day, thresholds, lang), key="today_recent_roi")
+with right:
+    in_scope = list(dict.fromkeys(sessions["account"].astype(str))) or list(filters.accounts)
+    render_advisor_slot(in_scope, lang)
 
 # --- sessions of the day ---------------------------------------------------------------------------
 total_sessions = int(sessions["sessions_that_day"].iloc[0]) if len(sessions) else 0
@@ -150,11 +161,3 @@ for i, session in enumerate(sessions.itertuples(index=False)):  # at most MAX_SE
 if total_sessions > MAX_SESSION_CARDS:
     st.caption(t("today.more_sessions", lang, shown=MAX_SESSION_CARDS, total=total_sessions))
     st.page_link("pages/sessions.py", label=t("today.go_sessions", lang), icon=":material/table_rows:")
-
-# --- context and next step -------------------------------------------------------------------------
-left, right = st.columns([3, 2])
-with left:
-    widgets.chart(charts.recent_roi_bars(recent_daily, day, thresholds, lang), key="today_recent_roi")
-with right:
-    in_scope = list(dict.fromkeys(sessions["account"].astype(str))) or list(filters.accounts)
-    render_advisor_slot(in_scope, lang)

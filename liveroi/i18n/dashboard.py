@@ -76,9 +76,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": ":green[:material/check_circle: **Target met**]: ROI {roi}, above the target {target} (break-even {breakeven}).",
     },
     "today.verdict.above_breakeven": {
-        "zh": ":blue[:material/trending_up: **高于保本**]：整体ROI {roi} ≥ 保本 {breakeven}（目标 {target}）。",
-        "en": ":blue[:material/trending_up: **Above break-even**]: ROI {roi} ≥ break-even {breakeven} (target {target}).",
+        "zh": ":blue[:material/trending_up: **高于保本**]：整体ROI {roi} ≥ 保本 {breakeven}{target}。",
+        "en": ":blue[:material/trending_up: **Above break-even**]: ROI {roi} ≥ break-even {breakeven}{target}.",
     },
+    "today.verdict.short_of_target": {"zh": "，未达目标 {target}", "en": ", short of the target {target}"},
     "today.verdict.below_breakeven": {
         "zh": ":red[:material/warning: **未达保本**]：整体ROI {roi} 低于保本 {breakeven}，当天投放亏损。",
         "en": ":red[:material/warning: **Below break-even**]: ROI {roi} is under break-even {breakeven}; the day's spend lost money.",

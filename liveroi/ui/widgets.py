@@ -42,7 +42,7 @@ def kpi_card(kpi: Kpi, lang: str, *, signal: Signal | None = None, help_text: st
             t(f"metric.{kpi.key}", lang),
             fmt(kpi.kind, kpi.value, lang),
             delta=delta,
-            delta_color="inverse" if kpi.better == "lower" else "normal",
+            delta_color={"lower": "inverse", "neutral": "off"}.get(kpi.better, "normal"),
             delta_description=t("today.vs_previous_7", lang) if delta else None,
             help=help_text or t("today.previous_7_help", lang, value=fmt(kpi.kind, kpi.previous, lang)),
         )
