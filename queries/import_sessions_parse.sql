@@ -5,7 +5,8 @@
 -- that appears again later in the file (the last row wins). A missing cell is not an error.
 -- session_id is the id as written (="…" and a leading ' unwrapped) or, when the file has none,
 -- 'd:' + the first 16 hex digits of sha256(account | ISO start time): stable across re-imports.
--- Each column is cleaned once (liveroi_clean) and parsed by the macros over cleaned text.
+-- Each column is cleaned once (liveroi_clean) and parsed by the macros over cleaned text; the list of
+-- reasons is only built for rows where a cheap test says something is wrong.
 -- Grain: one row per distinct, non-blank, non-summary data row.
 -- Parameters: $account (fallback account or NULL), $scales (struct: 元 per unit for money fields,
 -- seconds per plain number for duration_min/avg_watch_s, multiplier for counts).
@@ -74,39 +75,66 @@ checked AS (
         typed.*,
         coalesce(id_written, 'd:' || left(sha256(account || '|' || strftime(started_at, '%Y-%m-%dT%H:%M:%S')), 16))
             AS session_id,
-        list_filter(
-            [
-                CASE
-                    WHEN started_at_c IS NULL
-                        THEN {'col': 'started_at', 'value': started_at_raw, 'reason': 'reject.missing_start'}
-                    WHEN started_at IS NULL
-                        THEN {'col': 'started_at', 'value': started_at_raw, 'reason': 'reject.bad_time'}
-                END,
-                CASE WHEN ended_at_c IS NOT NULL AND ended_at IS NULL
-                    THEN {'col': 'ended_at', 'value': ended_at_raw, 'reason': 'reject.bad_time'} END,
-                CASE WHEN account IS NULL
-                    THEN {'col': 'account', 'value': account_raw, 'reason': 'reject.missing_account'} END,
-                liveroi_cell_error('duration_min', duration_min_raw, duration_min_c, duration_min, 'reject.bad_duration'),
-                liveroi_cell_error('impressions', impressions_raw, impressions_c, impressions, 'reject.bad_number'),
-                liveroi_cell_error('viewers', viewers_raw, viewers_c, viewers, 'reject.bad_number'),
-                liveroi_cell_error('views', views_raw, views_c, views, 'reject.bad_number'),
-                liveroi_cell_error('peak_online', peak_online_raw, peak_online_c, peak_online, 'reject.bad_number'),
-                liveroi_cell_error('avg_watch_s', avg_watch_s_raw, avg_watch_s_c, avg_watch_s, 'reject.bad_duration'),
-                liveroi_cell_error('new_followers', new_followers_raw, new_followers_c, new_followers, 'reject.bad_number'),
-                liveroi_cell_error('product_impressions', product_impressions_raw, product_impressions_c, product_impressions, 'reject.bad_number'),
-                liveroi_cell_error('product_clicks', product_clicks_raw, product_clicks_c, product_clicks, 'reject.bad_number'),
-                liveroi_cell_error('orders', orders_raw, orders_c, orders, 'reject.bad_number'),
-                liveroi_cell_error('buyers', buyers_raw, buyers_c, buyers, 'reject.bad_number'),
-                liveroi_cell_error('gmv', gmv_raw, gmv_c, gmv, 'reject.bad_number'),
-                liveroi_cell_error('refunds', refunds_raw, refunds_c, refunds, 'reject.bad_number'),
-                liveroi_cell_error('ad_gmv', ad_gmv_raw, ad_gmv_c, ad_gmv, 'reject.bad_number'),
-                CASE WHEN buyers > viewers
-                    THEN {'col': 'buyers', 'value': buyers_raw, 'reason': 'reject.buyers_gt_viewers'} END,
-                CASE WHEN ended_at < started_at
-                    THEN {'col': 'ended_at', 'value': ended_at_raw, 'reason': 'reject.end_before_start'} END
-            ] || coalesce(spend_errors.errors, []),
-            e -> e IS NOT NULL
-        ) AS errors
+        CASE
+            WHEN coalesce(
+                started_at IS NULL
+                OR (ended_at_c IS NOT NULL AND ended_at IS NULL)
+                OR account IS NULL
+                OR (duration_min_c IS NOT NULL AND (duration_min IS NULL OR duration_min < 0))
+                OR (impressions_c IS NOT NULL AND (impressions IS NULL OR impressions < 0))
+                OR (viewers_c IS NOT NULL AND (viewers IS NULL OR viewers < 0))
+                OR (views_c IS NOT NULL AND (views IS NULL OR views < 0))
+                OR (peak_online_c IS NOT NULL AND (peak_online IS NULL OR peak_online < 0))
+                OR (new_followers_c IS NOT NULL AND (new_followers IS NULL OR new_followers < 0))
+                OR (product_impressions_c IS NOT NULL AND (product_impressions IS NULL OR product_impressions < 0))
+                OR (product_clicks_c IS NOT NULL AND (product_clicks IS NULL OR product_clicks < 0))
+                OR (orders_c IS NOT NULL AND (orders IS NULL OR orders < 0))
+                OR (buyers_c IS NOT NULL AND (buyers IS NULL OR buyers < 0))
+                OR (avg_watch_s_c IS NOT NULL AND (avg_watch_s IS NULL OR avg_watch_s < 0))
+                OR (gmv_c IS NOT NULL AND (gmv IS NULL OR gmv < 0))
+                OR (refunds_c IS NOT NULL AND (refunds IS NULL OR refunds < 0))
+                OR (ad_gmv_c IS NOT NULL AND (ad_gmv IS NULL OR ad_gmv < 0))
+                OR buyers > viewers
+                OR ended_at < started_at
+                OR spend_errors.errors IS NOT NULL,
+                false
+            )
+            THEN
+            list_filter(
+                [
+                    CASE
+                        WHEN started_at_c IS NULL
+                            THEN {'col': 'started_at', 'value': started_at_raw, 'reason': 'reject.missing_start'}
+                        WHEN started_at IS NULL
+                            THEN {'col': 'started_at', 'value': started_at_raw, 'reason': 'reject.bad_time'}
+                    END,
+                    CASE WHEN ended_at_c IS NOT NULL AND ended_at IS NULL
+                        THEN {'col': 'ended_at', 'value': ended_at_raw, 'reason': 'reject.bad_time'} END,
+                    CASE WHEN account IS NULL
+                        THEN {'col': 'account', 'value': account_raw, 'reason': 'reject.missing_account'} END,
+                    liveroi_cell_error('duration_min', duration_min_raw, duration_min_c, duration_min, 'reject.bad_duration'),
+                    liveroi_cell_error('impressions', impressions_raw, impressions_c, impressions, 'reject.bad_number'),
+                    liveroi_cell_error('viewers', viewers_raw, viewers_c, viewers, 'reject.bad_number'),
+                    liveroi_cell_error('views', views_raw, views_c, views, 'reject.bad_number'),
+                    liveroi_cell_error('peak_online', peak_online_raw, peak_online_c, peak_online, 'reject.bad_number'),
+                    liveroi_cell_error('avg_watch_s', avg_watch_s_raw, avg_watch_s_c, avg_watch_s, 'reject.bad_duration'),
+                    liveroi_cell_error('new_followers', new_followers_raw, new_followers_c, new_followers, 'reject.bad_number'),
+                    liveroi_cell_error('product_impressions', product_impressions_raw, product_impressions_c, product_impressions, 'reject.bad_number'),
+                    liveroi_cell_error('product_clicks', product_clicks_raw, product_clicks_c, product_clicks, 'reject.bad_number'),
+                    liveroi_cell_error('orders', orders_raw, orders_c, orders, 'reject.bad_number'),
+                    liveroi_cell_error('buyers', buyers_raw, buyers_c, buyers, 'reject.bad_number'),
+                    liveroi_cell_error('gmv', gmv_raw, gmv_c, gmv, 'reject.bad_number'),
+                    liveroi_cell_error('refunds', refunds_raw, refunds_c, refunds, 'reject.bad_number'),
+                    liveroi_cell_error('ad_gmv', ad_gmv_raw, ad_gmv_c, ad_gmv, 'reject.bad_number'),
+                    CASE WHEN buyers > viewers
+                        THEN {'col': 'buyers', 'value': buyers_raw, 'reason': 'reject.buyers_gt_viewers'} END,
+                    CASE WHEN ended_at < started_at
+                        THEN {'col': 'ended_at', 'value': ended_at_raw, 'reason': 'reject.end_before_start'} END
+                ] || coalesce(spend_errors.errors, []),
+                e -> e IS NOT NULL
+            )
+            ELSE []
+        END AS errors
     FROM typed
     LEFT JOIN spend_errors USING (_row)
 )
