@@ -50,7 +50,7 @@ def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     # table names come from information_schema of our own database, never from a user
-    row = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()  # noqa: S608
+    row = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()  # noqa: S608 - name from our catalog
     return int(row[0]) if row else 0
 
 
@@ -63,7 +63,9 @@ def backup(db_path: Path, out_dir: Path) -> BackupResult:
         version = db.schema_version(con)
         rows = {table: _count(con, table) for table in _tables(con)}
         out_dir.mkdir(parents=True, exist_ok=True)
-        con.execute(f"EXPORT DATABASE {_quote_path(out_dir)} (FORMAT parquet)")
+        con.execute(
+            f"EXPORT DATABASE {_quote_path(out_dir)} (FORMAT parquet)"
+        )  # sql-splice: quoted path, EXPORT has no parameter form
         con.execute("COMMIT")
     manifest = {
         "liveroi_version": __version__,
@@ -122,7 +124,7 @@ def restore(backup_dir: Path, db_path: Path, *, force: bool = False) -> BackupRe
                     raise BackupError(f"the backup is missing {parquet.name}")
                 if parquet.is_file():
                     con.execute(
-                        f'INSERT INTO "{table}" BY NAME SELECT * FROM read_parquet($path)',  # noqa: S608
+                        f'INSERT INTO "{table}" BY NAME SELECT * FROM read_parquet($path)',  # noqa: S608 - name from our catalog
                         {"path": str(parquet)},
                     )
                 restored = _count(con, table)
