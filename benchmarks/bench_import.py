@@ -58,7 +58,10 @@ def cli_import(file: Path, db_path: Path) -> tuple[float, int, dict[str, Any]]:
     child = run_child([*CLI, "--lang", "en", "import", str(file), "--db", str(db_path)], cwd=db.ROOT)
     if child.returncode != 0:
         raise RuntimeError(f"liveroi import failed ({child.returncode}): {child.stderr.strip()}")
-    return child.seconds, child.peak_rss_bytes, json.loads(child.stdout)
+    # DuckDB draws its progress bar on stdout for statements over 2 s (the importer leaves it on), so
+    # the summary is the last JSON object of stdout, not all of it.
+    summary = json.loads(child.stdout[child.stdout.rfind('{"files"') :])
+    return child.seconds, child.peak_rss_bytes, summary
 
 
 def duckdb_floor(file: ImportFile, db_path: Path) -> tuple[float, int]:
