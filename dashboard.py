@@ -1,8 +1,9 @@
 """liveroi dashboard: ``streamlit run dashboard.py`` (or ``make run``).
 
-The entrypoint on every rerun: page config, the database made ready once per process, the pages,
-the shared sidebar (accounts, dates, language — kept in the URL), then the chosen page. Pages live in
-``pages/``, one file each, and read the filters from ``liveroi.ui.state.current_filters()``.
+The entrypoint on every rerun: page config, the sign-in when one is configured (nothing else is drawn
+before it), the database made ready once per process, the pages, the shared sidebar (accounts, dates,
+language — kept in the URL), then the chosen page. Pages live in ``pages/``, one file each, and read
+the filters from ``liveroi.ui.state.current_filters()``; the Import and Settings pages check the role.
 """
 
 from __future__ import annotations
@@ -13,13 +14,17 @@ import streamlit as st
 
 from liveroi import db
 from liveroi.i18n import t
-from liveroi.ui import data, state
+from liveroi.ui import auth, data, state
 from liveroi.ui.sidebar import render_sidebar
 
 ROOT = Path(__file__).resolve().parent
 
 lang = state.init_language()
 st.set_page_config(page_title=t("app.title", lang), page_icon=":material/live_tv:", layout="wide")
+
+identity = auth.require_login(lang)  # None: the sign-in screen was drawn instead of the app
+if identity is None:
+    st.stop()
 
 if not data.ensure_database(lang):
     st.stop()
@@ -42,6 +47,7 @@ navigation = st.navigation(pages, position="sidebar")
 
 try:
     render_sidebar(lang)
+    auth.render_user_box(identity, lang)
     navigation.run()
 except db.DatabaseBusy:
     st.warning(t("error.db_busy", lang, seconds=f"{data.READ_BUSY_TIMEOUT_S:.0f}"))

@@ -28,6 +28,7 @@ EXIT_USAGE = 2
 EXIT_BUSY = 75
 
 COMMANDS: tuple[str, ...] = ("init", "sample", "import", "export", "recommend", "backup", "restore")
+COMMANDS += ("hash_password",)  # the dashboard login's password hashes (liveroi/passwords.py)
 ENV_LANG = "LIVEROI_LANG"
 
 

@@ -19,22 +19,27 @@ if not may_import:
     st.warning(t("import_page.read_only", lang), icon=":material/lock:")
 
 # --- upload and preview ----------------------------------------------------------------------------
-uploads = st.file_uploader(
-    t("import_page.upload", lang),
-    type=["csv", "xlsx", "txt"],
-    accept_multiple_files=True,
-    key="import_uploads",
-    help=t("import_page.upload_help", lang),
-    disabled=not may_import,
+# a viewer gets no upload widgets at all: nothing to send, and the page never reads an upload
+uploads = (
+    st.file_uploader(
+        t("import_page.upload", lang),
+        type=["csv", "xlsx", "txt"],
+        accept_multiple_files=True,
+        key="import_uploads",
+        help=t("import_page.upload_help", lang),
+    )
+    if may_import
+    else []
 )
 account = (
     st.text_input(
         t("import_page.account", lang),
         placeholder=t("import_page.account_placeholder", lang),
         help=t("import_page.account_help", lang),
-        disabled=not may_import,
     ).strip()
     or None
+    if may_import
+    else None
 )
 
 readable: list[tuple[str, bytes]] = []
@@ -75,11 +80,14 @@ for upload in uploads or []:  # one preview per uploaded file
             st.markdown(t("import_page.rejected_title", lang, count=len(preview.rejected)))
             st.dataframe(import_view.rejected_frame(preview.rejected, lang), hide_index=True)
 
-if readable and st.button(
-    t("import_page.confirm", lang, count=len(readable)),
-    type="primary",
-    icon=":material/publish:",
-    disabled=not may_import,
+if (
+    may_import
+    and readable
+    and st.button(
+        t("import_page.confirm", lang, count=len(readable)),
+        type="primary",
+        icon=":material/publish:",
+    )
 ):
     from liveroi.importer import ImportFileError, import_files
 

@@ -148,10 +148,9 @@ g3.caption(
     )
 )
 
-if st.button(
+if may_edit and st.button(  # a viewer sees the values, read-only, and no save button
     t("settings.save", lang),
     type="primary",
-    disabled=not may_edit,
     icon=":material/save:",
     key="settings_save",
 ):
@@ -198,9 +197,7 @@ edited = st.data_editor(
         ),
     },
 )
-if st.button(
-    t("settings.promo_save", lang), disabled=not may_edit, icon=":material/event:", key="settings_promo_save"
-):
+if may_edit and st.button(t("settings.promo_save", lang), icon=":material/event:", key="settings_promo_save"):
     rows, dropped = clean_promo_rows(edited, everyone)
     try:
         with data.write_connection() as con:

@@ -281,8 +281,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No login configured: single-user mode — anyone who opens this page can change the settings.",
     },
     "settings.read_only": {
-        "zh": "你的角色只能查看，不能修改设置。",
-        "en": "Your role can view but not change the settings.",
+        "zh": "需要运营权限：你的角色只能查看，不能修改设置。如需修改，请联系管理员。",
+        "en": "Operator role required: your role can view but not change the settings. Ask an administrator.",
     },
     "settings.defaults_row": {"zh": "默认值（所有账号）", "en": "Defaults (every account)"},
     "settings.account_help": {
@@ -359,8 +359,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Import session exports and ad-spend reports from the Kuaishou/Douyin back-ends (CSV / Excel, several at once).",
     },
     "import_page.read_only": {
-        "zh": "你的角色只能查看，不能导入数据。",
-        "en": "Your role can view but not import data.",
+        "zh": "需要运营权限：你的角色只能查看，不能导入数据。如需导入，请联系管理员。",
+        "en": "Operator role required: your role can view but not import data. Ask an administrator.",
     },
     "import_page.upload": {"zh": "选择文件", "en": "Choose files"},
     "import_page.upload_help": {
@@ -447,4 +447,35 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Follower value cannot be negative.",
     },
     "settings.error.min_roi": {"zh": "最低ROI 不能为负数。", "en": "Minimum ROI cannot be negative."},
+    # --- sign-in and roles (liveroi/ui/auth.py) ---
+    "auth.title": {"zh": "登录", "en": "Sign in"},
+    "auth.prompt": {
+        "zh": "本看板仅限团队成员使用，请先登录。",
+        "en": "This dashboard is for the team only: please sign in.",
+    },
+    "auth.name": {"zh": "用户名", "en": "User name"},
+    "auth.password": {"zh": "密码", "en": "Password"},
+    "auth.submit": {"zh": "登录", "en": "Sign in"},
+    "auth.wrong_password": {
+        "zh": "用户名或密码不正确。",
+        "en": "Wrong user name or password.",
+    },
+    "auth.throttled": {
+        "zh": "该用户登录失败次数过多，请约 {minutes} 分钟后再试。",
+        "en": "Too many failed sign-ins for this user: try again in about {minutes} min.",
+    },
+    "auth.oidc_button": {"zh": "使用公司账号登录", "en": "Sign in with your company account"},
+    "auth.oidc_provider_button": {"zh": "使用 {provider} 登录", "en": "Sign in with {provider}"},
+    "auth.oidc_unavailable": {
+        "zh": "已在 secrets.toml 中配置单点登录（[auth]），但服务器未安装 Authlib，暂时无法登录。请管理员安装 Authlib（pip install Authlib）后重启。",
+        "en": "Single sign-on is configured ([auth] in secrets.toml) but the server lacks Authlib, so nobody can sign in. An administrator must install Authlib (pip install Authlib) and restart.",
+    },
+    "auth.no_access": {
+        "zh": "{name} 已登录，但没有本看板的访问权限。请联系管理员在 [liveroi.roles] 中添加你的账号。",
+        "en": "{name} is signed in but has no access to this dashboard. Ask an administrator to add you under [liveroi.roles].",
+    },
+    "auth.signed_in": {"zh": "已登录：{name}（{role}）", "en": "Signed in: {name} ({role})"},
+    "auth.logout": {"zh": "退出登录", "en": "Sign out"},
+    "auth.role.viewer": {"zh": "查看者", "en": "viewer"},
+    "auth.role.operator": {"zh": "运营", "en": "operator"},
 }
