@@ -5,6 +5,7 @@ roles enforced by the Import and Settings pages themselves. AppTest on real Duck
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 import tomllib
@@ -266,3 +267,42 @@ def test_oidc_roles_on_the_pages(fixture_db: Path) -> None:
     stranger = _app(closed, user={"is_logged_in": True, "email": "bob@gmail.com"})
     assert [e.value for e in stranger.error] == [t("auth.no_access", "zh", name="bob@gmail.com")]
     assert ACCOUNT_A not in _texts(stranger) and not stranger.multiselect
+
+
+# --- configuration files ---------------------------------------------------------------------------------
+ROOT = Path(__file__).resolve().parent.parent
+_SETTING = re.compile(r'^# (\[[\w.]+\](?:\s+#.*)?|"?[\w.@-]+"? = .*)$')
+
+
+def test_upload_cap_and_xsrf_in_streamlit_config() -> None:
+    from liveroi.importer.limits import MAX_FILE_BYTES
+
+    server = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))["server"]
+    assert (
+        1 <= server["maxUploadSize"] * 1024 * 1024 <= MAX_FILE_BYTES
+    )  # the browser cap never exceeds the importer's
+    assert server["enableXsrfProtection"] is True and server["enableCORS"] is True
+
+
+@pytest.mark.parametrize(("option", "mode"), [("Option A", "oidc"), ("Option B", "password")])
+def test_secrets_example_options_parse_to_their_mode(option: str, mode: str) -> None:
+    text = (ROOT / ".streamlit" / "secrets.example.toml").read_text(encoding="utf-8")
+    assert tomllib.loads(text) == {}  # everything is commented out: copying it changes nothing
+    block = text.split(f"# --- {option}")[1].split("# --- Option")[0]
+    enabled = "\n".join(_SETTING.sub(r"\1", line) for line in block.splitlines()[1:])  # past the title
+    secrets = tomllib.loads(enabled)
+    assert auth.auth_mode(secrets) == mode
+    if mode == "oidc":
+        assert set(secrets["auth"]) == {
+            "redirect_uri",
+            "cookie_secret",
+            "client_id",
+            "client_secret",
+            "server_metadata_url",
+        }
+        assert (
+            auth.oidc_role({"is_logged_in": True, "email": "OPS.LEAD@brand.example"}, secrets) == "operator"
+        )
+        assert auth.oidc_role({"is_logged_in": True, "email": "someone@gmail.com"}, secrets) is None
+    else:
+        assert {entry["role"] for entry in secrets["liveroi"]["users"].values()} == {"operator", "viewer"}
