@@ -9,7 +9,8 @@ Opening rules
 * ``connect(path, read_only=True)`` is what the dashboard uses, per query, and closes right after, so
   that ``python -m liveroi import`` from a shell can take the write lock between reruns.
 * DuckDB allows one writing process at a time. A connection that meets the lock retries with
-  exponential backoff for ``busy_timeout`` seconds, then raises :class:`DatabaseBusy`.
+  exponential backoff for ``busy_timeout`` seconds (default: ``$LIVEROI_BUSY_TIMEOUT``, else 10),
+  then raises :class:`DatabaseBusy`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ ENV_DB = "LIVEROI_DB"
 
 SCHEMA_VERSION_BASE = 1  # queries/schema.sql; queries/migrations/NNN_*.sql carry versions 2, 3, …
 DEFAULT_BUSY_TIMEOUT_S = 10.0
+ENV_BUSY_TIMEOUT = "LIVEROI_BUSY_TIMEOUT"  # seconds a writer waits for the lock (scheduled jobs, tests)
 
 _QUERY_NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)?$")
 _MIGRATION_FILE = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
@@ -64,6 +66,15 @@ def load_sql(name: str) -> str:
     if not path.is_file():
         raise FileNotFoundError(f"no such query file: {path}")
     return path.read_text(encoding="utf-8")
+
+
+def default_busy_timeout() -> float:
+    """Seconds to wait for the lock when the caller names none: ``$LIVEROI_BUSY_TIMEOUT``, else 10."""
+    try:
+        value = float(os.environ.get(ENV_BUSY_TIMEOUT, ""))
+    except ValueError:
+        return DEFAULT_BUSY_TIMEOUT_S
+    return value if value >= 0 else DEFAULT_BUSY_TIMEOUT_S
 
 
 def _is_lock_error(exc: Exception) -> bool:
@@ -105,19 +116,20 @@ def connect(
     path: str | os.PathLike[str] | None = None,
     *,
     read_only: bool = False,
-    busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S,
+    busy_timeout: float | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """Open the database, creating and migrating it when opened read-write.
 
-    Raises :class:`DatabaseBusy` when another process holds the lock past ``busy_timeout`` seconds and
-    :class:`DatabaseError` when the file is missing (read-only) or is not a usable DuckDB file.
+    Raises :class:`DatabaseBusy` when another process holds the lock past ``busy_timeout`` seconds
+    (None: :func:`default_busy_timeout`) and :class:`DatabaseError` when the file is missing
+    (read-only) or is not a usable DuckDB file.
     """
     db_path = resolve_db_path(path)
     if read_only and not db_path.exists():
         raise DatabaseError(f"no database at {db_path}: create it with python -m liveroi init")
     if not read_only:
         db_path.parent.mkdir(parents=True, exist_ok=True)
-    con = _open(db_path, read_only, busy_timeout)
+    con = _open(db_path, read_only, default_busy_timeout() if busy_timeout is None else busy_timeout)
     if not read_only:
         try:
             migrate(con)
@@ -132,7 +144,7 @@ def connection(
     path: str | os.PathLike[str] | None = None,
     *,
     read_only: bool = False,
-    busy_timeout: float = DEFAULT_BUSY_TIMEOUT_S,
+    busy_timeout: float | None = None,
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """``connect`` as a context manager that always closes, so no lock outlives its use."""
     con = connect(path, read_only=read_only, busy_timeout=busy_timeout)
