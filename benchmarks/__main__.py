@@ -88,6 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         date=report.now_text(),
         machine=report.machine(),
         versions=report.versions(),
+        source=report.source_state(),
         runs=args.runs,
     )
     notes = list(dict.fromkeys([*meta.get("notes", []), *args.note])) if args.merge else list(args.note)
@@ -112,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "loadavg_before": before,
                 "loadavg_after": os.getloadavg()[0],
                 "seconds": time.perf_counter() - started,
+                "runs": args.runs,
+                "commit": meta["source"]["commit"] + ("+dirty" if meta["source"]["uncommitted"] else ""),
                 "at": report.now_text(),
             }
             _save(results, args.json, args.out)

@@ -63,6 +63,27 @@ def versions() -> dict[str, str]:
     return found
 
 
+def source_state() -> dict[str, Any]:
+    """The commit measured and the files that differed from it (other helpers' work in progress)."""
+
+    def git(*args: str) -> str:
+        try:
+            out = subprocess.run(
+                ["git", *args], capture_output=True, text=True, timeout=20, cwd=ANALYSIS.parent
+            )
+        except (OSError, subprocess.SubprocessError):
+            return ""
+        return out.stdout.strip()
+
+    dirty = [
+        line[3:]
+        for line in git(
+            "status", "--porcelain", "--", "liveroi", "queries", "pages", "dashboard.py"
+        ).splitlines()
+    ]
+    return {"commit": git("rev-parse", "--short", "HEAD"), "uncommitted": dirty}
+
+
 # --- helpers ---------------------------------------------------------------------------------------
 
 
@@ -147,7 +168,14 @@ def _header(results: dict[str, Any]) -> list[str]:
         f"- **Machine:** {mach.get('cpu', '—')}, {mach.get('cores', '—')} cores, "
         f"{bytes_text(mach.get('ram_bytes'))} RAM, {mach.get('os', '—')}",
         "- **Versions:** " + ", ".join(f"{k} {v}" for k, v in vers.items()),
-        f"- **Runs:** median of {meta.get('runs', '—')} measured runs after a warm-up unless a row says otherwise.",
+        f"- **Code:** commit {meta.get('source', {}).get('commit', '—')}"
+        + (
+            f" plus uncommitted work in {', '.join(meta['source']['uncommitted'])}"
+            if meta.get("source", {}).get("uncommitted")
+            else ""
+        ),
+        "- **Runs:** each figure is the median of the measured runs (after a warm-up where a row says so);"
+        " how many runs each size and area had is in the table below.",
     ]
     for note in meta.get("notes", []):
         lines.append(f"- **Note:** {note}")
@@ -190,11 +218,15 @@ def _header(results: dict[str, Any]) -> list[str]:
                 info.get("at", "—"),
                 f"{info['loadavg_before']:.1f} / {info['loadavg_after']:.1f}",
                 seconds_text(info.get("seconds")),
+                str(info.get("runs", "—")),
+                info.get("commit", "—"),
             ]
             for label, areas in sorted(load.items(), key=lambda pair: parse_size(pair[0]))
             for area, info in areas.items()
         ]
-        lines += _table(["size", "area", "measured at", "load before / after", "area took"], rows)
+        lines += _table(
+            ["size", "area", "measured at", "load before / after", "area took", "runs", "code"], rows
+        )
     return lines
 
 
