@@ -1,0 +1,73 @@
+"""Try a rewritten view on the page queries before proposing it: as is vs with the rewrite, same results.
+
+``python -m benchmarks.try_view DB VIEW_QUERY [--runs N]``: opens DB read-only, times every page-query
+case of :mod:`benchmarks.bench_queries` (median of N), then runs ``queries/VIEW_QUERY.sql`` (a
+``CREATE TEMP VIEW`` that shadows a view of views.sql for this connection only) and times them again,
+checking each result equals the first (numbers to 1e-9 relative: sums may add in another order).
+Nothing is written to the database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from benchmarks import bench_queries
+from benchmarks.timing import seconds_text
+from liveroi import db
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    if a.shape != b.shape or list(a.columns) != list(b.columns):
+        return False
+    numbers = a.select_dtypes("number").columns
+    others = [c for c in a.columns if c not in numbers]
+    close = np.allclose(
+        a[numbers].to_numpy(float), b[numbers].to_numpy(float), rtol=1e-9, atol=1e-9, equal_nan=True
+    )
+    return bool(close and a[others].equals(b[others]))
+
+
+def _timed(con: Any, case: bench_queries.Case, runs: int) -> tuple[float, pd.DataFrame]:
+    timings, frame = [], pd.DataFrame()
+    for _ in range(max(1, runs)):
+        started = time.perf_counter()
+        frame = db.query(con, case.query, case.params)
+        timings.append(time.perf_counter() - started)
+    return sorted(timings)[len(timings) // 2], frame
+
+
+def compare(db_path: Path, view_query: str, runs: int = 3) -> str:
+    """A markdown table: each case as is, with the rewritten view, and whether the results match."""
+    cases = bench_queries.cases(db_path)
+    with db.connection(db_path, read_only=True) as con:
+        before = {case.name: _timed(con, case, runs) for case in cases}
+        db.execute(con, view_query)
+        after = {case.name: _timed(con, case, runs) for case in cases}
+    lines = [f"| query (median of {runs}) | as is | with {view_query} | same result |", "|---|---:|---:|---|"]
+    for case in cases:
+        (t0, f0), (t1, f1) = before[case.name], after[case.name]
+        lines.append(
+            f"| `{case.name}` | {seconds_text(t0)} | {seconds_text(t1)} | {'yes' if _same(f0, f1) else 'NO'} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.try_view")
+    parser.add_argument("db", type=Path)
+    parser.add_argument("view_query", help="a queries/*.sql that creates a TEMP VIEW")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    print(compare(args.db, args.view_query, args.runs))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
