@@ -4,7 +4,9 @@
 case of :mod:`benchmarks.bench_queries` (median of N), then runs ``queries/VIEW_QUERY.sql`` (a
 ``CREATE TEMP VIEW`` that shadows a view of views.sql for this connection only) and times them again,
 checking each result equals the first (numbers to 1e-9 relative: sums may add in another order).
-Nothing is written to the database.
+``--pages`` also runs every dashboard page through AppTest (cold = caches cleared, then cached) as is
+and with the rewrite on every read-only connection the dashboard opens (``liveroi.db.connect`` wrapped
+in this process). Nothing is written to the database.
 """
 
 from __future__ import annotations
@@ -58,14 +60,77 @@ def compare(db_path: Path, view_query: str, runs: int = 3) -> str:
     return "\n".join(lines)
 
 
+def _page_times(pages: list[str], runs: int) -> dict[str, tuple[float, float]]:
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from benchmarks.bench_pages import APP, TIMEOUT_S
+
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+    at.query_params["lang"] = "zh"
+    at.run()
+    found = {}
+    for page in pages:
+        at.switch_page(page)
+        cold, cached = [], []
+        for _ in range(max(1, runs)):
+            st.cache_data.clear()
+            started = time.perf_counter()
+            at.run()
+            cold.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            at.run()
+            cached.append(time.perf_counter() - started)
+        found[page] = (sorted(cold)[len(cold) // 2], sorted(cached)[len(cached) // 2])
+    return found
+
+
+def compare_pages(db_path: Path, view_query: str, runs: int = 3) -> str:
+    """A markdown table: each page's cold and cached rerun as is and with the rewritten view."""
+    import os
+
+    from benchmarks.bench_pages import page_files
+
+    os.environ[db.ENV_DB] = str(db_path)
+    pages = page_files()
+    before = _page_times(pages, runs)
+    original = db.connect
+
+    def connect(path: Any = None, *, read_only: bool = False, busy_timeout: float | None = None) -> Any:
+        con = original(path, read_only=read_only, busy_timeout=busy_timeout)
+        if read_only:
+            con.execute(db.load_sql(view_query))
+        return con
+
+    db.connect = connect
+    try:
+        after = _page_times(pages, runs)
+    finally:
+        db.connect = original
+    lines = [
+        f"| page (median of {runs}) | cold as is | cold with {view_query} | cached as is | cached with |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for page in pages:
+        lines.append(
+            f"| `{page}` | {seconds_text(before[page][0])} | {seconds_text(after[page][0])} "
+            f"| {seconds_text(before[page][1])} | {seconds_text(after[page][1])} |"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.try_view")
     parser.add_argument("db", type=Path)
     parser.add_argument("view_query", help="a queries/*.sql that creates a TEMP VIEW")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pages", action="store_true", help="also every page through AppTest")
     args = parser.parse_args(argv)
     print(compare(args.db, args.view_query, args.runs))
+    if args.pages:
+        print()
+        print(compare_pages(args.db, args.view_query, args.runs))
     return 0
 
 
