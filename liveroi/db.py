@@ -79,6 +79,10 @@ def default_busy_timeout() -> float:
 
 def _is_lock_error(exc: Exception) -> bool:
     text = str(exc).lower()
+    if "different configuration than existing connections" in text:
+        # this process already has the file open the other way (a page's read-write save while another
+        # session reads, or the reverse): as transient as another process's lock, so wait the same way
+        return True
     return "lock" in text and ("conflicting" in text or "could not set" in text)
 
 
@@ -88,7 +92,7 @@ def _open(path: Path, read_only: bool, busy_timeout: float) -> duckdb.DuckDBPyCo
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only)
-        except duckdb.IOException as exc:
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if _is_lock_error(exc):
                 if time.monotonic() >= deadline:
                     raise DatabaseBusy(
@@ -136,6 +140,19 @@ def connect(
         except Exception:
             con.close()
             raise
+    return con
+
+
+def _configure(con: duckdb.DuckDBPyConnection) -> None:
+    """Session settings every liveroi connection shares. DuckDB draws a progress bar on stdout for long
+    statements, which would corrupt the CLI's JSON output: it is switched off."""
+    con.execute("SET enable_progress_bar = false")
+
+
+def memory_connection() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB connection (parsing, previews, file writers) with the shared settings."""
+    con = duckdb.connect(":memory:")
+    _configure(con)
     return con
 
 

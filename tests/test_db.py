@@ -152,3 +152,14 @@ def test_foreign_file_gets_clear_error(tmp_path: Path) -> None:
     bogus.write_bytes(b"this is a spreadsheet, not a database" * 100)
     with pytest.raises(db.DatabaseError, match="restore"):
         db.connect(bogus)
+
+
+def test_connections_never_draw_a_progress_bar(db_path: Path) -> None:
+    # DuckDB prints its progress bar on stdout for long statements: that would corrupt the CLI's JSON.
+    with db.connection(db_path) as con:
+        assert con.execute("SELECT current_setting('enable_progress_bar')").fetchone() == (False,)
+    with db.connection(db_path, read_only=True) as con:
+        assert con.execute("SELECT current_setting('enable_progress_bar')").fetchone() == (False,)
+    memory = db.memory_connection()
+    assert memory.execute("SELECT current_setting('enable_progress_bar')").fetchone() == (False,)
+    memory.close()

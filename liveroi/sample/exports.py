@@ -95,7 +95,7 @@ def write_exports(brand: SampleBrand, out_dir: str | Path) -> list[Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     session_name, report_name = export_file_names(brand)
-    con = duckdb.connect()
+    con = db.memory_connection()
     try:
         session_bytes = session_export_text(brand, con).encode("gbk")
         report_bytes = ad_report_text(brand, con).encode("utf-8-sig")
