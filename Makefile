@@ -31,12 +31,12 @@ install-dev: $(VENV)/.installed-dev
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
-	$(PIP) install -r requirements.txt
+$(VENV)/.installed: requirements.txt constraints.txt | $(VENV)/bin/python
+	$(PIP) install -r requirements.txt -c constraints.txt
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(PIP) install -r requirements-dev.txt
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt constraints.txt | $(VENV)/bin/python
+	$(PIP) install -r requirements-dev.txt -c constraints.txt
 	touch $(VENV)/.installed $@
 
 ## browser: Debian's Chromium and CJK fonts (Playwright cannot download its own browser here)
