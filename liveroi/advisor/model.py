@@ -18,13 +18,20 @@ marginal ROI at spend ``s`` is
 
 .. math::  \mathrm{mROI}_c(s) = b_c\,\frac{f'(s; k_c)}{f(\bar s_c; k_c)}, \qquad f'(s;k) = \frac{k}{(s+k)^2}.
 
-Fitting (closed form, numpy only, ~10 ms for 1,000 sessions)
--------------------------------------------------------------
-* ``k_c`` is chosen on a log grid scaled to the channel's spend, ``k_c ∈ s̄_c × {¼, ½, 1, 2, 4, 8}``,
-  by coordinate ascent (two sweeps) on the exact marginal likelihood of the linear model given the
-  ``k``'s. Everything else is linear given ``k``. The posterior draws then average over the best
-  grid point and its one-channel neighbours, weighted by marginal likelihood (Bayesian model
-  averaging), so curvature the data cannot pin down widens the bands instead of being ignored.
+Fitting (closed form, numpy only, ~25 ms for 1,000 sessions and two channels)
+-----------------------------------------------------------------------------
+* ``k_c`` lives on a log grid scaled to the channel's spend, ``k_c ∈ s̄_c × {⅛, ¼, …, 16, 32}``
+  (:data:`SATURATION_GRID`, nine points: from "already saturated" to "practically linear over any
+  step the advisor can take"), with a uniform prior over the grid. Everything else is linear given
+  ``k``, so each grid configuration has an exact marginal likelihood. The posterior draws average
+  over *every* configuration (up to :data:`FULL_GRID_LIMIT` of them: one or two channels; with more
+  channels, the coordinate-ascent optimum and its one-channel neighbours), weighted by marginal
+  likelihood — Bayesian model averaging. Curvature is what the data pin down worst (the history's
+  spend varies ±20 %, the decision extrapolates ±30 % and more), so it must not be decided by a
+  search that starts at ``k = s̄`` and stops at the first local optimum: that starting point is a
+  strongly curved curve, and taking it for known made the advisor stop short in both directions
+  (cutting an over-spent channel, raising a starved one). Averaging over the whole grid lifted the
+  simulator's mean from 86.5 % to 87.7 % of the oracle (10 seeds).
 * Given ``k``, the coefficients have the conjugate normal–inverse-gamma posterior:
   prior ``β | σ² ~ N(m₀, σ² V₀)``, ``σ² ~ IG(a₀, b₀)``; posterior ``Λₙ = XᵀX + V₀⁻¹``,
   ``mₙ = Λₙ⁻¹(V₀⁻¹m₀ + Xᵀy)``, ``aₙ = a₀ + n/2``, ``bₙ = b₀ + ½(‖y − Xmₙ‖² + (mₙ−m₀)ᵀV₀⁻¹(mₙ−m₀))``.
@@ -34,8 +41,11 @@ Why conjugate Bayes and not the bootstrap: with a few dozen noisy sessions whose
 the bootstrap of a saturating fit is unstable (resamples that happen to drop the few high-spend
 sessions flip the slope) and costs hundreds of refits; the conjugate posterior is exact for the
 linear part, costs one Cholesky factorisation, widens correctly as the data thin out, and its
-marginal likelihood doubles as the criterion that picks and weighs ``k``. What it leaves out: error
+marginal likelihood doubles as the criterion that weighs ``k``. What it leaves out: error
 autocorrelation, and multiplicative (heteroscedastic) noise — the noise is taken as additive.
+Weighted least squares with weights 1/ŷ² (the simulator's noise is multiplicative) was measured and
+left out: the GMV of one account varies too little between sessions (±30 %) for the weights to
+matter — no gain in decision quality (87.7 % either way) and no better calibrated intervals.
 
 Priors (the failure modes they guard against)
 ----------------------------------------------
@@ -63,7 +73,9 @@ Fallbacks
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -71,7 +83,8 @@ import pandas as pd
 
 from liveroi.advisor.data import History
 
-SATURATION_GRID: tuple[float, ...] = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+SATURATION_GRID: tuple[float, ...] = (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)
+FULL_GRID_LIMIT = 100
 MIN_SESSIONS = 8
 MIN_SPEND_CV = 0.05
 N_DRAWS = 300
@@ -263,46 +276,30 @@ def _fit_target(
         sd0 = np.concatenate([_CONTROL_PRIOR_SD, slope_sd * factor[idx, choice] / scale])
         return _posterior(x, ys, m0, sd0, noise)
 
-    choice = [int(np.searchsorted(grid, 1.0))] * n_ch
+    choice = [min(int(np.searchsorted(grid, 1.0)), len(grid) - 1)] * n_ch
     # Empirical Bayes for the noise scale of the prior: the conjugate prior's spread is σ²·V₀, so a
     # fixed guess of σ would make the prior stronger on quiet accounts than the docstring says.
     first = solve(choice, noise)
     noise = max(math.sqrt(first.b / (first.a - 1)), 0.02)
-    best = solve(choice, noise)
-    for _sweep in range(2):
-        changed = False
-        for c in range(n_ch):
-            for g in range(len(grid)):
-                if g == choice[c]:
-                    continue
-                trial = [*choice]
-                trial[c] = g
-                post = solve(trial, noise)
-                if post.log_evidence > best.log_evidence + 1e-9:
-                    best, choice, changed = post, trial, True
-        if not changed:
-            break
+    cache: dict[tuple[int, ...], _Posterior] = {}
 
-    # Average over the curvature: the best grid point and every one-channel neighbour of it, weighted
-    # by marginal likelihood, so that a curvature the data cannot pin down widens the bands.
-    configs, posts = [choice], [best]
-    for c in range(n_ch):
-        for g in range(len(grid)):
-            if g != choice[c]:
-                trial = [*choice]
-                trial[c] = g
-                configs.append(trial)
-                posts.append(solve(trial, noise))
+    def posterior_of(config: list[int]) -> _Posterior:
+        key = tuple(config)
+        if key not in cache:
+            cache[key] = solve(config, noise)
+        return cache[key]
+
+    configs = _configs(n_ch, len(grid), lambda config: posterior_of(config).log_evidence)
+    posts = [posterior_of(config) for config in configs]
     evidence = np.array([p.log_evidence for p in posts])
     weights = np.exp(evidence - evidence.max())
     weights /= weights.sum()
-    counts = np.floor(weights * N_DRAWS).astype(int)
-    counts[0] += N_DRAWS - counts.sum()
+    counts = np.diff(np.round(np.cumsum(weights) * N_DRAWS), prepend=0.0).astype(int)
     coef_parts, base_parts, sigma_parts, k_parts = [], [], [], []
     for config, post, count in zip(configs, posts, counts, strict=True):
         if count == 0:
             continue
-        draws = _draw(post, n_ctrl, rng)[:count]
+        draws = _draw(post, n_ctrl, rng, count)
         sigma_parts.append(np.sqrt(post.b / rng.gamma(post.a, 1.0, size=count)) * scale)
         base_parts.append(draws[:, :n_ctrl] @ x_next * scale)
         coef_parts.append(draws[:, n_ctrl:] * scale)
@@ -315,28 +312,58 @@ def _fit_target(
         np.vstack(coef_parts),
         np.concatenate(base_parts),
         np.concatenate(sigma_parts),
-        best.log_evidence,
+        posts[0].log_evidence,
     )
 
 
-def _draw(post: _Posterior, n_ctrl: int, rng: np.random.Generator) -> np.ndarray:
-    """N_DRAWS posterior draws of β, channel coefficients non-negative (rejection, else clipping)."""
+def _draw(post: _Posterior, n_ctrl: int, rng: np.random.Generator, count: int) -> np.ndarray:
+    """``count`` posterior draws of β, channel coefficients non-negative (rejection, else clipping)."""
     p = len(post.mean)
-    total = 3 * N_DRAWS
+    total = 3 * count
     sigma2 = post.b / rng.gamma(post.a, 1.0, size=total)
     chol = np.linalg.cholesky(post.cov_unit + 1e-12 * np.eye(p))
     z = rng.standard_normal((total, p))
     draws = post.mean[None, :] + np.sqrt(sigma2)[:, None] * (z @ chol.T)
     ok = (draws[:, n_ctrl:] >= 0).all(axis=1)
-    if ok.sum() >= N_DRAWS:
-        kept = draws[ok][:N_DRAWS]
-    elif ok.sum() >= N_DRAWS // 4:  # resample the survivors to keep exactly N_DRAWS draws
+    if ok.sum() >= count:
+        kept = draws[ok][:count]
+    elif ok.sum() >= max(count // 4, 1):  # resample the survivors to keep exactly count draws
         survivors = draws[ok]
-        kept = survivors[rng.choice(len(survivors), N_DRAWS, replace=True)]
+        kept = survivors[rng.choice(len(survivors), count, replace=True)]
     else:
-        kept = draws[:N_DRAWS].copy()
+        kept = draws[:count].copy()
         kept[:, n_ctrl:] = np.clip(kept[:, n_ctrl:], 0.0, None)
     return kept
+
+
+def _configs(n_ch: int, n_grid: int, log_evidence: Callable[[list[int]], float]) -> list[list[int]]:
+    """The saturation configurations (one grid index per channel) to average over: every
+    combination when there are at most :data:`FULL_GRID_LIMIT` of them, else the coordinate-ascent
+    optimum and its one-channel neighbours. The best configuration comes first."""
+    if n_grid**n_ch <= FULL_GRID_LIMIT:
+        configs = [list(c) for c in itertools.product(range(n_grid), repeat=n_ch)]
+        scores = [log_evidence(c) for c in configs]
+        best = int(np.argmax(scores))
+        return [configs[best], *configs[:best], *configs[best + 1 :]]
+    choice = [n_grid // 2] * n_ch
+    best_score = log_evidence(choice)
+    for _sweep in range(2):
+        changed = False
+        for c in range(n_ch):
+            for g in range(n_grid):
+                trial = [*choice]
+                trial[c] = g
+                score = log_evidence(trial)
+                if score > best_score + 1e-9:
+                    choice, best_score, changed = trial, score, True
+        if not changed:
+            break
+    configs = [choice]
+    for c in range(n_ch):
+        for g in range(n_grid):
+            if g != choice[c]:
+                configs.append([*choice[:c], g, *choice[c + 1 :]])
+    return configs
 
 
 def channel_status(history: History) -> dict[str, str]:
