@@ -19,12 +19,27 @@ and obeys the same step limit and budget cap (it moves each channel toward the t
 fast as the step limit allows, which is optimal for these concave, separable curves).
 Also counted: step-limit violations (a channel moved more than ``max_change`` from the previous
 session's spend, with ¥1 tolerance for rounding) and the step variance (thrash).
+
+Reference learner: :func:`known_shape_policy` is told everything but the scales (each curve's
+half-saturation spend and exponent, and how day, length and promo move the organic baseline) and
+plays the oracle of its least-squares estimate. It shows what the session noise alone costs: on
+seeds 0–9 it reaches 92 % of the oracle on average, 81 % on the saturated + starved case (whose
+starved channel's history, ¥3,000 ± 20 % against ±¥10,000 of session noise, says almost nothing
+about its slope) and 92 % on the noisy account near its optimum — so issue 4's target (mean ≥ 95 %,
+every case ≥ 85 %) is above what a learner that knows the curves' shapes reaches on these cases.
+
+Why holding spend is hard to beat on the noisy account near its optimum: profit is flat at an
+optimum — for a relative miss ``e`` the session loses about ``0.67·e²`` of the optimum's incremental
+profit on that curve — so holding 10 % below it keeps 99.3 %, and a start 15 % off would still keep
+98.4 %. Beating that needs the spend within ~10 % of the optimum on average, while 30 % session
+noise leaves the slope uncertain by more than its distance from break-even. The case keeps its
+10 % margin ("already near its optimum"); what is asserted there is no thrash and no large loss.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -211,6 +226,44 @@ def oracle_policy(scenario: Scenario) -> Policy:
                 low, high = (mid, high) if sum(best(mid).values()) > cap else (low, mid)
             spend = best(high)
         return spend
+
+    return policy
+
+
+def known_shape_policy(scenario: Scenario) -> Policy:
+    """A reference learner, not a product: it knows the *form* of the truth — every channel's curve
+    up to its scale (half-saturation spend and Hill exponent) and how day of week, session length
+    and promo days move the organic baseline — and learns only the scales (organic level and each
+    channel's ceiling, for GMV and for followers) by least squares from the sessions so far, then
+    plays the :func:`oracle_policy` of the curves it estimated (certainty equivalence).
+
+    What it scores bounds what any learner of the advisor's kind can reach on these cases: the
+    advisor has to learn the shapes too. The gap between it and the oracle is the price of the
+    session noise alone."""
+
+    def policy(history: History, settings: AccountSettings) -> dict[str, float]:
+        sessions = history.sessions
+        started = pd.to_datetime(sessions["started_at"])
+        weekend = np.isin(started.dt.day_of_week, (5, 6))
+        length = (sessions["duration_min"].to_numpy(dtype=float) / 180.0) ** 0.6
+        promo = sessions["promo"].to_numpy(dtype=bool)
+        organic = length * np.where(weekend, 1.15, 1.0) * np.where(promo, 1.8, 1.0)
+        spend = [history.spend[ch.name].to_numpy(dtype=float) for ch in scenario.channels]
+        unit = [replace(ch, gmv_top=1.0, followers_top=1.0) for ch in scenario.channels]
+        x_gmv = np.column_stack([organic, *(u.gmv(s) for u, s in zip(unit, spend, strict=True))])
+        x_followers = np.column_stack([length, *(u.followers(s) for u, s in zip(unit, spend, strict=True))])
+        gmv_scales = np.linalg.lstsq(x_gmv, sessions["gmv"].to_numpy(dtype=float), rcond=None)[0]
+        follower_scales = np.linalg.lstsq(
+            x_followers, sessions["new_followers"].to_numpy(dtype=float), rcond=None
+        )[0]
+        estimated = replace(
+            scenario,
+            channels=tuple(
+                replace(ch, gmv_top=max(float(g), 0.0), followers_top=max(float(f), 0.0))
+                for ch, g, f in zip(scenario.channels, gmv_scales[1:], follower_scales[1:], strict=True)
+            ),
+        )
+        return oracle_policy(estimated)(history, settings)
 
     return policy
 
