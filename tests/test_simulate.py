@@ -1,9 +1,13 @@
-"""Decision quality on the simulator (issue 4 §6), fixed seeds.
+"""Decision quality on the simulator (issue 4 §6), on the benchmark's fixed seeds 0–4.
 
-What is asserted is what the advisor achieves today, not the issue's target (mean ≥ 95 % of the
-oracle, every case ≥ 85 %): see the README's table for the honest gap. Asserted here: never a
-step-limit violation, ahead of the ±20 % rule everywhere and of holding spend wherever the start is
-off the optimum, no thrash on the noisy near-optimum account, and the floors the advisor clears.
+Issue 4's target — on average ≥ 95 % of the oracle's incremental profit, every case ≥ 85 % — is
+NOT asserted, because the advisor does not reach it (87.1 % on average over seeds 0–4, worst case
+78.3 %; see the README table), and on these cases a learner told the true curve shapes does not
+reach it either (:func:`test_known_shape_reference_misses_the_issue_floor_on_two_channels`).
+What is asserted is what the advisor achieves, as regression floors a little under the measured
+values, plus the parts of the target it does meet: never a step-limit violation, ahead of the ±20 %
+rule in every case and seed, ahead of holding spend in every seed where the start is off the
+optimum, and no thrash on the noisy account near its optimum.
 """
 
 from __future__ import annotations
@@ -13,17 +17,29 @@ import pytest
 
 from liveroi import simulate
 
-SEED = 0
+SEEDS = range(5)
+
+# Per case: the mean share of the oracle's incremental profit over SEEDS the advisor must keep
+# (measured: 93.3, 85.3, 78.3, 92.2, 86.6 %), and the floor for its worst seed (measured 58.2 %).
+CASE_FLOORS = {
+    "overspending": 0.92,
+    "underspending": 0.84,
+    "saturated + starved": 0.77,
+    "noisy near optimum": 0.91,
+    "ten sessions": 0.85,
+}
+MEAN_FLOOR = 0.865  # measured 87.1 %
+WORST_SEED_FLOOR = 0.55
 
 
 @pytest.fixture(scope="module")
-def results() -> dict[str, simulate.CaseResult]:
-    return {s.name: simulate.evaluate(s, SEED) for s in simulate.scenarios()}
+def results() -> dict[str, list[simulate.CaseResult]]:
+    return {s.name: [simulate.evaluate(s, seed) for seed in SEEDS] for s in simulate.scenarios()}
 
 
 def test_oracle_beats_simple_policies_and_respects_the_step_limit() -> None:
     scenario = simulate.scenarios()[0]
-    oracle = simulate.play(scenario, simulate.oracle_policy(scenario), "oracle", SEED)
+    oracle = simulate.play(scenario, simulate.oracle_policy(scenario), "oracle", 0)
     assert oracle.violations == 0
     # Overspending at ¥30,000 with the optimum at ¥10,000 (derivative of the true profit is zero at
     # 0.45·80000·20000/(s+20000)² + 3·3000·20000/(s+20000)² = 1 → s = 10,000): three 30 % cuts.
@@ -32,23 +48,54 @@ def test_oracle_beats_simple_policies_and_respects_the_step_limit() -> None:
 
 
 def test_advisor_never_breaks_the_step_limit(results) -> None:
-    assert {name: r.advisor_violations for name, r in results.items()} == dict.fromkeys(results, 0)
+    violations = {name: sum(r.advisor_violations for r in runs) for name, runs in results.items()}
+    assert violations == dict.fromkeys(results, 0)
 
 
 def test_advisor_beats_the_rule_everywhere_and_hold_where_the_start_is_off(results) -> None:
-    for name, r in results.items():
-        assert r.advisor_share > r.rule_share, name
+    for name, runs in results.items():
+        for seed, r in zip(SEEDS, runs, strict=True):
+            assert r.advisor_share > r.rule_share, (name, seed)
+            if name != "noisy near optimum":
+                assert r.advisor_share > r.hold_share, (name, seed)
         if name != "noisy near optimum":
-            assert r.advisor_share > r.hold_share + 0.2, name
+            advisor = np.mean([r.advisor_share for r in runs])
+            assert advisor > np.mean([r.hold_share for r in runs]) + 0.2, name
 
 
 def test_noisy_account_near_its_optimum_does_not_thrash(results) -> None:
-    r = results["noisy near optimum"]
-    assert r.advisor_step_sd < 0.05
-    assert r.advisor_share >= r.hold_share - 0.01
+    runs = results["noisy near optimum"]
+    step_sd = [r.advisor_step_sd for r in runs]
+    rule = simulate.play(simulate.scenarios()[3], simulate.rule_policy, "rule", 0)
+    assert rule.step_sd > 0.15  # the ±20 % rule moves a fifth every session
+    assert np.mean(step_sd) < 0.07, step_sd
+    assert max(step_sd) < 0.15, step_sd
+    # Holding keeps 99.3 % there by construction (10 % below a flat optimum); the advisor gives up
+    # less than 8 points of it on average.
+    hold = np.mean([r.hold_share for r in runs])
+    assert hold == pytest.approx(0.993, abs=0.001)
+    assert np.mean([r.advisor_share for r in runs]) >= hold - 0.08
 
 
-def test_floors_on_the_fixed_seed(results) -> None:
-    shares = {name: r.advisor_share for name, r in results.items()}
-    assert min(shares.values()) >= 0.75, shares
-    assert np.mean(list(shares.values())) >= 0.9, shares
+def test_floors_on_the_fixed_seeds(results) -> None:
+    shares = {name: [r.advisor_share for r in runs] for name, runs in results.items()}
+    means = {name: float(np.mean(s)) for name, s in shares.items()}
+    for name, floor in CASE_FLOORS.items():
+        assert means[name] >= floor, (name, means[name])
+    assert min(min(s) for s in shares.values()) >= WORST_SEED_FLOOR, shares
+    assert np.mean(list(means.values())) >= MEAN_FLOOR, means
+
+
+def test_known_shape_reference_misses_the_issue_floor_on_two_channels() -> None:
+    """A learner told both channels' true curve shapes and the organic structure, learning only the
+    scales, still keeps under 85 % of the oracle on the saturated + starved case: the starved
+    channel's history (¥3,000 ± 20 %) says too little about its slope against ±15 % session noise."""
+    scenario = next(s for s in simulate.scenarios() if s.name == "saturated + starved")
+    shares = []
+    for seed in SEEDS:
+        oracle = simulate.play(scenario, simulate.oracle_policy(scenario), "oracle", seed)
+        reference = simulate.play(scenario, simulate.known_shape_policy(scenario), "known shape", seed)
+        assert reference.violations == 0
+        shares.append(reference.incremental_profit / oracle.incremental_profit)
+    assert np.mean(shares) < 0.85, shares
+    assert np.mean(shares) > 0.6, shares  # it is a real learner, not a broken one
