@@ -126,10 +126,44 @@ def load_stored(con: duckdb.DuckDBPyConnection, account: str) -> dict[str, float
 
 
 def save(con: duckdb.DuckDBPyConnection, settings: AccountSettings, *, refund_rate_set: bool = True) -> None:
-    """Validate and store ``settings`` for its account. With ``refund_rate_set=False`` the refund rate is
-    stored as NULL, so it keeps being estimated from history."""
+    """Validate and store ``settings`` for its account.
+
+    A value the account did not have of its own and that equals what it inherits (the defaults row, or
+    the refund rate estimated from history) stays inherited: saving a form that shows inherited values
+    must not copy them into the account's row, or a later change of the defaults would no longer reach
+    it. With ``refund_rate_set=False`` the refund rate is stored as NULL, so it keeps being estimated.
+    """
     validate(settings)
-    values = asdict(settings)
+    values: dict[str, object] = asdict(settings)
     if not refund_rate_set:
         values["refund_rate"] = None
+    if settings.account != DEFAULTS_ACCOUNT:
+        own = load_stored(con, settings.account)
+        inherited = asdict(_inherited(con, settings.account))
+        for field, stored in own.items():
+            new = values[field]
+            if stored is None and _same(new, inherited[field]):
+                values[field] = None
     db.execute(con, "settings_upsert", values)
+
+
+def _same(a: object, b: object) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-12)  # type: ignore[arg-type]
+
+
+def _inherited(con: duckdb.DuckDBPyConnection, account: str) -> AccountSettings:
+    """What ``account`` would get with no row of its own: the defaults row, history's refund rate."""
+    row = db.query(con, "settings_defaults").iloc[0]
+    estimated = load(con, account).refund_rate if load_stored(con, account)["refund_rate"] is None else None
+    return AccountSettings(
+        account=account,
+        gross_margin=_clean(row["gross_margin"]) or 0.5,
+        refund_rate=estimated if estimated is not None else (_clean(row["refund_rate"]) or 0.0),
+        target_roi=_clean(row["target_roi"]),
+        budget_cap=_clean(row["budget_cap"]),
+        max_change=_clean(row["max_change"]) if _clean(row["max_change"]) is not None else 0.3,
+        follower_value=_clean(row["follower_value"]),
+        min_roi=_clean(row["min_roi"]),
+    )

@@ -163,3 +163,26 @@ def test_connections_never_draw_a_progress_bar(db_path: Path) -> None:
     memory = db.memory_connection()
     assert memory.execute("SELECT current_setting('enable_progress_bar')").fetchone() == (False,)
     memory.close()
+
+
+def test_saving_a_form_keeps_inherited_values_inherited(con: duckdb.DuckDBPyConnection) -> None:
+    _session(con, "s1", "a", "2026-03-01 19:00", gmv=1000.0, refunds=200.0)
+    shown = settings.load(con, "a")  # what the Settings form shows: defaults merged in
+    settings.save(con, shown.with_overrides(target_roi=3.0))  # the user changed only the target
+    assert settings.load_stored(con, "a") == {
+        "gross_margin": None,
+        "refund_rate": None,
+        "target_roi": 3.0,
+        "budget_cap": None,
+        "max_change": None,
+        "follower_value": None,
+        "min_roi": None,
+    }
+    # a later change of the defaults still reaches the account
+    settings.save(con, settings.AccountSettings("*", gross_margin=0.4, max_change=0.2), refund_rate_set=False)
+    now = settings.load(con, "a")
+    assert now.gross_margin == 0.4 and now.max_change == 0.2 and now.target_roi == 3.0
+    assert math.isclose(now.refund_rate, 0.2)  # still estimated from history
+    # a value the user really changes is stored as the account's own
+    settings.save(con, now.with_overrides(gross_margin=0.6))
+    assert settings.load_stored(con, "a")["gross_margin"] == 0.6
