@@ -1,4 +1,5 @@
--- The spend_<channel> cells of a session export in long form, parsed: missing spend is 0.
+-- The spend_<channel> cells of a session export in long form, parsed (liveroi_num_cell: a plain cast
+-- first); export_spend NULL = missing or unparseable (liveroi_cell_bad tells them apart).
 -- Grain: one row per data row per spend column. Parameters: $spend_columns (raw column names, e.g.
 -- 'spend_xiaodiantong'), $spend_scales (元 per unit of each, same order: 分 → 0.01, 厘 → 0.001).
 CREATE OR REPLACE TEMP TABLE import_spend_cells AS
@@ -13,6 +14,5 @@ SELECT
     spend_column,
     substr(spend_column, 7) AS channel,
     spend_text,
-    liveroi_clean(spend_text) AS spend_clean,
-    round(liveroi_number(spend_text) * $spend_scales[list_position($spend_columns, spend_column)], 2) AS export_spend
+    round(liveroi_num_cell(spend_text) * $spend_scales[list_position($spend_columns, spend_column)], 2) AS export_spend
 FROM long;

@@ -5,6 +5,5 @@ CREATE OR REPLACE TEMP TABLE import_spend_cells (
     spend_column VARCHAR,
     channel      VARCHAR,
     spend_text   VARCHAR,
-    spend_clean  VARCHAR,
     export_spend DOUBLE
 );

@@ -18,6 +18,10 @@ Missing and unparseable both give NULL; the validator tells them apart by also c
 (a cell that is not missing but parses to NULL is rejected with the cell as written). Each public macro has
 a twin over already-cleaned text (``liveroi_num``, ``liveroi_secs``, ``liveroi_ts``): the import queries
 clean every column once in a CTE and call the twins, which keeps DuckDB's plan small and fast to build.
+
+For whole columns the import queries use the ``*_cell`` macros (``liveroi_num_cell``, ``liveroi_secs_cell``,
+``liveroi_ts_cell``): a plain cast first, and the clean + rules above only for the cells it fails on — most
+cells of an export are plain numbers and times. ``liveroi_cell_bad(raw, val)`` is the validators' cheap test.
 """
 
 from __future__ import annotations
@@ -41,6 +45,10 @@ MACRO_FILES: tuple[str, ...] = (
     "import_macro_in_range",
     "import_macro_timestamp",
     "import_macro_cell_error",
+    "import_macro_num_cell",
+    "import_macro_secs_cell",
+    "import_macro_ts_cell",
+    "import_macro_cell_bad",
 )
 
 
