@@ -8,12 +8,6 @@ each bounded; the server is always stopped.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,20 +15,12 @@ import pytest
 
 from liveroi import db
 from liveroi.i18n import t
+from tests.browser_support import TIMEOUT_MS, launch_options, streamlit_server
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # url path, page title key, Plotly charts the page draws on the sample brand
 PAGES = (
     ("", "page.today", 1),
@@ -49,27 +35,6 @@ UPLOAD = (
     "直播ID,账号,开播时间,直播时长,观看人数,涨粉数,成交人数,成交金额,小店通消耗\n"
     "9100000000000000001,浏览器测试号,2026-11-24 19:00,3小时,1200,80,30,3600,1000\n"
 ).encode()
-TIMEOUT_MS = 30_000
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, deadline_s: float = 45.0) -> None:
-    deadline = time.monotonic() + deadline_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)  # polling the health endpoint: the condition, bounded by the deadline
-    raise TimeoutError("streamlit did not become healthy")
 
 
 @pytest.fixture(scope="module")
@@ -79,28 +44,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     path = tmp_path_factory.mktemp("e2e") / "liveroi.duckdb"
     with db.connection(path) as con:
         sample.write_to_db(con, sample.generate_brand())
-    port = _free_port()
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
-        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "full",
-    ]  # fmt: skip
-    log = (tmp_path_factory.getbasetemp() / "streamlit.log").open("wb")
-    process = subprocess.Popen(
-        command, cwd=ROOT, env={**os.environ, db.ENV_DB: str(path)}, stdout=log, stderr=subprocess.STDOUT
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
+    with streamlit_server(path, tmp_path_factory.getbasetemp() / "streamlit.log") as (url, _process):
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +53,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(**launch_options())
         try:
             yield chromium
         finally:

@@ -126,8 +126,13 @@ def sync_query_params(filters: Filters) -> None:
 def current_filters() -> Filters:
     """The filters the sidebar set on this run (pages call this)."""
     filters = st.session_state.get(KEY_FILTERS)
-    if filters is None:  # a page run outside dashboard.py: render the sidebar here
-        from liveroi.ui.sidebar import render_sidebar
+    if filters is None:
+        # A page run without dashboard.py: on a fresh server, until some session has called
+        # st.navigation, Streamlit's legacy pages/ mode runs pages/<file>.py straight from its URL,
+        # past the sign-in. Never draw a page here: leave that mode (what st.navigation itself does)
+        # and run again through the entrypoint (sign-in, database check, sidebar), same URL.
+        from streamlit.runtime.pages_manager import PagesManager
 
-        filters = render_sidebar(init_language())
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return filters

@@ -1,0 +1,88 @@
+"""What the browser tests share: ``streamlit run dashboard.py`` on a free loopback port (waited for on
+its health endpoint, always stopped), and how to launch Debian's Chromium headless with Playwright."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+from liveroi import db
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"  # Playwright cannot download its own browser here (see Makefile: browser)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TIMEOUT_MS = 30_000
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_healthy(url: str, process: subprocess.Popen, deadline_s: float = 45.0) -> None:
+    """Return once Streamlit's health endpoint answers 200; raise if the server exits or time runs out."""
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)  # polling the health endpoint: the condition, bounded by the deadline
+    raise TimeoutError("streamlit did not become healthy")
+
+
+@contextmanager
+def streamlit_server(
+    db_path: Path, log_path: Path, env: Mapping[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """``streamlit run dashboard.py`` on the database at ``db_path``, bound to 127.0.0.1 only, with its
+    output in ``log_path``; yields (base URL, process) once healthy and always stops it."""
+    port = free_port()
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
+        "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "full",
+    ]  # fmt: skip
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env={**os.environ, **(env or {}), db.ENV_DB: str(db_path)},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_healthy(url, process)
+            yield url, process
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+
+
+def launch_options() -> dict[str, object]:
+    """Keyword arguments for ``playwright.chromium.launch`` (sync or async API)."""
+    return {"executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
