@@ -519,3 +519,245 @@ def matrix_scatter(frame: pd.DataFrame, lang: str) -> go.Figure:
     )
     fig.update_yaxes(title_text=t("metric.roi", lang), rangemode="tozero", tickformat=".1f")
     return fig
+
+
+# --- Advisor --------------------------------------------------------------------------------------
+
+ADVISOR_POLICY_COLORS: dict[str, str] = {"advisor": "#2563EB", "hold": "#6B7280", "rule": "#F97316"}
+_POLICY_DASH = {"advisor": "solid", "hold": "dot", "rule": "dash"}
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    """``#RRGGBB`` as ``rgba(r, g, b, alpha)`` (bands drawn in a line's own colour)."""
+    value = hex_color.lstrip("#")
+    r, g, b = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r}, {g}, {b}, {alpha})"
+
+
+def _vline(value: float, text: str, color: str, dash: str, y: float = 1.0) -> tuple[dict, dict]:
+    """A labelled vertical line at ``value`` on the x axis (current / suggested spend)."""
+    shape = {
+        "type": "line",
+        "xref": "x",
+        "x0": value,
+        "x1": value,
+        "yref": "paper",
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": color, "dash": dash, "width": 1.5},
+        "layer": "above",
+    }
+    note = {
+        "xref": "x",
+        "x": value,
+        "xanchor": "left",
+        "yref": "paper",
+        "y": y,
+        "yanchor": "top",
+        "text": text,
+        "showarrow": False,
+        "font": {"color": color, "size": 12},
+        "bgcolor": "rgba(255, 255, 255, 0.85)",
+    }
+    return shape, note
+
+
+def _band(
+    x: pd.Series, low: pd.Series, high: pd.Series, color: str, name: str, hover: str
+) -> list[go.Scatter]:
+    """An interval as a filled band: the upper edge, then the lower edge filled up to it."""
+    return [
+        go.Scatter(
+            x=x, y=high, mode="lines", line={"width": 0}, showlegend=False, hoverinfo="skip", name=name
+        ),
+        go.Scatter(
+            x=x,
+            y=low,
+            mode="lines",
+            line={"width": 0},
+            fill="tonexty",
+            fillcolor=_rgba(color, 0.18),
+            name=name,
+            hovertemplate=hover,
+        ),
+    ]
+
+
+def _spend_markers(
+    current: float, suggested: float, divisor: float, suffix: str, lang: str
+) -> list[tuple[dict, dict]]:
+    items = [
+        _vline(
+            current / divisor,
+            f"{t('advisor.page.chart_current', lang)} {formatting.money(current, lang)}",
+            COLORS["no_spend"],
+            "dot",
+        )
+    ]
+    if abs(suggested - current) >= max(1.0, 0.005 * current):
+        items.append(
+            _vline(
+                suggested / divisor,
+                f"{t('advisor.page.chart_suggested', lang)} {formatting.money(suggested, lang)}",
+                COLORS["highlight"],
+                "dash",
+                y=0.9,
+            )
+        )
+    return items
+
+
+def advisor_response(
+    curve: pd.DataFrame,
+    points: pd.DataFrame,
+    channel: str,
+    current: float,
+    suggested: float,
+    lang: str,
+) -> go.Figure:
+    """One channel's fitted response: expected session GMV against the channel's spend (the other
+    channels at their suggested spend) with its 80 % band, the sessions behind it as points
+    (``spend, gmv, promo``: session GMV, which includes the other channels and organic sales; promo
+    days marked apart), and the current and suggested spend as labelled vertical lines."""
+    name = channels.channel_name(channel, lang)
+    fig = themed(go.Figure(), t("advisor.page.chart_response", lang, channel=name))
+    if curve.empty and points.empty:
+        return _no_data(fig, lang)
+    color = channels.channel_color(channel)
+    x_div, x_suffix = money_unit(max(_peak(curve, ["spend"]), _peak(points, ["spend"])), lang)
+    y_div, y_suffix = money_unit(max(_peak(curve, ["gmv_high"]), _peak(points, ["gmv"])), lang)
+    hover = _money_hover(y_suffix)
+    if not points.empty:
+        promo = points["promo"].fillna(False).astype(bool).to_numpy()
+        for mask, key, symbol in (
+            (~promo, "advisor.page.chart_sessions", "circle"),
+            (promo, "advisor.page.chart_promo_sessions", "diamond"),
+        ):
+            if mask.any():
+                fig.add_trace(
+                    go.Scattergl(
+                        x=points["spend"][mask] / x_div,
+                        y=points["gmv"][mask] / y_div,
+                        mode="markers",
+                        marker={
+                            "color": _rgba(color, 0.35) if symbol == "circle" else COLORS["promo_text"],
+                            "size": 6,
+                            "symbol": symbol,
+                        },
+                        name=t(key, lang),
+                        hovertemplate=hover,
+                    )
+                )
+    if not curve.empty:
+        for trace in _band(
+            curve["spend"] / x_div,
+            curve["gmv_low"] / y_div,
+            curve["gmv_high"] / y_div,
+            color,
+            t("advisor.page.chart_band", lang),
+            hover,
+        ):
+            fig.add_trace(trace)
+        fig.add_trace(
+            go.Scatter(
+                x=curve["spend"] / x_div,
+                y=curve["gmv_mean"] / y_div,
+                mode="lines",
+                line={"color": color, "width": 3},
+                name=t("advisor.page.chart_expected_gmv", lang),
+                hovertemplate=hover,
+            )
+        )
+    _decorate(fig, _spend_markers(current, suggested, x_div, x_suffix, lang))
+    fig.update_layout(hovermode="closest")
+    fig.update_xaxes(
+        title_text=t("advisor.page.chart_spend_axis", lang, channel=name), **_money_axis(lang, x_suffix)
+    )
+    fig.update_yaxes(title_text=t("advisor.page.chart_gmv_axis", lang), **_money_axis(lang, y_suffix))
+    return fig
+
+
+def advisor_marginal_roi(
+    curve: pd.DataFrame, channel: str, current: float, suggested: float, breakeven_roi: float, lang: str
+) -> go.Figure:
+    """One channel's marginal ROI (GMV of the next yuan) against its spend, with its 80 % band, the
+    break-even ROI as a labelled line (where they cross is the most the channel should get) and the
+    current and suggested spend marked."""
+    name = channels.channel_name(channel, lang)
+    fig = themed(go.Figure(), t("advisor.page.chart_marginal", lang, channel=name))
+    if curve.empty:
+        return _no_data(fig, lang)
+    color = channels.channel_color(channel)
+    x_div, x_suffix = money_unit(_peak(curve, ["spend"]), lang)
+    x = curve["spend"] / x_div
+    for trace in _band(
+        x,
+        curve["marginal_roi_low"],
+        curve["marginal_roi_high"],
+        color,
+        t("advisor.page.chart_band", lang),
+        "%{y:.2f}",
+    ):
+        fig.add_trace(trace)
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=curve["marginal_roi_mean"],
+            mode="lines",
+            line={"color": color, "width": 3},
+            name=t("metric.marginal_roi", lang),
+            hovertemplate="%{y:.2f}",
+        )
+    )
+    items = _spend_markers(current, suggested, x_div, x_suffix, lang)
+    top = 3.0
+    if breakeven_roi is not None and math.isfinite(breakeven_roi):
+        items.append(
+            _hline(
+                breakeven_roi,
+                f"{t('metric.breakeven_roi', lang)} {formatting.ratio(breakeven_roi)}",
+                COLORS["breakeven"],
+                "dash",
+            )
+        )
+        top = 3.0 * breakeven_roi
+    # the curve is steep near zero spend: show the range where the decision is made
+    near = curve.loc[
+        curve["spend"] >= 0.5 * min(current, suggested) if min(current, suggested) > 0 else curve.index
+    ]
+    if not near.empty:
+        top = max(top, 1.2 * float(near["marginal_roi_high"].iloc[0]))
+    _decorate(fig, items)
+    fig.update_layout(hovermode="x unified")
+    fig.update_xaxes(
+        title_text=t("advisor.page.chart_spend_axis", lang, channel=name), **_money_axis(lang, x_suffix)
+    )
+    fig.update_yaxes(title_text=t("metric.marginal_roi", lang), range=[0, top], tickformat=".1f")
+    return fig
+
+
+def advisor_backtest(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """Cumulative expected profit over the replayed sessions of following the advisor, holding the
+    spend, and the ±20 % rule (``started_at`` and ``<policy>_cumulative`` per row)."""
+    fig = themed(go.Figure(), t("advisor.page.chart_backtest", lang))
+    if frame.empty:
+        return _no_data(fig, lang)
+    columns = [f"{p}_cumulative" for p in ADVISOR_POLICY_COLORS]
+    divisor, suffix = money_unit(_peak(frame, columns), lang)
+    x = pd.to_datetime(frame["started_at"])
+    for policy, color in ADVISOR_POLICY_COLORS.items():
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=frame[f"{policy}_cumulative"] / divisor,
+                mode="lines",
+                line={"color": color, "width": 3 if policy == "advisor" else 2, "dash": _POLICY_DASH[policy]},
+                name=t(f"advisor.page.policy.{policy}", lang),
+                hovertemplate=_money_hover(suffix),
+            )
+        )
+    axis = _money_axis(lang, suffix)
+    axis.pop("rangemode")  # cumulative profit can be negative
+    fig.update_yaxes(title_text=t("advisor.page.chart_cumulative_profit", lang), **axis)
+    fig.update_xaxes(tickformat="%m-%d" if lang == "zh" else "%b %d", hoverformat="%Y-%m-%d %H:%M")
+    return fig

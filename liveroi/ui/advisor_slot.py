@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import streamlit as st
@@ -20,27 +20,37 @@ from liveroi.settings import SettingsError
 from liveroi.ui import data
 from liveroi.ui.widgets import plain
 
+if TYPE_CHECKING:
+    from liveroi.advisor import Recommendation
+
 ADVISOR_PAGE = "pages/advisor.py"
 _ROOT = Path(__file__).resolve().parents[2]
 log = logging.getLogger(__name__)
 
 
 @st.cache_data(show_spinner=False, max_entries=64, ttl=6 * 3600)
-def _recommendation(path: str, account: str, lang: str, version: tuple[int, ...]) -> dict[str, Any] | None:
+def _advice(path: str, account: str, lang: str, version: tuple[int, ...]) -> Recommendation:
     del version  # cache key only
     from liveroi.advisor import recommend_account
 
     with db.connection(path, read_only=True, busy_timeout=data.READ_BUSY_TIMEOUT_S) as con:
-        try:
-            return recommend_account(con, account, lang=lang).to_json()
-        except LookupError:
-            return None
+        return recommend_account(con, account, lang=lang)
+
+
+def advice(account: str, lang: str) -> Recommendation:
+    """The advisor's full :class:`~liveroi.advisor.Recommendation` for ``account`` (curves, history,
+    decision), cached until the data change — the one fit the Today slot and the 投放建议 page share.
+    Raises LookupError ("no_account" | "no_data") or SettingsError like ``recommend_account``."""
+    path = data.db_path()
+    return _advice(str(path), account, lang, data.data_version(path))
 
 
 def recommendation(account: str, lang: str) -> dict[str, Any] | None:
     """The advisor's ``recommend --json`` object for ``account`` (None when it has no sessions)."""
-    path = data.db_path()
-    return _recommendation(str(path), account, lang, data.data_version(path))
+    try:
+        return advice(account, lang).to_json()
+    except LookupError:
+        return None
 
 
 def advisor_page_exists() -> bool:
