@@ -8,7 +8,7 @@ WITH errors AS (
     SELECT _row, unnest(errors) AS e FROM import_checked WHERE len(errors) > 0
 ),
 rejected_rows AS (
-    SELECT * EXCLUDE (_copies, _blank, _summary)
+    SELECT * EXCLUDE (_hash, _copies, _blank, _summary)
     FROM import_rows
     WHERE _row IN (SELECT _row FROM errors)
 ),

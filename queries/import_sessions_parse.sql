@@ -10,14 +10,18 @@
 -- the rows that test flags. Only the typed columns are kept (the raw row stays in import_rows).
 -- Repeated session ids are found by a GROUP BY over the valid rows (a window partitioned by session id
 -- sorts every row: slow).
--- Grain: one row per distinct, non-blank, non-summary data row: _row, session_id, the typed session
--- columns and errors.
+-- Known rows (import_known: unchanged since they last wrote their session) are not parsed, but take part
+-- in the repeated-id check: a known row followed by another row of its session is rejected here too.
+-- row_hash = hash(row cells, $layout_key) is stored with the session so a re-import can know the row.
+-- Grain: one row per distinct, non-blank, non-summary, not known data row (plus known rows rejected as
+-- repeated): _row, session_id, row_hash, the typed session columns and errors.
 -- Parameters: $account (fallback account or NULL), $scales (struct: 元 per unit for money fields,
--- seconds per plain number for duration_min/avg_watch_s, multiplier for counts).
+-- seconds per plain number for duration_min/avg_watch_s, multiplier for counts), $layout_key.
 CREATE OR REPLACE TEMP TABLE import_parsed AS
 WITH typed AS (
     SELECT
         _row,
+        hash(_hash, $layout_key) AS row_hash,
         session_id AS session_id_raw,
         account AS account_raw,
         started_at AS started_at_raw,
@@ -56,7 +60,7 @@ WITH typed AS (
         round(liveroi_num_cell(refunds) * $scales.refunds, 2) AS refunds,
         round(liveroi_num_cell(ad_gmv) * $scales.ad_gmv, 2) AS ad_gmv
     FROM import_rows
-    WHERE NOT _blank AND NOT _summary
+    WHERE NOT _blank AND NOT _summary AND _row NOT IN (SELECT _row FROM import_known)
 ),
 spend_errors AS (
     SELECT
@@ -136,13 +140,16 @@ checked AS MATERIALIZED (
 ),
 repeated AS (
     SELECT session_id, max(_row) AS last_row
-    FROM checked
-    WHERE len(errors) = 0
+    FROM (
+        SELECT session_id, _row FROM checked WHERE len(errors) = 0
+        UNION ALL
+        SELECT session_id, _row FROM import_known
+    )
     GROUP BY session_id
     HAVING count(*) > 1
 )
 SELECT
-    checked._row, session_id, account, started_at, ended_at, duration_min, shift, impressions, viewers, views,
+    checked._row, session_id, row_hash, account, started_at, ended_at, duration_min, shift, impressions, viewers, views,
     peak_online, avg_watch_s, new_followers, product_impressions, product_clicks, orders, buyers, gmv, refunds,
     ad_gmv,
     CASE
@@ -151,4 +158,12 @@ SELECT
         ELSE errors
     END AS errors
 FROM checked
-LEFT JOIN repeated USING (session_id);
+LEFT JOIN repeated USING (session_id)
+UNION ALL BY NAME
+SELECT
+    k._row,
+    k.session_id,
+    [{'col': 'session_id', 'value': coalesce(r.session_id, k.session_id), 'reason': 'reject.duplicate_session'}] AS errors
+FROM import_known AS k
+JOIN repeated AS d ON d.session_id = k.session_id AND k._row < d.last_row
+JOIN import_rows AS r ON r._row = k._row;

@@ -21,5 +21,6 @@ CREATE OR REPLACE TEMP TABLE import_stage_sessions (
     buyers              BIGINT,
     gmv                 DOUBLE,
     refunds             DOUBLE,
-    ad_gmv              DOUBLE
+    ad_gmv              DOUBLE,
+    row_hash            UBIGINT
 );

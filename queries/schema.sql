@@ -36,7 +36,9 @@ CREATE TABLE IF NOT EXISTS sessions (
     refunds             DOUBLE,
     ad_gmv              DOUBLE,                  -- platform-attributed GMV (over-credits ads)
     import_id           BIGINT,                  -- the import that last changed this row
-    updated_at          TIMESTAMP NOT NULL DEFAULT current_timestamp
+    updated_at          TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    row_hash            UBIGINT                  -- hash of the export row (and its layout) that last
+                                                 -- wrote this row: a re-import skips rows it matches
 );
 
 -- Spend per session per paid channel. export_spend comes from a session export's spend_<channel>

@@ -52,13 +52,14 @@ def _stage_all(
     account: str | None,
     sheet: str | None,
     lang: str,
+    known: bool = True,
 ) -> list[validate.StagedFile]:
     validate.prepare(con)
     staged = []
     for index, source in enumerate(sources):
         src = readers.open_source(source, lang)
         layout = readers.detect_layout(src, lang, sheet)
-        staged.append(validate.stage_file(con, index, src, layout, account=account, lang=lang))
+        staged.append(validate.stage_file(con, index, src, layout, account=account, lang=lang, known=known))
     return staged
 
 
@@ -81,6 +82,7 @@ def import_files(
     summary: dict = {"files": [], "inserted": 0, "updated": 0, "unchanged": 0, "skipped": 0, "rejected": []}
     con = db.connect(db_path)
     try:
+        db.execute(con, "import_sessions_row_hash_column")
         staged = _stage_all(con, sources, account, sheet, lang)
         for item in staged:
             result = load.write_file(con, item, lang)
@@ -100,7 +102,7 @@ def preview_file(
     nothing is written anywhere. Raises :class:`ImportFileError` when the file cannot be read."""
     con = duckdb.connect()
     try:
-        (staged,) = _stage_all(con, [source], account, sheet, lang)
+        (staged,) = _stage_all(con, [source], account, sheet, lang, known=False)
         params = {"file_idx": staged.file_idx}
         if staged.layout.kind == "sessions":
             parsed = db.query(con, "import_preview_sessions", params)
@@ -116,7 +118,7 @@ def preview_file(
             kind=staged.layout.kind,
             header_row=staged.layout.header_row,
             mapping=[(c.header, c.canonical) for c in staged.layout.columns],
-            parsed=parsed.drop(columns=["_row"]),
+            parsed=parsed.drop(columns=["_row", "row_hash"], errors="ignore"),
             rejected=load.rejected_entries(con, staged, lang),
             skipped=staged.skipped,
         )

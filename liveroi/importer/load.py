@@ -59,10 +59,14 @@ def _write_sessions(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_i
     params = {"file_idx": staged.file_idx}
     db.execute(con, "import_sessions_diff", params)
     counts = db.query(con, "import_sessions_counts", params).iloc[0]
-    db.execute(con, "import_sessions_upsert", {**params, "import_id": import_id})
-    db.execute(con, "import_spend_upsert", params)
+    db.execute(con, "import_sessions_update", {**params, "import_id": import_id})
+    db.execute(con, "import_sessions_insert", {**params, "import_id": import_id})
+    db.execute(con, "import_spend_update", params)
+    db.execute(con, "import_spend_insert", params)
     db.execute(con, "import_changes_insert", {"import_id": import_id})
-    return {k: int(counts[k]) for k in ("inserted", "updated", "unchanged")}
+    result = {k: int(counts[k]) for k in ("inserted", "updated", "unchanged")}
+    result["unchanged"] += staged.known  # rows known unchanged were never staged
+    return result
 
 
 def _write_ad_rows(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_id: int) -> dict[str, int]:

@@ -1,14 +1,18 @@
 """Parse and validate one file into the staging tables, without touching the stored data.
 
 For each file: the raw text table (``readers.load_raw``) → ``import_rows`` (exact duplicates collapsed,
-blank and summary rows flagged) → ``import_parsed`` / ``import_ad_parsed`` (typed values and the list of
+blank and summary rows flagged, a hash per row) → ``import_known`` (rows that last wrote a stored session,
+unchanged: not parsed again) → ``import_parsed`` / ``import_ad_parsed`` (typed values and the list of
 reasons a row cannot be trusted) → the staging tables ``import_stage_*`` tagged with the file's index.
 Everything here is SQL over whole columns (queries/import_*.sql); Python only decides which files run.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
+from functools import cache
 
 import duckdb
 
@@ -37,6 +41,7 @@ class StagedFile:
     rows_read: int  # non-blank data rows, duplicates and summary rows included
     skipped: int  # summary rows + extra copies of exact duplicates
     rejected: int  # rows with at least one reason
+    known: int = 0  # rows unchanged since they last wrote their session: counted unchanged, not parsed
 
     @property
     def accepted(self) -> int:
@@ -49,6 +54,33 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
     values.install_macros(con)
     for name in STAGING_TABLES:
         db.execute(con, name)
+
+
+#: The SQL that decides what a row means: a change to any of it makes every stored row hash stale.
+PARSER_QUERIES: tuple[str, ...] = (
+    *values.MACRO_FILES,
+    "import_rows",
+    "import_sessions_parse",
+    "import_spend_cells",
+)
+
+
+@cache
+def parser_version() -> str:
+    """A digest of the parsing SQL (:data:`PARSER_QUERIES`), part of every row hash."""
+    digest = hashlib.sha256()
+    for name in PARSER_QUERIES:
+        digest.update(db.load_sql(name).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def layout_key(layout: readers.Layout, account: str | None) -> str:
+    """What, besides its cells, decides what a row means: the column mapping and units, the fallback
+    account and the parser. Hashed with the cells into ``sessions.row_hash``."""
+    columns = [[c.header, c.canonical, c.scale] for c in layout.columns]
+    return json.dumps(
+        {"columns": columns, "account": account, "parser": parser_version()}, ensure_ascii=False
+    )
 
 
 def _scales(layout: readers.Layout) -> dict[str, float]:
@@ -68,9 +100,13 @@ def stage_file(
     *,
     account: str | None,
     lang: str,
+    known: bool = True,
 ) -> StagedFile:
     """Read, parse and validate one file into the staging tables. Raises :class:`ImportFileError` when
-    the file cannot be used at all (unreadable, no data rows, a required column missing)."""
+    the file cannot be used at all (unreadable, no data rows, a required column missing).
+
+    ``known``: look up the stored sessions (``sessions.row_hash``) and skip parsing the rows that last
+    wrote them, unchanged (False for a preview, which has no store)."""
     mapped = {c.canonical for c in layout.columns if c.canonical}
     if layout.kind == "sessions" and "started_at" not in mapped:
         raise ImportFileError.from_key(src.name, "import.error.no_start_column", lang)
@@ -79,6 +115,11 @@ def stage_file(
     readers.load_raw(con, src, layout, lang)
     db.execute(con, "import_rows", {"header_row": layout.header_row})
     fallback = account or None
+    key = layout_key(layout, fallback)
+    if layout.kind == "sessions" and known:
+        db.execute(con, "import_known", {"layout_key": key})
+    else:
+        db.execute(con, "import_known_empty")
     if layout.kind == "sessions":
         spend = [c for c in layout.columns if c.canonical and c.canonical.startswith(headers.SPEND_PREFIX)]
         if spend:
@@ -89,7 +130,9 @@ def stage_file(
             )
         else:
             db.execute(con, "import_spend_cells_empty")
-        db.execute(con, "import_sessions_parse", {"account": fallback, "scales": _scales(layout)})
+        db.execute(
+            con, "import_sessions_parse", {"account": fallback, "scales": _scales(layout), "layout_key": key}
+        )
         db.execute(con, "import_checked_sessions")
         db.execute(con, "import_sessions_stage", {"file_idx": file_idx})
         db.execute(con, "import_spend_stage", {"file_idx": file_idx})
@@ -117,4 +160,12 @@ def stage_file(
     rows_read = int(counts["rows_read"])
     if rows_read == 0:
         raise ImportFileError.from_key(src.name, "import.error.no_rows", lang)
-    return StagedFile(file_idx, src, layout, rows_read, int(counts["skipped"]), int(counts["rejected"]))
+    return StagedFile(
+        file_idx,
+        src,
+        layout,
+        rows_read,
+        int(counts["skipped"]),
+        int(counts["rejected"]),
+        int(counts["known"]),
+    )

@@ -1,0 +1,9 @@
+-- Insert the export spend of file $file_idx for (session, channel) pairs not stored yet (an anti-join, no
+-- ON CONFLICT path). Grain: one row per new session per channel. Parameters: $file_idx.
+INSERT INTO session_spend (session_id, channel, export_spend)
+SELECT sp.session_id, sp.channel, sp.export_spend
+FROM import_stage_spend AS sp
+WHERE sp.file_idx = $file_idx
+  AND NOT EXISTS (
+      SELECT 1 FROM session_spend AS o WHERE o.session_id = sp.session_id AND o.channel = sp.channel
+  );
