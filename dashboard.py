@@ -22,13 +22,6 @@ ROOT = Path(__file__).resolve().parent
 lang = state.init_language()
 st.set_page_config(page_title=t("app.title", lang), page_icon=":material/live_tv:", layout="wide")
 
-identity = auth.require_login(lang)  # None: the sign-in screen was drawn instead of the app
-if identity is None:
-    st.stop()
-
-if not data.ensure_database(lang):
-    st.stop()
-
 PAGES = [
     ("pages/today.py", "page.today", ":material/today:", "today", True),
     ("pages/trends.py", "page.trends", ":material/show_chart:", "trends", False),
@@ -38,6 +31,13 @@ PAGES = [
     ("pages/import_data.py", "page.import", ":material/upload_file:", "import", False),
     ("pages/settings_page.py", "page.settings", ":material/settings:", "settings", False),
 ]
+identity = auth.require_login(lang, [url for *_, url, _ in PAGES])  # None: the sign-in was drawn
+if identity is None:
+    st.stop()
+
+if not data.ensure_database(lang):
+    st.stop()
+
 pages = [
     st.Page(path, title=t(key, lang), icon=icon, url_path=url, default=default)
     for path, key, icon, url, default in PAGES

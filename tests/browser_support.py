@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -52,15 +52,16 @@ def wait_healthy(url: str, process: subprocess.Popen, deadline_s: float = 45.0) 
 
 @contextmanager
 def streamlit_server(
-    db_path: Path, log_path: Path, env: Mapping[str, str] | None = None
+    db_path: Path, log_path: Path, env: Mapping[str, str] | None = None, options: Sequence[str] = ()
 ) -> Iterator[tuple[str, subprocess.Popen]]:
     """``streamlit run dashboard.py`` on the database at ``db_path``, bound to 127.0.0.1 only, with its
-    output in ``log_path``; yields (base URL, process) once healthy and always stops it."""
+    output in ``log_path`` and extra ``options`` (e.g. ``--secrets.files PATH``); yields (base URL,
+    process) once healthy and always stops it."""
     port = free_port()
     command = [
         sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
         "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "full",
+        "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "full", *options,
     ]  # fmt: skip
     with log_path.open("wb") as log:
         process = subprocess.Popen(

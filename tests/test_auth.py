@@ -306,3 +306,65 @@ def test_secrets_example_options_parse_to_their_mode(option: str, mode: str) -> 
         assert auth.oidc_role({"is_logged_in": True, "email": "someone@gmail.com"}, secrets) is None
     else:
         assert {entry["role"] for entry in secrets["liveroi"]["users"].values()} == {"operator", "viewer"}
+
+
+# --- in a real browser, on a fresh server ----------------------------------------------------------------
+@pytest.mark.browser
+def test_fresh_server_shows_only_the_sign_in_whatever_the_url(fixture_db: Path, tmp_path: Path) -> None:
+    """Before any session has run dashboard.py, Streamlit's legacy pages/ mode would run pages/<file>.py
+    straight from the URL: every such URL must still get the sign-in and no data."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_support import TIMEOUT_MS, launch_options, streamlit_server
+
+    users = {**_users(), "kanban": {**_users()["kanban"]}}
+    lines = [
+        f'"{name}" = {{ password_hash = "{entry["password_hash"]}", role = "{entry["role"]}" }}'
+        for name, entry in users.items()
+    ]
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text("[liveroi.users]\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    with (
+        streamlit_server(
+            fixture_db, tmp_path / "streamlit.log", options=("--secrets.files", str(secrets))
+        ) as (
+            base,
+            _server,
+        ),
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(**launch_options())
+        try:
+            for path in ("matrix", "settings_page", "import_data", "sessions", "settings", "", "import"):
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(f"{base}/{path}?lang=en", timeout=TIMEOUT_MS)
+                page.get_by_role("heading", name=t("auth.title", "en"), level=1).wait_for(timeout=TIMEOUT_MS)
+                page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
+                    timeout=TIMEOUT_MS
+                )
+                body = page.locator("body").inner_text()
+                assert ACCOUNT_A not in body and page.locator('[data-testid="stException"]').count() == 0, (
+                    path
+                )
+                assert page.locator('[data-testid="stFileUploader"]').count() == 0, path
+                if path not in ("settings_page", "import_data"):  # the app's own URLs: no "page not found"
+                    assert page.get_by_role("dialog").count() == 0, path
+                context.close()
+
+            context = (
+                browser.new_context()
+            )  # a viewer signs in on a bookmarked /import: it opens, and refuses
+            page = context.new_page()
+            page.goto(f"{base}/import?lang=en", timeout=TIMEOUT_MS)
+            page.get_by_role("textbox", name=t("auth.name", "en")).fill("kanban")
+            page.get_by_role("textbox", name=t("auth.password", "en")).fill(PASSWORDS["kanban"])
+            page.get_by_role("button", name=t("auth.submit", "en")).click()
+            page.get_by_text(t("auth.signed_in", "en", name="kanban", role="viewer")).wait_for(
+                timeout=TIMEOUT_MS
+            )
+            page.get_by_text(t("import_page.read_only", "en")).wait_for(timeout=TIMEOUT_MS)
+            assert page.locator('[data-testid="stFileUploader"]').count() == 0
+            context.close()
+        finally:
+            browser.close()

@@ -23,7 +23,7 @@ import importlib.util
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -270,12 +270,13 @@ def _oidc_login(secrets: Mapping[str, Any], lang: str) -> None:
             st.login(provider)
 
 
-def require_login(lang: str) -> Identity | None:
+def require_login(lang: str, url_paths: Sequence[str] = ()) -> Identity | None:
     """The signed-in identity, or None after drawing the sign-in screen (the caller then stops).
 
-    With no login configured, returns an operator named by the single-user mode. The sign-in screen is
-    the only page of its own navigation, so no page of the app (and none of its data) is reachable
-    before signing in.
+    With no login configured, returns an operator named by the single-user mode. Before signing in the
+    navigation holds only the sign-in screen — under the app's own ``url_paths`` too, so a bookmarked
+    page asks for the sign-in (no "page not found") and opens after it — and no page of the app, or any
+    of its data, is reachable.
     """
     secrets = read_secrets()
     mode = auth_mode(secrets)
@@ -293,10 +294,11 @@ def require_login(lang: str) -> Identity | None:
         else:
             _password_form(secrets, lang)
 
-    page = st.Page(
-        sign_in, title=t("auth.title", lang), icon=":material/lock:", url_path="login", default=True
-    )
-    st.navigation([page], position="hidden").run()
+    pages = [
+        st.Page(sign_in, title=t("auth.title", lang), icon=":material/lock:", url_path=url, default=not i)
+        for i, url in enumerate(dict.fromkeys(["login", *(u for u in url_paths if u)]))
+    ]
+    st.navigation(pages, position="hidden").run()
     return None
 
 
