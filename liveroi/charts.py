@@ -525,6 +525,12 @@ def matrix_scatter(frame: pd.DataFrame, lang: str) -> go.Figure:
 
 ADVISOR_POLICY_COLORS: dict[str, str] = {"advisor": "#2563EB", "hold": "#6B7280", "rule": "#F97316"}
 _POLICY_DASH = {"advisor": "solid", "hold": "dot", "rule": "dash"}
+# half-width charts: a legend above would wrap into the title, so it goes under the x-axis title
+_LEGEND_BELOW: dict[str, object] = {
+    "legend": {"orientation": "h", "yanchor": "top", "y": -0.22, "xanchor": "left", "x": 0},
+    "margin": {"b": 96},
+    "height": CHART_HEIGHT + 40,
+}
 
 
 def _rgba(hex_color: str, alpha: float) -> str:
@@ -669,7 +675,7 @@ def advisor_response(
             )
         )
     _decorate(fig, _spend_markers(current, suggested, x_div, x_suffix, lang))
-    fig.update_layout(hovermode="closest")
+    fig.update_layout(hovermode="closest", **_LEGEND_BELOW)
     fig.update_xaxes(
         title_text=t("advisor.page.chart_spend_axis", lang, channel=name), **_money_axis(lang, x_suffix)
     )
@@ -728,7 +734,7 @@ def advisor_marginal_roi(
     if not near.empty:
         top = max(top, 1.2 * float(near["marginal_roi_high"].iloc[0]))
     _decorate(fig, items)
-    fig.update_layout(hovermode="x unified")
+    fig.update_layout(hovermode="x unified", **_LEGEND_BELOW)
     fig.update_xaxes(
         title_text=t("advisor.page.chart_spend_axis", lang, channel=name), **_money_axis(lang, x_suffix)
     )

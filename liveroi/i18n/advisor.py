@@ -74,6 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "生效设置：毛利率 {margin} · 退款率 {refund} · 保本ROI {breakeven} · 单场最大调整 ±{max_change} · 日预算上限 {cap} · 粉丝价值 {follower} · 最低ROI {min_roi}",
         "en": "Settings in force: gross margin {margin} · refund rate {refund} · break-even ROI {breakeven} · max change ±{max_change} · budget cap {cap} · follower value {follower} · minimum ROI {min_roi}",
     },
+    "advisor.page.none": {"zh": "未设置", "en": "none"},
     "advisor.page.suggested_value": {"zh": "{value}（建议值）", "en": "{value} (suggested)"},
     "advisor.page.settings_link": {"zh": "修改设置", "en": "Change the settings"},
     "advisor.page.no_account": {

@@ -69,11 +69,11 @@ def load_advice(account: str, lang: str) -> Recommendation | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=32, ttl=6 * 3600)
-def _backtest(path: str, account: str, lang: str, version: tuple[int, ...]) -> pd.DataFrame:
+def _backtest(path: str, account: str, version: tuple[int, ...], _lang: str) -> pd.DataFrame:
     del path, version  # cache key only (advice() reads the same database and version)
     from liveroi.advisor import backtest, what_if
 
-    rec = advice(account, lang)
+    rec = advice(account, _lang)  # the language changes only the reason: not part of the key
     # scored with the fit already cached for the page (the same curves backtest() would refit)
     return backtest(
         rec.history,
@@ -88,7 +88,7 @@ def backtest_frame(account: str, lang: str) -> pd.DataFrame:
     """The advisor vs hold vs ±20 % rule replay of ``account`` (empty when the history is too short),
     cached until the data change."""
     path = data.db_path()
-    return _backtest(str(path), account, lang, data.data_version(path))
+    return _backtest(str(path), account, data.data_version(path), lang)
 
 
 def curve_grid(rec: Recommendation, channel: str) -> np.ndarray:
@@ -177,7 +177,7 @@ def render_context(rec: Recommendation, lang: str) -> None:
     follower = formatting.money(econ.follower_value, lang)
     if econ.follower_value_suggested:
         follower = t("advisor.page.suggested_value", lang, value=follower)
-    not_set = t("settings.not_set", lang)
+    not_set = t("advisor.page.none", lang)
     line = t(
         "advisor.page.settings_line",
         lang,
@@ -185,7 +185,7 @@ def render_context(rec: Recommendation, lang: str) -> None:
         refund=formatting.percent(s.refund_rate),
         breakeven=formatting.ratio(rec.breakeven_roi),
         max_change=formatting.percent(s.max_change, 0),
-        cap=formatting.money(s.budget_cap, lang) if s.budget_cap is not None else t("settings.no_cap", lang),
+        cap=formatting.money(s.budget_cap, lang) if s.budget_cap is not None else not_set,
         follower=follower,
         min_roi=formatting.ratio(s.min_roi) if s.min_roi is not None else not_set,
     )
@@ -268,8 +268,9 @@ def render_curves(rec: Recommendation, lang: str) -> None:
     st.subheader(t("advisor.page.curves_title", lang))
     st.caption(t("advisor.page.curves_caption", lang))
     sessions = rec.history.sessions
-    tabs = st.tabs([channels.channel_name(c, lang) for c in rec.channels])
-    for tab, channel in zip(tabs, rec.channels, strict=True):
+    ordered = curve_order(rec)
+    tabs = st.tabs([channels.channel_name(c, lang) for c in ordered])
+    for tab, channel in zip(tabs, ordered, strict=True):
         with tab:
             curve = response_curve(rec, channel, curve_grid(rec, channel))
             if curve.empty:
@@ -287,11 +288,18 @@ def render_curves(rec: Recommendation, lang: str) -> None:
                     charts.advisor_response(curve, points, channel, now, to, lang),
                     key=f"advisor_curve_{channel}",
                 )
-            with right:
-                widgets.chart(
-                    charts.advisor_marginal_roi(curve, channel, now, to, rec.breakeven_roi, lang),
-                    key=f"advisor_mroi_{channel}",
-                )
+            if not curve.empty:  # a held channel has no marginal ROI to draw
+                with right:
+                    widgets.chart(
+                        charts.advisor_marginal_roi(curve, channel, now, to, rec.breakeven_roi, lang),
+                        key=f"advisor_mroi_{channel}",
+                    )
+
+
+def curve_order(rec: Recommendation) -> list[str]:
+    """Channels with a curve first, the biggest move first (the reason's order); held ones last."""
+    fitted = set(rec.model.fitted_channels)
+    return sorted(rec.channels, key=lambda c: (c not in fitted, -abs(rec.suggested[c] - rec.current[c]), c))
 
 
 def _signed_money(value: float, lang: str) -> str:
@@ -367,19 +375,20 @@ def _what_if_fragment(rec: Recommendation, lang: str) -> None:
 
     with right:
         row1, row2 = st.columns(3), st.columns(2)
-        row1[0].metric(
-            t("advisor.page.whatif_total", lang),
-            formatting.money(total, lang),
-            delta=delta(total, rec.suggested_total, "money"),
-            delta_color="off",
-            delta_description=vs,
-        )
+        with row1[0]:
+            _compared(
+                t("advisor.page.whatif_total", lang),
+                formatting.money(total, lang),
+                delta(total, rec.suggested_total, "money"),
+                vs,
+                color="off",
+            )
         with row1[1]:
-            st.metric(
+            _compared(
                 t("advisor.page.expected_gmv", lang),
                 formatting.money(outcome["gmv"], lang),
-                delta=delta(outcome["gmv"], base.gmv, "money"),
-                delta_description=vs,
+                delta(outcome["gmv"], base.gmv, "money"),
+                vs,
             )
             st.caption(
                 t(
@@ -389,19 +398,27 @@ def _what_if_fragment(rec: Recommendation, lang: str) -> None:
                     high=formatting.money(outcome["gmv_high"], lang),
                 )
             )
-        row1[2].metric(t("advisor.page.expected_roi", lang), formatting.ratio(outcome["roi"]))
-        row2[0].metric(
-            t("advisor.page.expected_profit", lang),
-            formatting.money(outcome["profit"], lang),
-            delta=delta(outcome["profit"], base.profit, "money"),
-            delta_description=vs,
-        )
-        row2[1].metric(
-            t("advisor.page.expected_followers", lang),
-            formatting.count(outcome["new_followers"], lang),
-            delta=delta(outcome["new_followers"], base.new_followers, "count"),
-            delta_description=vs,
-        )
+        with row1[2]:
+            st.metric(t("advisor.page.expected_roi", lang), formatting.ratio(outcome["roi"]))
+        with row2[0]:
+            _compared(
+                t("advisor.page.expected_profit", lang),
+                formatting.money(outcome["profit"], lang),
+                delta(outcome["profit"], base.profit, "money"),
+                vs,
+            )
+        with row2[1]:
+            _compared(
+                t("advisor.page.expected_followers", lang),
+                formatting.count(outcome["new_followers"], lang),
+                delta(outcome["new_followers"], base.new_followers, "count"),
+                vs,
+            )
+
+
+def _compared(label: str, value: str, delta: str | None, description: str, color: str = "normal") -> None:
+    """A metric with its change against a reference, the reference named only when there is a change."""
+    st.metric(label, value, delta=delta, delta_color=color, delta_description=description if delta else None)  # type: ignore[arg-type]
 
 
 def render_backtest(rec: Recommendation, lang: str) -> None:
