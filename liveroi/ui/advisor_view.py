@@ -137,7 +137,7 @@ def suggestion_table(rec: Recommendation, lang: str) -> pd.DataFrame:
     """One row per channel, formatted for display: current → suggested, change, marginal ROI with its
     interval, side of break-even, status."""
     rows = []
-    for c in rec.channels:
+    for c in curve_order(rec):
         low, high = rec.marginal_roi_interval.get(c, (None, None))
         side = versus_breakeven(rec, c)
         delta = change(rec.current[c], rec.suggested[c])
@@ -210,10 +210,8 @@ def render_suggestion(rec: Recommendation, lang: str) -> None:
             formatting.money(rec.suggested_total, lang),
             delta=formatting.signed_percent(total_change) if total_change is not None else None,
             delta_color="off",
-            delta_description=t(
-                "advisor.page.last_total", lang, value=formatting.money(rec.current_total, lang)
-            ),
         )
+        st.caption(t("advisor.page.last_total", lang, value=formatting.money(rec.current_total, lang)))
     with cols[1].container(border=True, height="stretch"):
         st.metric(t("advisor.page.expected_gmv", lang), formatting.money(e.gmv, lang))
         st.caption(
