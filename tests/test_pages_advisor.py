@@ -14,7 +14,7 @@ from liveroi import channels, db, formatting, sample
 from liveroi.advisor import backtest, recommend_account, what_if
 from liveroi.advisor.model import MIN_SESSIONS
 from liveroi.i18n import t
-from liveroi.ui.advisor_view import KEY_ACCOUNT
+from liveroi.ui.advisor_view import KEY_ACCOUNT, KEY_RESET, KEY_RUN_BACKTEST
 from tests.dashboard_fixtures import app_test, plotly_specs, values, write_fixture
 
 PAGE = "pages/advisor.py"
@@ -101,9 +101,9 @@ def test_curves_mark_current_and_suggested_spend(sample_env: Path) -> None:
     at = app_test(sample_env, PAGE)
     rec = _advice(sample_env, account, "zh")
     specs = plotly_specs(at)
-    # two figures per fitted channel, one (the sessions) per held channel, and the backtest
+    # two figures per fitted channel, one (the sessions) per held channel; the backtest waits for a click
     fitted = [c for c in rec.channels if c in rec.model.fitted_channels]
-    assert len(specs) == 2 * len(fitted) + (len(rec.channels) - len(fitted)) + 1
+    assert len(specs) == 2 * len(fitted) + (len(rec.channels) - len(fitted))
     first = max(fitted, key=lambda c: abs(rec.suggested[c] - rec.current[c]))  # the first tab
     response = specs[0]
     divisor = 1e4 if max(rec.history.spend[first].max(), rec.current[first]) >= 1e4 else 1.0
@@ -143,7 +143,7 @@ def test_what_if_slider_shows_what_if(sample_env: Path) -> None:
     # the suggestion above the what-if does not move
     assert _first_metric(at, gmv_label) == formatting.money(rec.expected.gmv, "zh")
 
-    at.button[0].click().run()  # back to the suggestion
+    at.button(key=KEY_RESET).click().run()  # back to the suggestion
     assert [v for k, v in _metrics(at) if k == gmv_label][1] == formatting.money(rec.expected.gmv, "zh")
 
 
@@ -160,6 +160,13 @@ def test_english_labels_and_backtest_summary(sample_env: Path) -> None:
     assert any(info.value.replace("\\", "") == rec.reason for info in at.info)
     assert not re.search(r"[\u4e00-\u9fff]", rec.reason)  # English, not the reason cached for zh
 
+    # the backtest runs when asked for, then stays for the session
+    title = t("advisor.page.chart_backtest", "en")
+    assert not [s for s in plotly_specs(at) if s["layout"]["title"]["text"] == title]
+    at.button(key=KEY_RUN_BACKTEST).click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    at.run()
+
     frame = backtest(rec.history, rec.settings, first=20, last=60)  # scored by its own refit here
     last = frame.iloc[-1]
     summary = t(
@@ -175,7 +182,6 @@ def test_english_labels_and_backtest_summary(sample_env: Path) -> None:
         + formatting.money(last["advisor_cumulative"] - last["rule_cumulative"], "en"),
     )
     assert summary in [m.value for m in at.markdown]
-    title = t("advisor.page.chart_backtest", "en")
     (chart,) = [s for s in plotly_specs(at) if s["layout"]["title"]["text"] == title]
     names = [tr["name"] for tr in chart["data"]]
     assert names == ["Follow the advisor", "Hold spend", "±20 % rule (on last ROI)"]

@@ -175,6 +175,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "历史只有 {sessions} 场；回测从第 {first} 场之后逐场重放，场次积累更多后再看。",
         "en": "Only {sessions} sessions of history; the backtest replays sessions after the first {first}, so it needs more history.",
     },
+    "advisor.page.backtest_prompt": {
+        "zh": "把最近 {sessions} 场逐场重放：每场只用此前的数据给出建议，比较按建议投放、维持消耗和±20%规则的利润（需要几秒）。",
+        "en": "Replays the latest {sessions} sessions one by one — each advised from the sessions before it only — and compares the profit of following the advisor, holding spend and the ±20 % rule (takes a few seconds).",
+    },
+    "advisor.page.backtest_run": {"zh": "开始回测", "en": "Run the backtest"},
+    "advisor.page.backtest_none": {
+        "zh": "没有可重放的场次。",
+        "en": "There are no sessions to replay.",
+    },
     "advisor.page.backtest_running": {"zh": "正在回测…", "en": "Running the backtest…"},
     # -- the CLI (liveroi.commands.recommend_cmd) ---------------------------------------------------
     "advisor.cli.no_account": {"zh": "找不到账号：{account}", "en": "no such account: {account}"},
