@@ -15,6 +15,7 @@ Opening rules
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import time
@@ -197,11 +198,30 @@ def latest_schema_version() -> int:
     return max([SCHEMA_VERSION_BASE, *(v for v, _ in _migrations())])
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Bring the schema to :func:`latest_schema_version` in one transaction; re-create the views.
+def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    row = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+    ).fetchone()
+    return bool(row and row[0])
 
-    Idempotent: a database already at the latest version is left as it is (views included).
-    A database from a newer liveroi is refused rather than silently misread.
+
+def _views_digest() -> str:
+    return hashlib.sha256(load_sql("views").encode("utf-8")).hexdigest()
+
+
+def _stored_views_digest(con: duckdb.DuckDBPyConnection) -> str | None:
+    if not _table_exists(con, "schema_meta"):
+        return None
+    frame = query(con, "schema_meta_get", {"key": "views_sha256"})
+    return None if frame.empty else str(frame["value"].iloc[0])
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Bring the schema to :func:`latest_schema_version` in one transaction, and re-create the views
+    whenever ``queries/views.sql`` changed (tracked by its sha256), so a view fix reaches old files too.
+
+    Idempotent: a database already up to date is left as it is. A database from a newer liveroi is
+    refused rather than silently misread.
     """
     current = schema_version(con)
     latest = latest_schema_version()
@@ -209,7 +229,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         raise DatabaseError(
             f"this database has schema version {current}, newer than this liveroi ({latest}): upgrade liveroi"
         )
-    if current == latest:
+    digest = _views_digest()
+    if current == latest and _stored_views_digest(con) == digest:
         return current
     with transaction(con):
         if current < SCHEMA_VERSION_BASE:
@@ -219,7 +240,9 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
             if version > max(current, SCHEMA_VERSION_BASE):
                 con.execute(load_sql(name))
                 con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
+        con.execute(load_sql("schema_meta"))
         con.execute(load_sql("views"))
+        execute(con, "schema_meta_set", {"key": "views_sha256", "value": digest})
     return latest
 
 

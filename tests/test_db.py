@@ -186,3 +186,32 @@ def test_saving_a_form_keeps_inherited_values_inherited(con: duckdb.DuckDBPyConn
     # a value the user really changes is stored as the account's own
     settings.save(con, now.with_overrides(gross_margin=0.6))
     assert settings.load_stored(con, "a")["gross_margin"] == 0.6
+
+
+def test_views_are_rebuilt_when_views_sql_changes(db_path: Path) -> None:
+    with db.connection(db_path) as con:
+        con.execute("DROP VIEW daily_metrics")  # stands in for a view built from an older views.sql
+        con.execute("UPDATE schema_meta SET value = 'sha of an older views.sql' WHERE key = 'views_sha256'")
+    with db.connection(db_path) as con:
+        assert con.execute("SELECT count(*) FROM daily_metrics").fetchone() == (0,)
+        stored = con.execute("SELECT value FROM schema_meta WHERE key = 'views_sha256'").fetchone()
+    assert stored is not None and len(stored[0]) == 64 and stored[0] != "sha of an older views.sql"
+
+
+def test_session_metrics_sums_only_its_own_spend_under_filters(con: duckdb.DuckDBPyConnection) -> None:
+    # the LATERAL spend pivot must give each session its own channels, also when a filter picks one
+    _session(con, "a1", "a", "2026-03-01 10:00", gmv=900.0)
+    _session(con, "b1", "b", "2026-03-01 10:00", gmv=500.0)
+    _session(con, "a2", "a", "2026-03-02 10:00", gmv=100.0)
+    con.execute(
+        "INSERT INTO session_spend VALUES ('a1', 'jinniu', 300, NULL, NULL), ('a1', 'xiaodiantong', 100, NULL, NULL),"
+        " ('b1', 'jinniu', 50, NULL, 20), ('a2', 'douplus', 7, NULL, NULL)"
+    )
+    one = con.execute(
+        "SELECT session_id, total_spend, spend_jinniu, spend_douplus, ad_gmv, roi FROM session_metrics"
+        " WHERE account = 'a' AND day = DATE '2026-03-01'"
+    ).fetchall()
+    assert one == [("a1", 400.0, 300.0, 0.0, None, 900.0 / 400.0)]
+    rows = dict(con.execute("SELECT session_id, total_spend FROM session_metrics").fetchall())
+    assert rows == {"a1": 400.0, "b1": 50.0, "a2": 7.0}
+    assert con.execute("SELECT ad_gmv FROM session_metrics WHERE session_id = 'b1'").fetchone() == (20.0,)
