@@ -18,6 +18,7 @@ from liveroi.ui.advisor_view import KEY_ACCOUNT, KEY_RESET, KEY_RUN_BACKTEST
 from tests.dashboard_fixtures import app_test, plotly_specs, values, write_fixture
 
 PAGE = "pages/advisor.py"
+UNPAID = "戊账号"
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +88,8 @@ def test_suggestion_on_screen_equals_the_advisor(sample_env: Path) -> None:
         assert row["suggested"] == formatting.money(rec.suggested[c], "zh")
         assert row["marginal_roi"] == formatting.ratio(rec.marginal_roi[c])
         if rec.current[c] > 0:
-            assert row["change"] == formatting.signed_percent(rec.suggested[c] / rec.current[c] - 1, 0)
+            delta = rec.suggested[c] / rec.current[c] - 1
+            assert row["change"] == ("0%" if abs(delta) < 0.005 else formatting.signed_percent(delta, 0))
     # the sample has a channel the advisor holds (spend never varied) and one it cuts below break-even
     statuses = set(table["status"])
     assert t("advisor.page.status.flat", "zh") in statuses
@@ -218,6 +220,11 @@ def _add_thin_and_empty_accounts(path: Path, thin: str, empty: str, sessions: in
                 [sid, 1000.0 + 50 * i],
             )
         con.execute("INSERT INTO accounts (account) VALUES (?)", [empty])
+        for i in range(MIN_SESSIONS + 2):  # an account that broadcasts without paid spend
+            con.execute(
+                "INSERT INTO sessions (session_id, account, started_at, duration_min, gmv) VALUES (?, ?, ?, 120, 900)",
+                [f"U{i}", UNPAID, start + timedelta(days=i)],
+            )
 
 
 def test_thin_short_and_sessionless_accounts_get_messages(db_path: Path) -> None:
@@ -236,6 +243,11 @@ def test_thin_short_and_sessionless_accounts_get_messages(db_path: Path) -> None
     table = at.dataframe[0].value
     assert list(table["status"]) == [t("advisor.page.status.thin", "zh")]
     assert list(table["suggested"]) == [formatting.money(rec.current["xiaodiantong"], "zh")]
+
+    at.selectbox(key=KEY_ACCOUNT).set_value(UNPAID).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert t("advisor.reason.no_channels", "zh") in [i.value for i in at.info]
+    assert not at.dataframe and not at.slider
 
     at.selectbox(key=KEY_ACCOUNT).set_value(empty).run()
     assert not at.exception

@@ -137,6 +137,12 @@ def versus_breakeven(rec: Recommendation, channel: str) -> str | None:
     return "unclear"
 
 
+def _change_text(delta: float | None) -> str:
+    if delta is None:
+        return formatting.MISSING
+    return "0%" if abs(delta) < 0.005 else formatting.signed_percent(delta, 0)
+
+
 def suggestion_table(rec: Recommendation, lang: str) -> pd.DataFrame:
     """One row per channel, formatted for display: current → suggested, change, marginal ROI with its
     interval, side of break-even, status."""
@@ -150,7 +156,7 @@ def suggestion_table(rec: Recommendation, lang: str) -> pd.DataFrame:
                 "channel": channels.channel_name(c, lang),
                 "current": formatting.money(rec.current[c], lang),
                 "suggested": formatting.money(rec.suggested[c], lang),
-                "change": formatting.signed_percent(delta, 0) if delta is not None else formatting.MISSING,
+                "change": _change_text(delta),
                 "marginal_roi": formatting.ratio(rec.marginal_roi.get(c)),
                 "interval": f"{formatting.ratio(low)}–{formatting.ratio(high)}"
                 if low is not None
@@ -240,6 +246,9 @@ def render_suggestion(rec: Recommendation, lang: str) -> None:
         )
     with cols[4].container(border=True, height="stretch"):
         st.metric(t("advisor.page.expected_followers", lang), formatting.count(e.new_followers, lang))
+    if not rec.channels:  # no paid spend on record: the reason says so
+        st.info(widgets.plain(rec.reason), icon=":material/lightbulb:")
+        return
     st.dataframe(
         suggestion_table(rec, lang),
         hide_index=True,
@@ -327,8 +336,10 @@ def _slider_key(account: str, channel: str) -> str:
 
 def render_what_if(rec: Recommendation, lang: str) -> None:
     """Sliders per channel (default: the suggestion) and the expected outcome of that spend."""
+    if not rec.channels:
+        return
     st.subheader(t("advisor.page.whatif_title", lang))
-    if rec.model.status != "fitted" or not rec.channels:
+    if rec.model.status != "fitted":
         st.info(t("advisor.page.whatif_thin", lang), icon=":material/hourglass_empty:")
         return
     st.caption(t("advisor.page.whatif_caption", lang))
@@ -339,7 +350,7 @@ def render_what_if(rec: Recommendation, lang: str) -> None:
 def _what_if_fragment(rec: Recommendation, lang: str) -> None:
     from liveroi.advisor import what_if
 
-    keys = {c: _slider_key(rec.account, c) for c in rec.channels}
+    keys = {c: _slider_key(rec.account, c) for c in curve_order(rec)}
 
     def reset() -> None:
         for c, key in keys.items():
@@ -348,7 +359,7 @@ def _what_if_fragment(rec: Recommendation, lang: str) -> None:
     left, right = st.columns([2, 3])
     spend: dict[str, float] = {}
     with left:
-        for c in rec.channels:
+        for c in keys:
             top, step = slider_bounds(rec, c)
             fitted = c in rec.model.fitted_channels
             stored = st.session_state.get(keys[c])
