@@ -221,7 +221,7 @@ def can(action: Action) -> bool:
 
 # --- drawing -------------------------------------------------------------------------------------------
 def _password_form(secrets: Mapping[str, Any], lang: str) -> None:
-    with st.form(KEY_LOGIN_FORM):
+    with st.form(KEY_LOGIN_FORM, clear_on_submit=True):  # the password does not linger in the session
         name = st.text_input(t("auth.name", lang), key=f"{KEY_LOGIN_FORM}_name", autocomplete="username")
         password = st.text_input(
             t("auth.password", lang),
