@@ -167,6 +167,7 @@ def test_english_labels_and_backtest_summary(sample_env: Path) -> None:
     assert not [s for s in plotly_specs(at) if s["layout"]["title"]["text"] == title]
     at.button(key=KEY_RUN_BACKTEST).click().run()
     assert not at.exception, [e.value for e in at.exception]
+    assert KEY_RUN_BACKTEST not in [b.key for b in at.button]  # the button gives way to the result
     at.run()
 
     frame = backtest(rec.history, rec.settings, first=20, last=60)  # scored by its own refit here

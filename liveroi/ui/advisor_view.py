@@ -455,13 +455,16 @@ def render_backtest(rec: Recommendation, lang: str) -> None:
 @st.fragment
 def _backtest_fragment(account: str, replayed: int, lang: str) -> None:
     shown: set[str] = st.session_state.setdefault(_KEY_BACKTEST_SHOWN, set())
-    if account not in shown:
+    if account not in shown:  # the click's callback adds it before the fragment reruns
         st.caption(t("advisor.page.backtest_prompt", lang, sessions=replayed))
-        if not st.button(
-            t("advisor.page.backtest_run", lang), key=KEY_RUN_BACKTEST, icon=":material/replay:"
-        ):
-            return
-        shown.add(account)
+        st.button(
+            t("advisor.page.backtest_run", lang),
+            key=KEY_RUN_BACKTEST,
+            icon=":material/replay:",
+            on_click=shown.add,
+            args=(account,),
+        )
+        return
     with st.spinner(t("advisor.page.backtest_running", lang)):
         frame = backtest_frame(account, lang)
     if frame.empty:
