@@ -254,3 +254,26 @@ def test_thin_short_and_sessionless_accounts_get_messages(db_path: Path) -> None
     assert not at.exception
     assert t("advisor.page.no_data", "zh", account=empty) in [i.value for i in at.info]
     assert not at.dataframe
+
+
+def test_advisor_figures_without_data_say_so() -> None:
+    import pandas as pd
+
+    from liveroi import charts
+
+    empty_curve = pd.DataFrame(columns=["spend", "gmv_mean", "gmv_low", "gmv_high"])
+    empty_points = pd.DataFrame(columns=["spend", "gmv", "promo"])
+    no_data = t("chart.no_data", "en")
+    for fig in (
+        charts.advisor_response(empty_curve, empty_points, "xiaodiantong", 100.0, 100.0, "en"),
+        charts.advisor_marginal_roi(empty_curve, "xiaodiantong", 100.0, 100.0, 2.0, "en"),
+        charts.advisor_backtest(pd.DataFrame(), "en"),
+    ):
+        assert [a.text for a in fig.layout.annotations] == [no_data]
+    # a held channel: its sessions only, one marker line (suggested = current is not drawn twice)
+    points = pd.DataFrame(
+        {"spend": [900.0, 1000.0, 1100.0], "gmv": [5e3, 6e3, 7e3], "promo": [False, True, False]}
+    )
+    fig = charts.advisor_response(empty_curve, points, "fentiao", 1000.0, 1000.0, "en")
+    assert [len(tr.x) for tr in fig.data] == [2, 1]
+    assert [s.x0 for s in fig.layout.shapes] == [1000.0]
