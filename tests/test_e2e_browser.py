@@ -29,7 +29,7 @@ PAGES = (
     ("matrix", "page.matrix", 1),
     ("import", "page.import", 0),
     ("settings", "page.settings", 0),
-    *((("advisor", "page.advisor", 0),) if (ROOT / "pages" / "advisor.py").is_file() else ()),
+    ("advisor", "page.advisor", 5),
 )
 UPLOAD = (
     "直播ID,账号,开播时间,直播时长,观看人数,涨粉数,成交人数,成交金额,小店通消耗\n"

@@ -18,6 +18,7 @@ PAGES = (
     "pages/matrix.py",
     "pages/import_data.py",
     "pages/settings_page.py",
+    "pages/advisor.py",
 )
 
 
