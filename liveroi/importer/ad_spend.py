@@ -27,6 +27,8 @@ def attach_ad_spend(con: duckdb.DuckDBPyConnection, accounts: Sequence[str]) -> 
     if not accounts:
         return
     params = {"accounts": list(accounts)}
+    if not bool(db.query(con, "ad_spend_attach_needed", params)["needed"].iloc[0]):
+        return  # no ad rows for these accounts and no report spend anywhere: nothing to attach or clear
     db.execute(con, "ad_spend_overlaps", params)
     db.execute(con, "ad_spend_attach_reset", params)
     db.execute(con, "ad_spend_attach_spend")

@@ -122,7 +122,8 @@ def stage_file(
         db.execute(con, "import_known_empty")
     if layout.kind == "sessions":
         spend = [c for c in layout.columns if c.canonical and c.canonical.startswith(headers.SPEND_PREFIX)]
-        if spend:
+        to_parse = int(db.query(con, "import_rows_to_parse")["n"].iloc[0])
+        if spend and to_parse:
             db.execute(
                 con,
                 "import_spend_cells",
@@ -130,9 +131,14 @@ def stage_file(
             )
         else:
             db.execute(con, "import_spend_cells_empty")
-        db.execute(
-            con, "import_sessions_parse", {"account": fallback, "scales": _scales(layout), "layout_key": key}
-        )
+        if to_parse:
+            db.execute(
+                con,
+                "import_sessions_parse",
+                {"account": fallback, "scales": _scales(layout), "layout_key": key},
+            )
+        else:
+            db.execute(con, "import_sessions_parsed_empty")
         db.execute(con, "import_checked_sessions")
         db.execute(con, "import_sessions_stage", {"file_idx": file_idx})
         db.execute(con, "import_spend_stage", {"file_idx": file_idx})
