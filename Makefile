@@ -4,12 +4,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 PORT ?= 8501
+STREAMLIT_ARGS ?=
 
 .PHONY: run test lint bench install install-dev browser db clean
 
 ## run: install into .venv, create the database, load the sample brand when it is empty, start the dashboard
 run: $(VENV)/.installed db
-	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
+	$(PY) -m streamlit run dashboard.py --server.port $(PORT) $(STREAMLIT_ARGS)
 
 ## test: install test dependencies and Chromium, lint, run every test (browser tests included)
 test: $(VENV)/.installed-dev browser lint
