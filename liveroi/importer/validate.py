@@ -50,7 +50,8 @@ class StagedFile:
 
 
 def prepare(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the value macros and the (empty) staging tables on a connection."""
+    """Cap the connection's memory, create the value macros and the (empty) staging tables."""
+    db.execute(con, "import_memory_limit")
     values.install_macros(con)
     for name in STAGING_TABLES:
         db.execute(con, name)
@@ -114,6 +115,7 @@ def stage_file(
         raise ImportFileError.from_key(src.name, "import.error.no_account_column", lang)
     readers.load_raw(con, src, layout, lang)
     db.execute(con, "import_rows", {"header_row": layout.header_row})
+    db.execute(con, "import_drop_raw")  # import_rows holds every cell
     fallback = account or None
     key = layout_key(layout, fallback)
     if layout.kind == "sessions" and known:
@@ -163,6 +165,8 @@ def stage_file(
         },
     )
     counts = db.query(con, "import_rows_counts").iloc[0]
+    for table in ("import_drop_rows", "import_drop_spend_cells", "import_drop_parsed"):
+        db.execute(con, table)  # the staging tables hold what the write needs
     rows_read = int(counts["rows_read"])
     if rows_read == 0:
         raise ImportFileError.from_key(src.name, "import.error.no_rows", lang)
