@@ -2,19 +2,17 @@
 -- typed canonical columns plus `errors`, the list of reasons the row cannot be trusted (empty = valid).
 -- A row is rejected for an unparseable start/end time, number or duration, a negative count or amount,
 -- more buyers than viewers, an end before the start, no account (and no --account), or a session id
--- that appears again later in the file (the last row wins). A missing cell is not an error.
+-- that appears again later in the file (the last row wins: import_sessions_repeated_* flag the earlier
+-- ones afterwards, so this query streams without holding the file twice). A missing cell is not an error.
 -- session_id is the id as written (="…" and a leading ' unwrapped) or, when the file has none,
 -- 'd:' + the first 16 hex digits of sha256(account | ISO start time): stable across re-imports.
 -- Each cell is parsed by the *_cell macros (a plain cast first; cleaned and run through the rules only
 -- where that fails) and checked by a cheap test (liveroi_cell_bad); the list of reasons is only built for
 -- the rows that test flags. Only the typed columns are kept (the raw row stays in import_rows).
--- Repeated session ids are found by a GROUP BY over the valid rows (a window partitioned by session id
--- sorts every row: slow).
--- Known rows (import_known: unchanged since they last wrote their session) are not parsed, but take part
--- in the repeated-id check: a known row followed by another row of its session is rejected here too.
+-- Known rows (import_known: unchanged since they last wrote their session) are not parsed.
 -- row_hash = hash(row cells, $layout_key) is stored with the session so a re-import can know the row.
--- Grain: one row per distinct, non-blank, non-summary, not known data row (plus known rows rejected as
--- repeated): _row, session_id, row_hash, the typed session columns and errors.
+-- Grain: one row per distinct, non-blank, non-summary, not known data row: _row, session_id, row_hash, the
+-- typed session columns and errors.
 -- Parameters: $account (fallback account or NULL), $scales (struct: 元 per unit for money fields,
 -- seconds per plain number for duration_min/avg_watch_s, multiplier for counts), $layout_key.
 CREATE OR REPLACE TEMP TABLE import_parsed AS
@@ -71,7 +69,7 @@ spend_errors AS (
     WHERE liveroi_cell_bad(spend_text, export_spend)
     GROUP BY _row
 ),
-checked AS MATERIALIZED (
+checked AS (
     SELECT
         typed.*,
         coalesce(id_written, 'd:' || left(sha256(account || '|' || strftime(started_at, '%Y-%m-%dT%H:%M:%S')), 16))
@@ -137,33 +135,9 @@ checked AS MATERIALIZED (
         END AS errors
     FROM typed
     LEFT JOIN spend_errors USING (_row)
-),
-repeated AS (
-    SELECT session_id, max(_row) AS last_row
-    FROM (
-        SELECT session_id, _row FROM checked WHERE len(errors) = 0
-        UNION ALL
-        SELECT session_id, _row FROM import_known
-    )
-    GROUP BY session_id
-    HAVING count(*) > 1
 )
 SELECT
-    checked._row, session_id, row_hash, account, started_at, ended_at, duration_min, shift, impressions, viewers, views,
+    _row, session_id, row_hash, account, started_at, ended_at, duration_min, shift, impressions, viewers, views,
     peak_online, avg_watch_s, new_followers, product_impressions, product_clicks, orders, buyers, gmv, refunds,
-    ad_gmv,
-    CASE
-        WHEN len(errors) = 0 AND checked._row < repeated.last_row
-            THEN [{'col': 'session_id', 'value': coalesce(session_id_raw, session_id), 'reason': 'reject.duplicate_session'}]
-        ELSE errors
-    END AS errors
-FROM checked
-LEFT JOIN repeated USING (session_id)
-UNION ALL BY NAME
-SELECT
-    k._row,
-    k.session_id,
-    [{'col': 'session_id', 'value': coalesce(r.session_id, k.session_id), 'reason': 'reject.duplicate_session'}] AS errors
-FROM import_known AS k
-JOIN repeated AS d ON d.session_id = k.session_id AND k._row < d.last_row
-JOIN import_rows AS r ON r._row = k._row;
+    ad_gmv, errors
+FROM checked;

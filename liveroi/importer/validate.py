@@ -66,6 +66,14 @@ PARSER_QUERIES: tuple[str, ...] = (
 )
 
 
+#: After the parse: reject the earlier rows of a session id the file repeats (the last row wins).
+REPEATED_QUERIES: tuple[str, ...] = (
+    "import_sessions_repeated_table",
+    "import_sessions_repeated_flag",
+    "import_sessions_repeated_known",
+)
+
+
 @cache
 def parser_version() -> str:
     """A digest of the parsing SQL (:data:`PARSER_QUERIES`), part of every row hash."""
@@ -139,6 +147,8 @@ def stage_file(
                 "import_sessions_parse",
                 {"account": fallback, "scales": _scales(layout), "layout_key": key},
             )
+            for name in REPEATED_QUERIES:
+                db.execute(con, name)
         else:
             db.execute(con, "import_sessions_parsed_empty")
         db.execute(con, "import_checked_sessions")
