@@ -46,6 +46,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "文件不是文本 CSV 也不是 XLSX（含二进制内容）",
         "en": "the file is neither a text CSV nor an XLSX (binary content)",
     },
+    "import.error.mixed_encoding": {
+        "zh": "文件混用了多种编码（部分为 UTF-8，部分为 GBK），请统一另存为 UTF-8 后再导入",
+        "en": "the file mixes text encodings (some lines UTF-8, some GBK); save it again as UTF-8",
+    },
     "import.error.sheet_not_found": {
         "zh": "找不到工作表“{sheet}”（现有：{sheets}）",
         "en": "no sheet named “{sheet}” (sheets: {sheets})",

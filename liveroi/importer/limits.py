@@ -18,3 +18,4 @@ MAX_LINE_BYTES = 1024 * 1024  # bytes per CSV line: a longer line (e.g. a 10 MB 
 HEADER_SCAN_ROWS = 30  # the header row is looked for among the first rows (title lines above it)
 HEADER_MIN_MATCHES = 3  # a header row names at least this many known columns
 HEAD_SAMPLE_BYTES = 256 * 1024  # bytes of a CSV decoded to find the header row and the delimiter
+UTF8_RUN_CHARS = 4  # a non-UTF-8 CSV holding this many UTF-8 CJK characters in a row mixes encodings

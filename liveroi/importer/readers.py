@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from liveroi import db
@@ -103,17 +104,22 @@ def open_source(source: ImportSource, lang: str) -> SourceFile:
     digest = hashlib.sha256()
     decoder = codecs.getincrementaldecoder("utf-8")()
     utf8 = True
+    utf8_text = False  # UTF-8 beyond ASCII seen: mixed encodings if some other part is not UTF-8
+    nul = False
     head = b""
     try:
         for chunk in _chunks(source):
             digest.update(chunk)
             if len(head) < limits.HEAD_SAMPLE_BYTES:
                 head += chunk[: limits.HEAD_SAMPLE_BYTES - len(head)]
+            nul = nul or b"\x00" in chunk
             if utf8:
                 try:
-                    decoder.decode(chunk)
+                    utf8_text = utf8_text or not decoder.decode(chunk).isascii()
                 except UnicodeDecodeError:
                     utf8 = False
+            if not utf8 and not utf8_text and not head.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
+                utf8_text = _has_utf8_run(chunk)
         if utf8:
             decoder.decode(b"", final=True)
     except UnicodeDecodeError:
@@ -127,14 +133,33 @@ def open_source(source: ImportSource, lang: str) -> SourceFile:
     else:
         fmt = "csv"
         encoding = "utf-8" if head.startswith(_BOM) or utf8 else "gb18030"
-        if b"\x00" in head:
+        if nul:  # anywhere in the file, not only the head: a NUL is never in a text export
             raise ImportFileError.from_key(name, "import.error.binary", lang)
+        if not utf8 and utf8_text:  # decoding it either way would garble part of it, silently
+            raise ImportFileError.from_key(name, "import.error.mixed_encoding", lang)
     path_value = None if isinstance(source, tuple) else Path(source)
     data = source[1] if isinstance(source, tuple) else None
     result = SourceFile(name, path_value, data, size, digest.hexdigest(), fmt, encoding, head)
     if fmt == "xlsx":
         _check_zip(result, lang)
     return result
+
+
+def _has_utf8_run(chunk: bytes) -> bool:
+    """True when ``chunk`` holds ``limits.UTF8_RUN_CHARS`` consecutive 3-byte UTF-8 CJK characters
+    (lead byte E4–E9), which GB18030 text practically never forms (0 in 10 MB of random GB2312 text)."""
+    data = np.frombuffer(chunk, dtype=np.uint8)
+    run = limits.UTF8_RUN_CHARS
+    if len(data) < 3 * run:
+        return False
+    lead = (data >= 0xE4) & (data <= 0xE9)
+    cont = (data >= 0x80) & (data <= 0xBF)
+    char = lead[:-2] & cont[1:-1] & cont[2:]  # a UTF-8 CJK character starts here
+    span = len(char) - 3 * (run - 1)
+    found = char[:span].copy()
+    for k in range(1, run):
+        found &= char[3 * k : 3 * k + span]
+    return bool(found.any())
 
 
 def _zip_handle(src: SourceFile):
