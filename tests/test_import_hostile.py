@@ -1,0 +1,317 @@
+"""Hostile and broken files (issue 6, item 1), through the CLI and the Import page's path alike.
+
+Each file must get exactly one clear line in the user's language within seconds — exit code 1 and no
+traceback from ``python -m liveroi import`` run as a real process under an address-space limit, an
+:class:`ImportFileError` from :func:`preview_file` — and leave every table of a database that already
+holds data exactly as it was. The zip bombs are real deflate streams (a 4 GiB sheet in ~4 MB), written
+without ever holding or writing the expanded bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import shutil
+import struct
+import subprocess
+import sys
+import time
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from liveroi import db
+from liveroi.i18n import t
+from liveroi.importer import ImportFileError, import_files, limits, preview_file
+from tests.messy_files import SESSION_HEADERS_ZH, csv_bytes, session_row, xlsx_bytes
+
+ADDRESS_SPACE_LIMIT = 2 * 2**30  # the CLI runs under this RLIMIT_AS: a file that balloons memory dies
+WALL_SECONDS = 10.0  # generous: each case takes well under a second on an idle machine
+
+HEADER = list(SESSION_HEADERS_ZH)
+GOOD_ROWS = [session_row(str(i), "甲", f"2026-01-0{i} 10:00") for i in range(1, 4)]
+MIB = 2**20
+
+
+# --- zip bombs: deflate blocks made once, repeated, in a hand-written ZIP64 archive ------------------
+
+
+def _deflate_repeat(chunk: bytes, repeats: int) -> bytes:
+    """A raw deflate stream expanding to ``chunk * repeats``: one block made with a full flush (so it
+    needs no history) repeated, then an empty final block."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    return block * repeats + compressor.flush(zlib.Z_FINISH)
+
+
+def _crc_repeat(chunk: bytes, repeats: int) -> int:
+    crc = 0
+    for _ in range(repeats):
+        crc = zlib.crc32(chunk, crc)
+    return crc
+
+
+def _zip_headers(
+    name: bytes, method: int, crc: int, csize: int, usize: int, offset: int
+) -> tuple[bytes, bytes]:
+    """The local and central directory headers of one member (ZIP64 sizes when they need it)."""
+    zip64 = max(csize, usize) >= 0xFFFFFFFF
+    extra = struct.pack("<HHQQ", 1, 16, usize, csize) if zip64 else b""
+    c32, u32 = (0xFFFFFFFF, 0xFFFFFFFF) if zip64 else (csize, usize)
+    version = 45 if zip64 else 20
+    local = struct.pack(
+        "<IHHHHHIIIHH", 0x04034B50, version, 0, method, 0, 0x21, crc, c32, u32, len(name), len(extra)
+    )
+    central = struct.pack(
+        "<IHHHHHHIIIHHHHHII",
+        0x02014B50,
+        version,
+        version,
+        0,
+        method,
+        0,
+        0x21,
+        crc,
+        c32,
+        u32,
+        len(name),
+        len(extra),
+        0,
+        0,
+        0,
+        0,
+        offset,
+    )
+    return local + name + extra, central + name + extra
+
+
+def zip_bomb(path: Path, sheet_mib: int) -> int:
+    """Write an XLSX-shaped archive whose sheet XML expands to ``sheet_mib`` MiB; returns the declared
+    uncompressed total of all members."""
+    cell = b"<c><v>00</v></c>"  # 16 bytes: 1 MiB is exactly 65,536 cells
+    chunk = cell * (MIB // len(cell))
+    small = {
+        b"[Content_Types].xml": b'<?xml version="1.0"?><Types/>',
+        b"xl/workbook.xml": b'<?xml version="1.0"?><workbook><sheets><sheet name="s"/></sheets></workbook>',
+    }
+    members = [(name, 0, zlib.crc32(data), data, len(data)) for name, data in small.items()]
+    sheet = _deflate_repeat(chunk, sheet_mib)
+    members.append((b"xl/worksheets/sheet1.xml", 8, _crc_repeat(chunk, sheet_mib), sheet, sheet_mib * MIB))
+    body, directory = b"", b""
+    for name, method, crc, data, usize in members:
+        local, central = _zip_headers(name, method, crc, len(data), usize, len(body))
+        body += local + data
+        directory += central
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(directory), len(body), 0)
+    path.write_bytes(body + directory + end)
+    return sum(m[4] for m in members)
+
+
+# --- the cases -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    file_name: str
+    build: Callable[[Path], dict]  # writes the file, returns the message's format values
+    key: str  # the message's key in liveroi/i18n/importer.py
+
+
+def _write(data: bytes) -> Callable[[Path], dict]:
+    def build(path: Path) -> dict:
+        path.write_bytes(data)
+        return {}
+
+    return build
+
+
+def _random_bytes(path: Path) -> dict:
+    path.write_bytes(random.Random(6).randbytes(200_000))
+    return {}
+
+
+def _columns(path: Path) -> dict:
+    extra = [f"x{i}" for i in range(5000 - len(HEADER))]
+    rows = [row + [""] * len(extra) for row in GOOD_ROWS]
+    path.write_bytes(csv_bytes(HEADER + extra, rows))
+    return {"count": 5000, "limit": limits.MAX_COLUMNS}
+
+
+def _columns_xlsx(path: Path) -> dict:
+    extra = [f"x{i}" for i in range(5000 - len(HEADER))]
+    path.write_bytes(xlsx_bytes({"s": [HEADER + extra, GOOD_ROWS[0]]}))
+    return {"count": 5000, "limit": limits.MAX_COLUMNS}
+
+
+def _bomb(sheet_mib: int) -> Callable[[Path], dict]:
+    def build(path: Path) -> dict:
+        total = zip_bomb(path, sheet_mib)
+        assert path.stat().st_size < 10 * MIB  # a few MB on disk for gigabytes expanded
+        return {"size": total // MIB, "limit": limits.MAX_XLSX_UNCOMPRESSED_BYTES // MIB}
+
+    return build
+
+
+def _huge_cell(path: Path) -> dict:
+    row = [*GOOD_ROWS[0][:-1], "班" * (10 * MIB // 3)]  # a 10 MB cell in UTF-8
+    path.write_bytes(csv_bytes(HEADER, [GOOD_ROWS[1], row]))
+    return {"limit": limits.MAX_LINE_BYTES}
+
+
+def _mixed(first: str, second: str) -> Callable[[Path], dict]:
+    def build(path: Path) -> dict:
+        top = csv_bytes(HEADER, GOOD_ROWS[:1], encoding=first)
+        rest = csv_bytes(HEADER, [session_row("9", "乙账号名称", "2026-01-09 10:00")], encoding=second)
+        path.write_bytes(top + rest.split(b"\r\n", 1)[1])  # the second part without its header
+        return {}
+
+    return build
+
+
+def _nul(path: Path) -> dict:
+    rows = GOOD_ROWS * 10_000  # the NUL sits far beyond the sample read to find the header
+    path.write_bytes(csv_bytes(HEADER, rows) + "4,甲\x00\x00,2026-01-04 10:00\r\n".encode())
+    assert path.stat().st_size > limits.HEAD_SAMPLE_BYTES * 4
+    return {}
+
+
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2/CFB: what Excel writes for an encrypted XLSX, and .xls
+
+CASES: dict[str, Case] = {
+    "random bytes": Case("random.csv", _random_bytes, "import.error.binary"),
+    "empty": Case("empty.csv", _write(b""), "import.error.empty"),
+    "header without rows": Case("header.csv", _write(csv_bytes(HEADER, [])), "import.error.no_rows"),
+    "header without rows xlsx": Case(
+        "header.xlsx", _write(xlsx_bytes({"s": [HEADER]})), "import.error.no_rows"
+    ),
+    "5000 columns": Case("wide.csv", _columns, "import.error.too_many_columns"),
+    "5000 columns xlsx": Case("wide.xlsx", _columns_xlsx, "import.error.too_many_columns"),
+    "truncated xlsx": Case(
+        "cut.xlsx", _write(xlsx_bytes({"s": [HEADER, *GOOD_ROWS]})[:3000]), "import.error.xlsx_damaged"
+    ),
+    "password-protected xlsx": Case(
+        "locked.xlsx", _write(_CFB + bytes(4096 - len(_CFB))), "import.error.xls_unsupported"
+    ),
+    "old xls": Case("old.xls", _write(_CFB + bytes(8192 - len(_CFB))), "import.error.xls_unsupported"),
+    "zip bomb 4 GiB": Case("bomb.xlsx", _bomb(4096), "import.error.xlsx_too_large"),
+    "zip bomb by ratio": Case("dense.xlsx", _bomb(300), "import.error.xlsx_too_large"),
+    "10 MB cell": Case("cell.csv", _huge_cell, "import.error.line_too_long"),
+    "utf-8 then gbk": Case("mixed1.csv", _mixed("utf-8", "gbk"), "import.error.mixed_encoding"),
+    "gbk then utf-8": Case("mixed2.csv", _mixed("gbk", "utf-8"), "import.error.mixed_encoding"),
+    "nul bytes": Case("nul.csv", _nul, "import.error.binary"),
+}
+
+
+# --- fixtures and helpers --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding three sessions and their import log, copied by each test."""
+    path = tmp_path_factory.mktemp("seed") / "seed.duckdb"
+    source = path.parent / "good.csv"
+    source.write_bytes(csv_bytes(HEADER, GOOD_ROWS))
+    summary = import_files(path, [source], lang="en")
+    assert summary["inserted"] == 3
+    return path
+
+
+def snapshot(path: Path) -> dict[str, list[tuple]]:
+    """Every row of every table, sorted: what 'no change to the data' compares."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        names = [
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY 1"
+            ).fetchall()
+        ]
+        return {name: sorted(map(repr, con.execute(f'SELECT * FROM "{name}"').fetchall())) for name in names}
+
+
+def _limit_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_LIMIT, ADDRESS_SPACE_LIMIT))
+
+
+def _cli(lang: str | None, path: Path, database: Path) -> subprocess.Popen[str]:
+    env = {**os.environ, db.ENV_DB: str(database), "PYTHONPATH": str(db.ROOT)}
+    env.pop("LIVEROI_LANG", None)
+    flags = ["--lang", lang] if lang else []
+    return subprocess.Popen(
+        [sys.executable, "-m", "liveroi", *flags, "import", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=db.ROOT,
+        preexec_fn=_limit_memory,
+    )
+
+
+# --- tests -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case_name", list(CASES))
+def test_hostile_file_gets_one_line_and_changes_nothing(
+    case_name: str, seeded_db: Path, tmp_path: Path
+) -> None:
+    case = CASES[case_name]
+    database = tmp_path / "liveroi.duckdb"
+    shutil.copy(seeded_db, database)
+    before = snapshot(database)
+    path = tmp_path / case.file_name
+    values = case.build(path)
+
+    # The CLI, as a real process with bounded memory: zh by default, en with --lang en (both at once).
+    started = time.monotonic()
+    runs = {lang: _cli(lang, path, database) for lang in (None, "en")}
+    for lang, process in runs.items():
+        out, err = process.communicate(timeout=60)
+        expected = f"liveroi: {case.file_name}: {t(case.key, lang or 'zh', **values)}"
+        assert (process.returncode, out, err.splitlines()) == (1, "", [expected]), err[-2000:]
+        assert "Traceback" not in err
+    assert time.monotonic() - started < WALL_SECONDS
+
+    # The Import page's path.
+    started = time.monotonic()
+    with pytest.raises(ImportFileError) as info:
+        preview_file(path, lang="en")
+    assert time.monotonic() - started < WALL_SECONDS
+    assert info.value.file_name == case.file_name
+    assert info.value.message == t(case.key, "en", **values) and "\n" not in info.value.message
+
+    assert snapshot(database) == before
+
+
+def test_the_memory_limit_lets_a_real_import_through(seeded_db: Path, tmp_path: Path) -> None:
+    """The control: under the same address-space limit a good file imports, so the exits above are
+    the importer refusing, not the limit killing the process."""
+    database = tmp_path / "liveroi.duckdb"
+    shutil.copy(seeded_db, database)
+    path = tmp_path / "more.csv"
+    rows = [session_row(str(i), "乙", f"2026-02-{1 + i % 28:02d} 10:00") for i in range(100, 2100)]
+    path.write_bytes(csv_bytes(HEADER, rows, encoding="gbk"))
+    out, err = _cli("en", path, database).communicate(timeout=60)
+    assert err == ""
+    assert '"inserted": 2000' in out
+    with duckdb.connect(str(database), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM sessions").fetchone()[0] == 2003
+
+
+def test_zip_bomb_is_a_genuine_stream(tmp_path: Path) -> None:
+    """The bomb is what it claims: the sheet member declares 4 GiB and really inflates to the pattern."""
+    path = tmp_path / "bomb.xlsx"
+    total = zip_bomb(path, 4096)
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+        assert sheet.file_size == 4096 * MIB and sum(m.file_size for m in archive.infolist()) == total
+        assert sheet.file_size / sheet.compress_size > limits.MAX_XLSX_COMPRESSION_RATIO
+        with archive.open(sheet) as member:
+            start = member.read(3 * MIB)
+    assert start == b"<c><v>00</v></c>" * (3 * MIB // 16)
