@@ -385,3 +385,18 @@ def funnel_steps(row: pd.Series | dict) -> pd.DataFrame:
     return pd.DataFrame(
         {"step": list(steps), "count": counts, "step_rate": step_rate, "overall_rate": overall}
     )
+
+
+def project_milestones(followers: pd.DataFrame) -> dict[str, MilestoneProjection]:
+    """:func:`project_milestone` for each account of a follower-growth frame (``account, day,
+    cumulative, reached_on``; a handful of accounts), in the frame's order."""
+    return {
+        str(account): project_milestone(
+            rows["day"],
+            rows["cumulative"],
+            reached_on=pd.Timestamp(rows["reached_on"].iloc[0]).date()
+            if rows["reached_on"].notna().any()
+            else None,
+        )
+        for account, rows in followers.groupby("account", sort=False)
+    }

@@ -111,7 +111,7 @@ losing = ranked[ranked["margin"] < 0]
 if len(losing):
     st.caption(t("matrix.losing", lang, count=len(losing)))
 
-widgets.chart(charts.matrix_scatter(current, lang), key="matrix_scatter")
+widgets.cached_chart(charts.matrix_scatter, current, lang, key="matrix_scatter")
 no_followers = current[pd.to_numeric(current["new_followers"], errors="coerce").fillna(0) == 0]
 if len(no_followers):
     st.caption(t("matrix.no_followers", lang, count=len(no_followers)))

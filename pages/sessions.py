@@ -165,12 +165,14 @@ head[3].metric(t("metric.new_followers", lang), formatting.count(session["new_fo
 
 left, right = st.columns(2)
 with left:
-    widgets.chart(charts.funnel(funnel_steps(session), lang), key="sessions_funnel")
+    widgets.cached_chart(charts.funnel, funnel_steps(session), lang, key="sessions_funnel")
 with right:
     if pd.isna(session["ad_gmv"]):
         st.info(t("sessions.no_ad_gmv", lang), icon=":material/info:")
     else:
-        widgets.chart(charts.paid_organic(session["gmv"], session["ad_gmv"], lang), key="sessions_paid")
+        widgets.cached_chart(
+            charts.paid_organic, session["gmv"], session["ad_gmv"], lang, key="sessions_paid"
+        )
         st.caption(t("sessions.ad_gmv_note", lang))
 
 st.markdown(t("sessions.median_title", lang, sessions=int(median["sessions"])))

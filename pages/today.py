@@ -51,8 +51,8 @@ net_level = roi_signal(kpis["net_roi"].value, thresholds.breakeven_net_roi, None
 
 sessions = data.query("page_today_sessions", {**params, "limit": MAX_SESSION_CARDS})
 recent_start = day - timedelta(days=RECENT_DAYS - 1)
-recent = data.query("page_daily_series", filters.params(start=recent_start - timedelta(days=6), end=day))
-recent_daily = with_moving_averages(recent, recent_start, day)
+recent_params = filters.params(start=recent_start - timedelta(days=6), end=day)
+recent_daily = data.derived(with_moving_averages, "page_daily_series", recent_params, recent_start, day)
 
 # --- KPIs ------------------------------------------------------------------------------------------
 st.subheader(t("today.kpis_title", lang, day=day.isoformat()))
@@ -108,7 +108,7 @@ if kpis["new_followers"].value in (None, 0):
 # --- context and next step -------------------------------------------------------------------------
 left, right = st.columns([3, 2])
 with left:
-    widgets.chart(charts.recent_roi_bars(recent_daily, day, thresholds, lang), key="today_recent_roi")
+    widgets.cached_chart(charts.recent_roi_bars, recent_daily, day, thresholds, lang, key="today_recent_roi")
 with right:
     in_scope = list(dict.fromkeys(sessions["account"].astype(str))) or list(filters.accounts)
     render_advisor_slot(in_scope, lang)

@@ -12,7 +12,7 @@ from liveroi.dashboard_data import (
     MILESTONE_FOLLOWERS,
     PROJECTION_WINDOW_DAYS,
     combined_thresholds,
-    project_milestone,
+    project_milestones,
     with_moving_averages,
 )
 from liveroi.i18n import t
@@ -31,36 +31,29 @@ if not filters.all_accounts:
     st.stop()
 
 # --- data ------------------------------------------------------------------------------------------
-daily_raw = data.query(
-    "page_daily_series", filters.params(start=filters.start - timedelta(days=MA_WINDOW - 1))
-)
+daily_params = filters.params(start=filters.start - timedelta(days=MA_WINDOW - 1))
+daily_raw = data.query("page_daily_series", daily_params)
 in_period = daily_raw[pd.to_datetime(daily_raw["day"]) >= pd.Timestamp(filters.start)]
 if in_period.empty:
     widgets.empty_period(lang, filters.start, filters.end)
     st.stop()
-daily = with_moving_averages(daily_raw, filters.start, filters.end, MA_WINDOW)
+daily = data.derived(
+    with_moving_averages, "page_daily_series", daily_params, filters.start, filters.end, MA_WINDOW
+)
 thresholds = combined_thresholds(in_period)
-promo = promo_days_for_chart(
-    data.query("page_promo_days", filters.params()),
+promo = data.derived(
+    promo_days_for_chart,
+    "page_promo_days",
+    filters.params(),
     int(data.query("page_promo_count")["promo_days"].iloc[0]),
     filters.start,
     filters.end,
     lang,
 )
 since = min(filters.start, filters.end - timedelta(days=PROJECTION_WINDOW_DAYS - 1))
-followers = data.query(
-    "page_follower_growth", filters.params(since=since, top_n=TOP_ACCOUNTS, milestone=MILESTONE_FOLLOWERS)
-)
-projections = {
-    str(account): project_milestone(
-        rows["day"],
-        rows["cumulative"],
-        reached_on=pd.Timestamp(rows["reached_on"].iloc[0]).date()
-        if rows["reached_on"].notna().any()
-        else None,
-    )
-    for account, rows in followers.groupby("account", sort=False)  # at most TOP_ACCOUNTS groups
-}
+follower_params = filters.params(since=since, top_n=TOP_ACCOUNTS, milestone=MILESTONE_FOLLOWERS)
+followers = data.query("page_follower_growth", follower_params)
+projections = data.derived(project_milestones, "page_follower_growth", follower_params)  # ≤ TOP_ACCOUNTS
 
 # --- figures ---------------------------------------------------------------------------------------
 spend = float(in_period["total_spend"].fillna(0).sum())
@@ -84,16 +77,16 @@ cols[3].metric(
 if spend == 0:
     st.info(t("trends.no_spend", lang), icon=":material/money_off:")
 
-widgets.chart(charts.roi_trend(daily, thresholds, promo, lang), key="trends_roi")
+widgets.cached_chart(charts.roi_trend, daily, thresholds, promo, lang, key="trends_roi")
 st.caption(t("trends.roi_caption", lang))
-widgets.chart(charts.spend_gmv_trend(daily, promo, lang), key="trends_spend")
+widgets.cached_chart(charts.spend_gmv_trend, daily, promo, lang, key="trends_spend")
 unattributed = float(in_period["unattributed_spend"].fillna(0).sum())
 if unattributed > 0:
     st.caption(t("trends.unattributed", lang, amount=formatting.money(unattributed, lang)))
 
 st.subheader(t("trends.followers_title", lang))
-widgets.chart(
-    charts.follower_growth(followers, projections, filters.start, filters.end, lang), key="trends_followers"
+widgets.cached_chart(
+    charts.follower_growth, followers, projections, filters.start, filters.end, lang, key="trends_followers"
 )
 if followers.empty or followers["cumulative"].fillna(0).max() == 0:
     st.info(t("trends.no_followers", lang), icon=":material/person_off:")

@@ -295,14 +295,26 @@ def render_curves(rec: Recommendation, lang: str) -> None:
             now, to = rec.current[channel], rec.suggested[channel]
             left, right = st.columns(2)
             with left:
-                widgets.chart(
-                    charts.advisor_response(curve, points, channel, now, to, lang),
+                widgets.cached_chart(
+                    charts.advisor_response,
+                    curve,
+                    points,
+                    channel,
+                    now,
+                    to,
+                    lang,
                     key=f"advisor_curve_{channel}",
                 )
             if not curve.empty:  # a held channel has no marginal ROI to draw
                 with right:
-                    widgets.chart(
-                        charts.advisor_marginal_roi(curve, channel, now, to, rec.breakeven_roi, lang),
+                    widgets.cached_chart(
+                        charts.advisor_marginal_roi,
+                        curve,
+                        channel,
+                        now,
+                        to,
+                        rec.breakeven_roi,
+                        lang,
                         key=f"advisor_mroi_{channel}",
                     )
 
@@ -484,5 +496,5 @@ def _backtest_fragment(account: str, replayed: int, lang: str) -> None:
             vs_rule=_signed_money(last["advisor_cumulative"] - last["rule_cumulative"], lang),
         )
     )
-    widgets.chart(charts.advisor_backtest(frame, lang), key="advisor_backtest")
+    widgets.cached_chart(charts.advisor_backtest, frame, lang, key="advisor_backtest")
     st.caption(t("advisor.page.backtest_caption", lang))

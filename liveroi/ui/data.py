@@ -11,9 +11,10 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -70,9 +71,35 @@ def query(name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
     return _cached_query(str(path), name, bound, data_version(path))
 
 
+@st.cache_data(show_spinner=False, max_entries=256, ttl=6 * 3600)
+def _cached_derived(
+    path: str,
+    name: str,
+    params: dict[str, Any],
+    version: tuple[int, ...],
+    module: str,
+    function: str,
+    args: tuple[Any, ...],
+) -> Any:
+    frame = _cached_query(path, name, params, version)
+    return getattr(importlib.import_module(module), function)(frame, *args)
+
+
+def derived(fn: Callable[..., Any], name: str, params: Mapping[str, Any] | None, *args: Any) -> Any:
+    """``fn(query(name, params), *args)`` cached like the query itself: the pandas work a page does on
+    a query's result runs once per distinct input and data version, not on every rerun (and the key
+    is the query's parameters, never a hash of the frame). ``fn`` must be a module-level function
+    and its result picklable."""
+    path = db_path()
+    used = query_parameters(name)
+    bound = {key: value for key, value in (params or {}).items() if key in used}
+    return _cached_derived(str(path), name, bound, data_version(path), fn.__module__, fn.__qualname__, args)
+
+
 def clear_caches() -> None:
     """Forget every cached result (after an import or a settings save from a page)."""
     _cached_query.clear()
+    _cached_derived.clear()
     _settings.clear()
 
 

@@ -4,7 +4,9 @@ empty-state messages. Every string comes from ``liveroi.i18n``; user text is sho
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -58,6 +60,24 @@ def signal_badge(signal: Signal, lang: str) -> None:
 def chart(fig: go.Figure, key: str | None = None) -> None:
     """A Plotly figure in the liveroi theme (Streamlit's own theme switched off)."""
     st.plotly_chart(fig, theme=None, config=charts.PLOTLY_CONFIG, key=key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256, ttl=6 * 3600)
+def _built_figure(builder: str, *args: Any) -> go.Figure:
+    return getattr(charts, builder)(*args)
+
+
+def cached_chart(builder: Callable[..., go.Figure], *args: Any, key: str | None = None) -> None:
+    """``chart(builder(*args))`` with the figure built once per distinct input, not on every rerun.
+
+    Building a Plotly figure (property validation, ``update_*`` merges) is most of a cached page
+    rerun's CPU; the inputs are small aggregated frames, cheap to hash. The figure is shared between
+    sessions (``st.cache_resource``: no pickling) and only read afterwards — ``st.plotly_chart``
+    serialises a copy. ``builder`` must be a public function of ``liveroi.charts``.
+    """
+    if getattr(charts, builder.__name__, None) is not builder:
+        raise ValueError(f"{builder.__name__} is not a liveroi.charts builder")
+    chart(_built_figure(builder.__name__, *args), key=key)
 
 
 def empty_database(lang: str) -> None:

@@ -1,0 +1,240 @@
+"""CPU per page rerun: ``python -m benchmarks.page_cpu [--sessions N] [--save F] [--compare F] [--profile P]``.
+
+Not a timed test: a measuring tool for the dashboard's own cost per rerun. Each page's full script
+(``dashboard.py`` through ``AppTest``) runs on a generated brand — the sample brand (≈1k sessions) by
+default, or ``--sessions N`` for a larger one (50 accounts, days chosen to reach about N sessions) —
+and we report, per page, median of ``--runs``:
+
+* ``cold``: ``st.cache_data.clear()`` then a rerun (every query, figure and table built again);
+* ``cached``: a rerun with warm caches (what a page switch or widget click costs on a running server).
+
+Two CPU figures per run: the *script* thread's CPU (``time.thread_time`` inside Streamlit's script
+thread: Python work of the page, what blocks the single server process) and the whole *process*'s
+CPU (adds DuckDB's worker threads). ``--save F`` writes the figures as JSON; ``--compare F`` prints
+them next to a saved run (before → after). ``--profile PAGE`` prints the top cProfile entries of
+that page's cached (and cold) rerun, measured inside the script thread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from liveroi import db
+
+APP = Path(db.ROOT) / "dashboard.py"
+PAGES = ("today", "trends", "sessions", "matrix", "advisor", "import_data", "settings_page")
+SAMPLE_SESSIONS = 1_000
+BIG_ACCOUNTS = 50
+
+
+class _ScriptClock:
+    """Wraps Streamlit's script thread: CPU of the last run and an optional profiler around it."""
+
+    def __init__(self) -> None:
+        self.thread_cpu = 0.0
+        self.profiler: cProfile.Profile | None = None
+
+    def install(self) -> None:
+        from streamlit.testing.v1.local_script_runner import LocalScriptRunner
+
+        original = LocalScriptRunner._run_script_thread
+        clock = self
+
+        def timed(runner: Any) -> None:
+            started = time.thread_time()
+            if clock.profiler is not None:
+                clock.profiler.enable()
+            try:
+                original(runner)
+            finally:
+                if clock.profiler is not None:
+                    clock.profiler.disable()
+                clock.thread_cpu = time.thread_time() - started
+
+        LocalScriptRunner._run_script_thread = timed  # type: ignore[method-assign]
+
+
+def share_script_cache() -> None:
+    """One compiled-script cache for every AppTest run, as a running server has (AppTest makes a new
+    one per run, so each rerun would otherwise pay ~10–25 ms compiling dashboard.py and the page)."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    app_test.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
+    local_script_runner.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
+
+
+def build_database(path: Path, sessions: int | None) -> int:
+    """Write the sample brand (``sessions`` None) or a 50-account brand of about ``sessions``."""
+    from liveroi import sample
+
+    if sessions is None or sessions <= SAMPLE_SESSIONS:
+        brand = sample.generate_brand()
+    else:  # the generator gives about 1.9 sessions per account-day
+        days = max(30, round(sessions / (BIG_ACCOUNTS * 1.9)))
+        brand = sample.generate_brand(n_accounts=BIG_ACCOUNTS, days=days, with_ad_report=False)
+    with db.connection(path) as con:
+        return sample.write_to_db(con, brand)
+
+
+def measure(pages: list[str], runs: int, profile: str | None, top: int) -> dict[str, Any]:
+    """Per page: script-thread and process CPU (ms) of cold and cached reruns."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    clock = _ScriptClock()
+    clock.install()
+    share_script_cache()
+    at = AppTest.from_file(str(APP), default_timeout=300)
+    at.query_params["lang"] = "zh"
+    at.run()
+    results: dict[str, Any] = {}
+    for page in pages:
+        at.switch_page(f"pages/{page}.py")
+        at.run()  # first visit: page module compiled, caches filled
+        figures: dict[str, list[float]] = {"cold": [], "cold_process": [], "cached": [], "cached_process": []}
+        for mode in ("cold", "cached"):
+            for _ in range(runs):
+                if mode == "cold":
+                    st.cache_data.clear()
+                process_started = time.process_time()
+                at.run()
+                figures[f"{mode}_process"].append((time.process_time() - process_started) * 1000)
+                figures[mode].append(clock.thread_cpu * 1000)
+        if at.exception:
+            raise RuntimeError(f"{page}: {at.exception[0].value}")
+        results[page] = {key: statistics.median(values) for key, values in figures.items()}
+        if profile == page:
+            for mode in ("cached", "cold"):
+                clock.profiler = cProfile.Profile()
+                if mode == "cold":
+                    st.cache_data.clear()
+                at.run()
+                out = io.StringIO()
+                stats = pstats.Stats(clock.profiler, stream=out).sort_stats("cumulative")
+                stats.print_stats(top)
+                stats.sort_stats("tottime").print_stats(top)
+                clock.profiler = None
+                print(f"=== profile {page} ({mode}) ===\n{out.getvalue()}", file=sys.stderr)
+    return results
+
+
+NAV = (  # url path, page title key: the sidebar's order
+    ("", "page.today"),
+    ("trends", "page.trends"),
+    ("sessions", "page.sessions"),
+    ("matrix", "page.matrix"),
+    ("advisor", "page.advisor"),
+    ("import", "page.import"),
+    ("settings", "page.settings"),
+)
+
+
+def _process_cpu_ms(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu(path: Path, rounds: int) -> dict[str, Any]:
+    """A real ``streamlit run`` driven by headless Chromium: server CPU (ms) per page switch through
+    the sidebar (click → page drawn, charts painted, status widget gone, then 0.3 s for stragglers)."""
+    from playwright.sync_api import sync_playwright
+
+    from liveroi.i18n import t
+    from tests.browser_support import TIMEOUT_MS, launch_options, streamlit_server
+
+    per_page: dict[str, list[float]] = {url or "today": [] for url, _ in NAV}
+    walls: dict[str, list[float]] = {url or "today": [] for url, _ in NAV}
+    with tempfile.TemporaryDirectory(prefix="liveroi-page-cpu-server-") as tmp:
+        with streamlit_server(path, Path(tmp) / "streamlit.log") as (url, process), sync_playwright() as pw:
+            browser = pw.chromium.launch(**launch_options())
+            page = browser.new_page(viewport={"width": 1440, "height": 1800})
+            page.goto(f"{url}/?lang=zh", timeout=TIMEOUT_MS)
+            page.get_by_role("heading", name=t("page.today", "zh"), level=1).wait_for(timeout=TIMEOUT_MS)
+            status = page.locator('[data-testid="stStatusWidget"]')
+            for round_no in range(rounds + 1):  # round 0 fills the caches
+                for url_path, key in (*NAV[1:], NAV[0]):
+                    title = t(key, "zh")
+                    before, started = _process_cpu_ms(process.pid), time.perf_counter()
+                    page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
+                    page.get_by_role("heading", name=title, level=1).wait_for(timeout=TIMEOUT_MS)
+                    status.wait_for(state="hidden", timeout=TIMEOUT_MS)
+                    wall = time.perf_counter() - started
+                    time.sleep(0.3)  # a benchmark, not a test: let trailing messages finish
+                    if round_no:
+                        per_page[url_path or "today"].append(_process_cpu_ms(process.pid) - before)
+                        walls[url_path or "today"].append(wall * 1000)
+            browser.close()
+    return {
+        name: {"cpu": statistics.median(values), "wall": statistics.median(walls[name])}
+        for name, values in per_page.items()
+    }
+
+
+def _table(results: dict[str, Any], before: dict[str, Any] | None) -> str:
+    header = "page            cold ms (script / process)      cached ms (script / process)"
+    lines = [header, "-" * len(header)]
+    for page, now in results.items():
+        cells = []
+        for mode in ("cold", "cached"):
+            cell = f"{now[mode]:7.0f} / {now[mode + '_process']:7.0f}"
+            if before and page in before:
+                was = before[page]
+                cell = f"{was[mode]:6.0f} → {now[mode]:5.0f} / {was[mode + '_process']:6.0f} → {now[mode + '_process']:5.0f}"
+            cells.append(cell)
+        lines.append(f"{page:<15} {cells[0]:<32} {cells[1]}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the database, measure every page, print the table (and save/compare)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.page_cpu", description=__doc__.split("\n\n")[0]
+    )
+    parser.add_argument("--sessions", type=int, help="about this many sessions (default: the sample brand)")
+    parser.add_argument("--db", type=Path, help="use this database instead of generating one")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument("--save", type=Path, help="write the figures to this JSON file")
+    parser.add_argument("--compare", type=Path, help="show a saved run's figures as 'before → now'")
+    parser.add_argument("--profile", help="a page to profile (cProfile, inside the script thread)")
+    parser.add_argument("--top", type=int, default=35)
+    parser.add_argument("--server", type=int, metavar="ROUNDS", help="also: a real server, ROUNDS page tours")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="liveroi-page-cpu-") as tmp:
+        path = args.db
+        if path is None:
+            path = Path(tmp) / "brand.duckdb"
+            started = time.perf_counter()
+            count = build_database(path, args.sessions)
+            print(f"brand: {count:,} sessions ({time.perf_counter() - started:.1f} s to generate)")
+        os.environ[db.ENV_DB] = str(path)
+        results = measure(args.pages.split(","), max(1, args.runs), args.profile, args.top)
+        if args.server:
+            served = server_cpu(path, args.server)
+            for name, figures in served.items():
+                print(
+                    f"server  {name:<10} cpu {figures['cpu']:6.0f} ms per switch   wall {figures['wall']:6.0f} ms"
+                )
+    before = json.loads(args.compare.read_text()) if args.compare else None
+    print(_table(results, before))
+    if args.save:
+        args.save.write_text(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
