@@ -1,6 +1,7 @@
 -- Parse and validate the rows of a session export (import_rows, import_spend_cells) into import_parsed:
 -- typed canonical columns plus `errors`, the list of reasons the row cannot be trusted (empty = valid).
--- A row is rejected for an unparseable start/end time, number or duration, a negative count or amount,
+-- A row is rejected for an unparseable start/end time, number or duration, a negative count or amount
+-- (spend cells: import_sessions_spend_errors, afterwards, as an UPDATE — a join here costs every row),
 -- more buyers than viewers, an end before the start, no account (and no --account), or a session id
 -- that appears again later in the file (the last row wins: import_sessions_repeated_* flag the earlier
 -- ones afterwards, so this query streams without holding the file twice). A missing cell is not an error.
@@ -60,15 +61,6 @@ WITH typed AS (
     FROM import_rows
     WHERE NOT _blank AND NOT _summary AND _row NOT IN (SELECT _row FROM import_known)
 ),
-spend_errors AS (
-    SELECT
-        _row,
-        list(liveroi_cell_error(spend_column, spend_text, liveroi_clean(spend_text), export_spend, 'reject.bad_number'))
-            AS errors
-    FROM import_spend_cells
-    WHERE liveroi_cell_bad(spend_text, export_spend)
-    GROUP BY _row
-),
 checked AS (
     SELECT
         typed.*,
@@ -93,8 +85,7 @@ checked AS (
                 OR liveroi_cell_bad(gmv_raw, gmv)
                 OR liveroi_cell_bad(refunds_raw, refunds)
                 OR liveroi_cell_bad(ad_gmv_raw, ad_gmv)
-                OR buyers > viewers
-                OR spend_errors.errors IS NOT NULL,
+                OR buyers > viewers,
                 false
             )
             THEN
@@ -128,13 +119,12 @@ checked AS (
                         THEN {'col': 'buyers', 'value': buyers_raw, 'reason': 'reject.buyers_gt_viewers'} END,
                     CASE WHEN ended_at < started_at
                         THEN {'col': 'ended_at', 'value': ended_at_raw, 'reason': 'reject.end_before_start'} END
-                ] || coalesce(spend_errors.errors, []),
+                ],
                 e -> e IS NOT NULL
             )
             ELSE []
         END AS errors
     FROM typed
-    LEFT JOIN spend_errors USING (_row)
 )
 SELECT
     _row, session_id, row_hash, account, started_at, ended_at, duration_min, shift, impressions, viewers, views,

@@ -66,8 +66,10 @@ PARSER_QUERIES: tuple[str, ...] = (
 )
 
 
-#: After the parse: reject the earlier rows of a session id the file repeats (the last row wins).
+#: After the parse: add the reasons of bad spend cells, then reject the earlier rows of a session id the
+#: file repeats (the last row wins).
 REPEATED_QUERIES: tuple[str, ...] = (
+    "import_sessions_spend_errors",
     "import_sessions_repeated_table",
     "import_sessions_repeated_flag",
     "import_sessions_repeated_known",
