@@ -82,6 +82,7 @@ def import_files(
     summary: dict = {"files": [], "inserted": 0, "updated": 0, "unchanged": 0, "skipped": 0, "rejected": []}
     con = db.connect(db_path)
     try:
+        db.execute(con, "import_memory_limit")  # spills next to the database file above the cap
         db.execute(con, "import_sessions_row_hash_column")
         staged = _stage_all(con, sources, account, sheet, lang)
         for item in staged:

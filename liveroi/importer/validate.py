@@ -50,8 +50,7 @@ class StagedFile:
 
 
 def prepare(con: duckdb.DuckDBPyConnection) -> None:
-    """Cap the connection's memory, create the value macros and the (empty) staging tables."""
-    db.execute(con, "import_memory_limit")
+    """Create the value macros and the (empty) staging tables on a connection."""
     values.install_macros(con)
     for name in STAGING_TABLES:
         db.execute(con, name)
