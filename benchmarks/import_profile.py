@@ -134,6 +134,7 @@ def step_timer() -> Iterator[dict[str, float]]:
     wrap(db, "connect", lambda *a, **k: "connect + migrate")
     wrap(readers, "open_source", lambda *a, **k: "open_source (hash, encoding)")
     wrap(readers, "detect_layout", lambda *a, **k: "detect_layout")
+    wrap(readers, "transcode", lambda *a, **k: "transcode GB18030 -> UTF-8 (Python)")
     try:
         yield times
     finally:

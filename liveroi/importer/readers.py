@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import duckdb
 import numpy as np
@@ -293,18 +294,24 @@ def _utf8_csv_on_disk(src: SourceFile, lang: str) -> Iterator[Path]:
             if src.encoding == "utf-8":
                 out.write(src.data or b"")
             else:
-                decoder = codecs.getincrementaldecoder(src.encoding)()
-                try:
-                    for chunk in _chunks(src.path if src.path is not None else (src.name, src.data or b"")):
-                        out.write(decoder.decode(chunk).encode("utf-8"))
-                    out.write(decoder.decode(b"", final=True).encode("utf-8"))
-                except UnicodeDecodeError as exc:
-                    raise ImportFileError.from_key(
-                        src.name, "import.error.unreadable", lang, detail=f"not {src.encoding} ({exc.reason})"
-                    ) from exc
+                transcode(src, out, lang)
         yield Path(name)
     finally:
         os.unlink(name)
+
+
+def transcode(src: SourceFile, out: BinaryIO, lang: str) -> None:
+    """Write the CSV ``src`` (in ``src.encoding``) to ``out`` as UTF-8, chunk by chunk. Raises
+    :class:`ImportFileError` when the bytes are not valid in that encoding."""
+    decoder = codecs.getincrementaldecoder(src.encoding)()
+    try:
+        for chunk in _chunks(src.path if src.path is not None else (src.name, src.data or b"")):
+            out.write(decoder.decode(chunk).encode("utf-8"))
+        out.write(decoder.decode(b"", final=True).encode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ImportFileError.from_key(
+            src.name, "import.error.unreadable", lang, detail=f"not {src.encoding} ({exc.reason})"
+        ) from exc
 
 
 def load_raw(con: duckdb.DuckDBPyConnection, src: SourceFile, layout: Layout, lang: str) -> int:
