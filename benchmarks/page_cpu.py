@@ -147,7 +147,7 @@ def _process_cpu_ms(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
 
 
-def server_cpu(path: Path, rounds: int) -> dict[str, Any]:
+def server_cpu(path: Path, rounds: int, options: list[str] | None = None) -> dict[str, Any]:
     """A real ``streamlit run`` driven by headless Chromium: server CPU (ms) per page switch through
     the sidebar (click → page drawn, charts painted, status widget gone, then 0.3 s for stragglers)."""
     from playwright.sync_api import sync_playwright
@@ -158,7 +158,10 @@ def server_cpu(path: Path, rounds: int) -> dict[str, Any]:
     per_page: dict[str, list[float]] = {url or "today": [] for url, _ in NAV}
     walls: dict[str, list[float]] = {url or "today": [] for url, _ in NAV}
     with tempfile.TemporaryDirectory(prefix="liveroi-page-cpu-server-") as tmp:
-        with streamlit_server(path, Path(tmp) / "streamlit.log") as (url, process), sync_playwright() as pw:
+        with (
+            streamlit_server(path, Path(tmp) / "streamlit.log", options=options or ()) as (url, process),
+            sync_playwright() as pw,
+        ):
             browser = pw.chromium.launch(**launch_options())
             page = browser.new_page(viewport={"width": 1440, "height": 1800})
             page.goto(f"{url}/?lang=zh", timeout=TIMEOUT_MS)
@@ -177,6 +180,9 @@ def server_cpu(path: Path, rounds: int) -> dict[str, Any]:
                         per_page[url_path or "today"].append(_process_cpu_ms(process.pid) - before)
                         walls[url_path or "today"].append(wall * 1000)
             browser.close()
+            status_text = Path(f"/proc/{process.pid}/status").read_text()
+            peak_kb = int(status_text.split("VmHWM:")[1].split()[0])
+    print(f"server peak RSS {peak_kb / 1024:.0f} MB")
     return {
         name: {"cpu": statistics.median(values), "wall": statistics.median(walls[name])}
         for name, values in per_page.items()
@@ -212,6 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", help="a page to profile (cProfile, inside the script thread)")
     parser.add_argument("--top", type=int, default=35)
     parser.add_argument("--server", type=int, metavar="ROUNDS", help="also: a real server, ROUNDS page tours")
+    parser.add_argument(
+        "--server-option", action="append", default=[], help="e.g. --runner.postScriptGC=false"
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="liveroi-page-cpu-") as tmp:
@@ -224,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ[db.ENV_DB] = str(path)
         results = measure(args.pages.split(","), max(1, args.runs), args.profile, args.top)
         if args.server:
-            served = server_cpu(path, args.server)
+            served = server_cpu(path, args.server, args.server_option)
             for name, figures in served.items():
                 print(
                     f"server  {name:<10} cpu {figures['cpu']:6.0f} ms per switch   wall {figures['wall']:6.0f} ms"
