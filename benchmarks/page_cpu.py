@@ -36,6 +36,37 @@ APP = Path(db.ROOT) / "dashboard.py"
 PAGES = ("today", "trends", "sessions", "matrix", "advisor", "import_data", "settings_page")
 SAMPLE_SESSIONS = 1_000
 BIG_ACCOUNTS = 50
+# Before this tool's fixes (commit 6003af0, same machine, script/process CPU ms, median of 3–5):
+# the sample brand, 95,596 sessions (50 accounts × 1000 days) and the 1M-session benchmark brand.
+BASELINE: dict[str, dict[str, dict[str, int]]] = {
+    "sample": {
+        "today": {"cold": 204, "cold_process": 257, "cached": 36, "cached_process": 39},
+        "trends": {"cold": 147, "cold_process": 168, "cached": 65, "cached_process": 68},
+        "sessions": {"cold": 107, "cold_process": 136, "cached": 22, "cached_process": 24},
+        "matrix": {"cold": 58, "cold_process": 73, "cached": 26, "cached_process": 28},
+        "advisor": {"cold": 141, "cold_process": 155, "cached": 86, "cached_process": 92},
+        "import_data": {"cold": 25, "cold_process": 29, "cached": 2, "cached_process": 3},
+        "settings_page": {"cold": 51, "cold_process": 57, "cached": 7, "cached_process": 9},
+    },
+    "100k": {
+        "today": {"cold": 232, "cold_process": 311, "cached": 35, "cached_process": 38},
+        "trends": {"cold": 192, "cold_process": 237, "cached": 81, "cached_process": 85},
+        "sessions": {"cold": 133, "cold_process": 177, "cached": 25, "cached_process": 28},
+        "matrix": {"cold": 64, "cold_process": 83, "cached": 26, "cached_process": 28},
+        "advisor": {"cold": 171, "cold_process": 204, "cached": 81, "cached_process": 84},
+        "import_data": {"cold": 26, "cold_process": 28, "cached": 2, "cached_process": 3},
+        "settings_page": {"cold": 53, "cold_process": 62, "cached": 8, "cached_process": 11},
+    },
+    "1m": {
+        "today": {"cold": 424, "cold_process": 629, "cached": 37, "cached_process": 41},
+        "trends": {"cold": 454, "cold_process": 704, "cached": 75, "cached_process": 78},
+        "sessions": {"cold": 241, "cold_process": 347, "cached": 25, "cached_process": 29},
+        "matrix": {"cold": 100, "cold_process": 162, "cached": 28, "cached_process": 30},
+        "advisor": {"cold": 259, "cold_process": 380, "cached": 87, "cached_process": 93},
+        "import_data": {"cold": 29, "cold_process": 32, "cached": 2, "cached_process": 3},
+        "settings_page": {"cold": 60, "cold_process": 74, "cached": 9, "cached_process": 12},
+    },
+}
 
 
 class _ScriptClock:
@@ -189,6 +220,49 @@ def server_cpu(path: Path, rounds: int, options: list[str] | None = None) -> dic
     }
 
 
+# Server CPU per page switch before the fixes (same commit; /proc utime+stime, 10 ms ticks, median).
+SERVER_BASELINE: dict[str, dict[str, int]] = {
+    "sample": {
+        "today": 110,
+        "trends": 140,
+        "sessions": 90,
+        "matrix": 100,
+        "advisor": 180,
+        "import": 70,
+        "settings": 80,
+    },
+    "100k": {
+        "today": 115,
+        "trends": 160,
+        "sessions": 100,
+        "matrix": 110,
+        "advisor": 170,
+        "import": 60,
+        "settings": 85,
+    },
+}
+
+
+def _size_label(sessions: int) -> str:
+    return "sample" if sessions < 10_000 else "100k" if sessions < 400_000 else "1m"
+
+
+def _count_sessions(path: Path) -> int:
+    with db.connection(path, read_only=True) as con:
+        return int(db.query(con, "page_accounts", {})["sessions"].sum())
+
+
+def _before(compare: str, sessions: int) -> dict[str, Any] | None:
+    """The figures to show as 'before': a saved run, or the built-in baseline nearest in size."""
+    if compare == "none":
+        return None
+    if compare != "baseline":
+        return json.loads(Path(compare).read_text())
+    label = _size_label(sessions)
+    print(f"before = BASELINE[{label!r}] (commit 6003af0); this brand has {sessions:,} sessions")
+    return BASELINE[label]
+
+
 def _table(results: dict[str, Any], before: dict[str, Any] | None) -> str:
     header = "page            cold ms (script / process)      cached ms (script / process)"
     lines = [header, "-" * len(header)]
@@ -214,7 +288,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", default=",".join(PAGES))
     parser.add_argument("--save", type=Path, help="write the figures to this JSON file")
-    parser.add_argument("--compare", type=Path, help="show a saved run's figures as 'before → now'")
+    parser.add_argument(
+        "--compare",
+        default="baseline",
+        help="'baseline' (the figures before the fixes, by size), 'none', or a --save file: shown as 'before → now'",
+    )
     parser.add_argument("--profile", help="a page to profile (cProfile, inside the script thread)")
     parser.add_argument("--top", type=int, default=35)
     parser.add_argument("--server", type=int, metavar="ROUNDS", help="also: a real server, ROUNDS page tours")
@@ -228,17 +306,21 @@ def main(argv: list[str] | None = None) -> int:
         if path is None:
             path = Path(tmp) / "brand.duckdb"
             started = time.perf_counter()
-            count = build_database(path, args.sessions)
-            print(f"brand: {count:,} sessions ({time.perf_counter() - started:.1f} s to generate)")
+            build_database(path, args.sessions)
+            print(f"brand generated in {time.perf_counter() - started:.1f} s")
+        sessions = _count_sessions(path)
         os.environ[db.ENV_DB] = str(path)
         results = measure(args.pages.split(","), max(1, args.runs), args.profile, args.top)
         if args.server:
             served = server_cpu(path, args.server, args.server_option)
+            was = SERVER_BASELINE.get(_size_label(sessions), {}) if args.compare == "baseline" else {}
             for name, figures in served.items():
+                before_cpu = f"{was[name]:4d} → " if name in was else ""
                 print(
-                    f"server  {name:<10} cpu {figures['cpu']:6.0f} ms per switch   wall {figures['wall']:6.0f} ms"
+                    f"server  {name:<10} cpu {before_cpu}{figures['cpu']:4.0f} ms per switch"
+                    f"   wall {figures['wall']:6.0f} ms"
                 )
-    before = json.loads(args.compare.read_text()) if args.compare else None
+    before = _before(args.compare, sessions)
     print(_table(results, before))
     if args.save:
         args.save.write_text(json.dumps(results, indent=1))
