@@ -147,6 +147,7 @@ def measure(pages: list[str], runs: int, profile: str | None, top: int) -> dict[
         if at.exception:
             raise RuntimeError(f"{page}: {at.exception[0].value}")
         results[page] = {key: statistics.median(values) for key, values in figures.items()}
+        results[page]["element_kb"] = _element_bytes(at._tree) / 1024
         if profile == page:
             for mode in ("cached", "cold"):
                 clock.profiler = cProfile.Profile()
@@ -263,6 +264,15 @@ def _before(compare: str, sessions: int) -> dict[str, Any] | None:
     return BASELINE[label]
 
 
+def _element_bytes(node: Any) -> int:
+    """Serialised size of the elements a page sends (charts' JSON and tables included)."""
+    children = getattr(node, "children", None)
+    if isinstance(children, dict):
+        return sum(_element_bytes(child) for child in children.values())
+    proto = getattr(node, "proto", None)
+    return proto.ByteSize() if proto is not None and hasattr(proto, "ByteSize") else 0
+
+
 def _table(results: dict[str, Any], before: dict[str, Any] | None) -> str:
     header = "page            cold ms (script / process)      cached ms (script / process)"
     lines = [header, "-" * len(header)]
@@ -274,7 +284,7 @@ def _table(results: dict[str, Any], before: dict[str, Any] | None) -> str:
                 was = before[page]
                 cell = f"{was[mode]:6.0f} → {now[mode]:5.0f} / {was[mode + '_process']:6.0f} → {now[mode + '_process']:5.0f}"
             cells.append(cell)
-        lines.append(f"{page:<15} {cells[0]:<32} {cells[1]}")
+        lines.append(f"{page:<15} {cells[0]:<32} {cells[1]:<32} {now.get('element_kb', 0):6.0f} KB sent")
     return "\n".join(lines)
 
 
