@@ -28,7 +28,7 @@ import pytest
 
 from liveroi import db
 from liveroi.i18n import t
-from liveroi.importer import ImportFileError, import_files, limits, preview_file
+from liveroi.importer import ImportFileError, import_files, limits, preview_file, readers
 from tests.messy_files import SESSION_HEADERS_ZH, csv_bytes, session_row, xlsx_bytes
 
 ADDRESS_SPACE_LIMIT = 2 * 2**30  # the CLI runs under this RLIMIT_AS: a file that balloons memory dies
@@ -278,13 +278,14 @@ def test_hostile_file_gets_one_line_and_changes_nothing(
         assert "Traceback" not in err
     assert time.monotonic() - started < WALL_SECONDS
 
-    # The Import page's path.
-    started = time.monotonic()
-    with pytest.raises(ImportFileError) as info:
-        preview_file(path, lang="en")
-    assert time.monotonic() - started < WALL_SECONDS
-    assert info.value.file_name == case.file_name
-    assert info.value.message == t(case.key, "en", **values) and "\n" not in info.value.message
+    # The Import page's path: an upload (name, bytes), and the same file on disk.
+    for source in ((case.file_name, path.read_bytes()), path):
+        started = time.monotonic()
+        with pytest.raises(ImportFileError) as info:
+            preview_file(source, lang="en")
+        assert time.monotonic() - started < WALL_SECONDS
+        assert info.value.file_name == case.file_name
+        assert info.value.message == t(case.key, "en", **values) and "\n" not in info.value.message
 
     assert snapshot(database) == before
 
@@ -315,3 +316,24 @@ def test_zip_bomb_is_a_genuine_stream(tmp_path: Path) -> None:
         with archive.open(sheet) as member:
             start = member.read(3 * MIB)
     assert start == b"<c><v>00</v></c>" * (3 * MIB // 16)
+
+
+def test_a_gbk_export_full_of_chinese_is_not_taken_for_mixed_encodings(tmp_path: Path) -> None:
+    """The mixed-encoding check must not fire on real GBK text: 3 MB of random GB2312 characters (any
+    byte pairs UTF-8 could also read are there by chance) read as one GB18030 file."""
+    rng = random.Random(7)
+    chars = [
+        bytes([a, b]).decode("gbk")
+        for a in range(0xB0, 0xF8)
+        for b in range(0xA1, 0xFF)
+        if not (a == 0xD7 and b > 0xF9)  # D7FA–D7FE are unassigned
+    ]
+    rows = [
+        [str(i), "".join(rng.choices(chars, k=8)), "2026-01-01 10:00", "".join(rng.choices(chars, k=30))]
+        for i in range(30_000)
+    ]
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(csv_bytes(["直播ID", "账号", "开播时间", "班次"], rows, encoding="gbk"))
+    assert path.stat().st_size > 2 * MIB
+    source = readers.open_source(path, "en")
+    assert source.encoding == "gb18030"
