@@ -115,7 +115,9 @@ def step_timer() -> Iterator[dict[str, float]]:
     originals: dict[tuple[object, str], Callable] = {}
 
     def wrap(owner: object, attr: str, label: Callable[..., str]) -> None:
-        original = getattr(owner, attr)
+        original = getattr(owner, attr, None)
+        if original is None:  # an older importer (profiling a past commit) may not have the step
+            return
         originals[(owner, attr)] = original
 
         def timed(*args, **kwargs):
