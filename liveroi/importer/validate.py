@@ -50,7 +50,8 @@ class StagedFile:
 
 
 def prepare(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the value macros and the (empty) staging tables on a connection."""
+    """Create the value macros and the (empty) staging tables on a connection (progress bar off)."""
+    db.execute(con, "import_progress_bar_off")
     values.install_macros(con)
     for name in STAGING_TABLES:
         db.execute(con, name)
