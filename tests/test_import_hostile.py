@@ -9,6 +9,7 @@ without ever holding or writing the expanded bytes.
 
 from __future__ import annotations
 
+import io
 import os
 import random
 import resource
@@ -181,6 +182,37 @@ def _nul(path: Path) -> dict:
     return {}
 
 
+def _quoted_lines(path: Path) -> dict:
+    cell = ("班" * 1000 + "\n") * 3500  # 10 MB in one quoted cell of short physical lines
+    path.write_bytes(csv_bytes(HEADER, [GOOD_ROWS[1], [*GOOD_ROWS[0][:-1], cell]]))
+    return {"limit": limits.MAX_LINE_BYTES}
+
+
+def _billion_laughs(path: Path) -> dict:
+    """An XLSX whose sheet XML defines nested entities expanding to ~3 GB (tiny on disk)."""
+    good = xlsx_bytes({"s": [HEADER, *GOOD_ROWS]})
+    entities = '<!ENTITY l0 "lololololololololololololololololololololololololololololololololol">'
+    entities += "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 9))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(good)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                text = data.decode()
+                head_end = text.index("?>") + 2 if text.startswith("<?xml") else 0
+                text = text[:head_end] + f"<!DOCTYPE worksheet [{entities}]>" + text[head_end:]
+                cell = '<row r="9"><c r="A9" t="inlineStr"><is><t>&l8;</t></is></c></row>'
+                data = text.replace("</sheetData>", cell + "</sheetData>").encode()
+            bomb.writestr(name, data)
+    path.write_bytes(out.getvalue())
+    return {}
+
+
+def _long_xlsx_cell(path: Path) -> dict:
+    path.write_bytes(xlsx_bytes({"s": [HEADER, [*GOOD_ROWS[0][:-1], "班" * (limits.MAX_CELL_CHARS + 1)]]}))
+    return {"limit": limits.MAX_CELL_CHARS}
+
+
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2/CFB: what Excel writes for an encrypted XLSX, and .xls
 
 CASES: dict[str, Case] = {
@@ -202,6 +234,9 @@ CASES: dict[str, Case] = {
     "zip bomb 4 GiB": Case("bomb.xlsx", _bomb(4096), "import.error.xlsx_too_large"),
     "zip bomb by ratio": Case("dense.xlsx", _bomb(300), "import.error.xlsx_too_large"),
     "10 MB cell": Case("cell.csv", _huge_cell, "import.error.line_too_long"),
+    "10 MB cell of quoted lines": Case("lines.csv", _quoted_lines, "import.error.line_too_long"),
+    "xlsx cell over the limit": Case("cell.xlsx", _long_xlsx_cell, "import.error.cell_too_long"),
+    "billion laughs xlsx": Case("laughs.xlsx", _billion_laughs, "import.error.xlsx_damaged"),
     "utf-8 then gbk": Case("mixed1.csv", _mixed("utf-8", "gbk"), "import.error.mixed_encoding"),
     "gbk then utf-8": Case("mixed2.csv", _mixed("gbk", "utf-8"), "import.error.mixed_encoding"),
     "nul bytes": Case("nul.csv", _nul, "import.error.binary"),

@@ -351,9 +351,8 @@ def load_raw(con: duckdb.DuckDBPyConnection, src: SourceFile, layout: Layout, la
             except duckdb.Error as exc:
                 raise _csv_error(src, exc, lang) from exc
             except UnicodeDecodeError as exc:  # DuckDB's message quoted a line cut inside a character
-                raise ImportFileError.from_key(
-                    src.name, "import.error.unreadable", lang, detail=f"CSV: {exc.reason}"
-                ) from exc
+                message = bytes(exc.object).decode("utf-8", errors="replace")
+                raise _csv_error(src, duckdb.Error(message), lang) from exc
     row = db.execute(con, "import_raw_count").fetchone()
     count = int(row[0]) if row else 0
     if count > limits.MAX_ROWS:
