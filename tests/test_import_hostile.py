@@ -33,7 +33,8 @@ from liveroi.importer import ImportFileError, import_files, limits, preview_file
 from tests.messy_files import SESSION_HEADERS_ZH, csv_bytes, session_row, xlsx_bytes
 
 ADDRESS_SPACE_LIMIT = 2 * 2**30  # the CLI runs under this RLIMIT_AS: a file that balloons memory dies
-WALL_SECONDS = 10.0  # generous: each case takes well under a second on an idle machine
+CPU_SECONDS = 10.0  # generous: each case takes well under a second of CPU (the bound is on CPU time, so
+WALL_SECONDS = 60.0  # a loaded 2-core CI machine does not fail it; wall time only catches a hang)
 
 HEADER = list(SESSION_HEADERS_ZH)
 GOOD_ROWS = [session_row(str(i), "甲", f"2026-01-0{i} 10:00") for i in range(1, 4)]
@@ -274,6 +275,12 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_LIMIT, ADDRESS_SPACE_LIMIT))
 
 
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of this process's finished children."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _cli(lang: str | None, path: Path, database: Path) -> subprocess.Popen[str]:
     env = {**os.environ, db.ENV_DB: str(database), "PYTHONPATH": str(db.ROOT)}
     env.pop("LIVEROI_LANG", None)
@@ -304,20 +311,22 @@ def test_hostile_file_gets_one_line_and_changes_nothing(
     values = case.build(path)
 
     # The CLI, as a real process with bounded memory: zh by default, en with --lang en (both at once).
-    started = time.monotonic()
+    started, cpu = time.monotonic(), _children_cpu()
     runs = {lang: _cli(lang, path, database) for lang in (None, "en")}
     for lang, process in runs.items():
-        out, err = process.communicate(timeout=60)
+        out, err = process.communicate(timeout=WALL_SECONDS)
         expected = f"liveroi: {case.file_name}: {t(case.key, lang or 'zh', **values)}"
         assert (process.returncode, out, err.splitlines()) == (1, "", [expected]), err[-2000:]
         assert "Traceback" not in err
+    assert _children_cpu() - cpu < 2 * CPU_SECONDS  # two processes
     assert time.monotonic() - started < WALL_SECONDS
 
     # The Import page's path: an upload (name, bytes), and the same file on disk.
     for source in ((case.file_name, path.read_bytes()), path):
-        started = time.monotonic()
+        started, cpu = time.monotonic(), time.process_time()
         with pytest.raises(ImportFileError) as info:
             preview_file(source, lang="en")
+        assert time.process_time() - cpu < CPU_SECONDS
         assert time.monotonic() - started < WALL_SECONDS
         assert info.value.file_name == case.file_name
         assert info.value.message == t(case.key, "en", **values) and "\n" not in info.value.message
