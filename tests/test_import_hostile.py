@@ -381,3 +381,26 @@ def test_a_gbk_export_full_of_chinese_is_not_taken_for_mixed_encodings(tmp_path:
     assert path.stat().st_size > 2 * MIB
     source = readers.open_source(path, "en")
     assert source.encoding == "gb18030"
+
+
+def _documented(name: str, value: int) -> str:
+    """How the docs write a limit: bytes in GiB/MiB, a ratio with ×, a count with thousands commas."""
+    if name.endswith("_BYTES"):
+        return f"{value // 2**30} GiB" if value % 2**30 == 0 else f"{value // 2**20} MiB"
+    if name.endswith("_RATIO"):
+        return f"{value}×"
+    return f"{value:,}"
+
+
+def test_documented_limits_match_limits_py() -> None:
+    """Every MAX_* limit is in SECURITY.md's table with its current value, and wherever README.md or
+    SECURITY.md name a limit, the line gives its current value."""
+    names = [name for name in dir(limits) if name.startswith("MAX_")]
+    security = (db.ROOT / "SECURITY.md").read_text(encoding="utf-8")
+    for name in names:
+        assert f"`{name}`" in security, name
+    for doc in ("README.md", "SECURITY.md"):
+        for line in (db.ROOT / doc).read_text(encoding="utf-8").splitlines():
+            for name in names:
+                if f"`{name}`" in line:
+                    assert _documented(name, getattr(limits, name)) in line, (doc, line)
