@@ -248,6 +248,55 @@ def _size_label(sessions: int) -> str:
     return "sample" if sessions < 10_000 else "100k" if sessions < 400_000 else "1m"
 
 
+def concurrent_server_cpu(path: Path, users: int, rounds: int, options: list[str] | None = None) -> str:
+    """``users`` browser sessions touring every page ``rounds`` times at once on one server: wall time
+    per switch (p50/p95, after each session's first tour) and the server's CPU for the whole run."""
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    from liveroi.i18n import t
+    from tests.browser_support import launch_options, streamlit_server
+
+    timeout_ms = 120_000
+    walls: list[float] = []
+
+    async def user(browser: Any, url: str) -> None:
+        context = await browser.new_context(viewport={"width": 1440, "height": 1000})
+        page = await context.new_page()
+        await page.goto(f"{url}/?lang=zh", timeout=timeout_ms)
+        await page.get_by_role("heading", name=t("page.today", "zh"), level=1).wait_for(timeout=timeout_ms)
+        for round_no in range(rounds + 1):
+            for _, key in (*NAV[1:], NAV[0]):
+                title, started = t(key, "zh"), time.perf_counter()
+                await page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
+                await page.get_by_role("heading", name=title, level=1).wait_for(timeout=timeout_ms)
+                status = page.locator('[data-testid="stStatusWidget"]')
+                await status.wait_for(state="hidden", timeout=timeout_ms)
+                if round_no:
+                    walls.append(time.perf_counter() - started)
+        await context.close()
+
+    async def run() -> float:
+        with tempfile.TemporaryDirectory(prefix="liveroi-page-cpu-users-") as tmp:
+            log = Path(tmp) / "streamlit.log"
+            with streamlit_server(path, log, options=options or ()) as (url, process):
+                async with async_playwright() as pw:
+                    browser = await pw.chromium.launch(**launch_options())
+                    before = _process_cpu_ms(process.pid)
+                    await asyncio.gather(*(user(browser, url) for _ in range(users)))
+                    cpu = _process_cpu_ms(process.pid) - before
+                    await browser.close()
+        return cpu
+
+    cpu = asyncio.run(run())
+    p95 = statistics.quantiles(walls, n=20)[18] if len(walls) > 1 else walls[0]
+    return (
+        f"server  {users} users at once: switch wall p50 {statistics.median(walls):.2f} s, p95 {p95:.2f} s; "
+        f"server CPU {cpu / 1000:.1f} s for {users * (rounds + 1) * len(NAV)} switches"
+    )
+
+
 def _count_sessions(path: Path) -> int:
     with db.connection(path, read_only=True) as con:
         return int(db.query(con, "page_accounts", {})["sessions"].sum())
@@ -306,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", help="a page to profile (cProfile, inside the script thread)")
     parser.add_argument("--top", type=int, default=35)
     parser.add_argument("--server", type=int, metavar="ROUNDS", help="also: a real server, ROUNDS page tours")
+    parser.add_argument("--users", type=int, help="with --server: this many browser sessions at once")
     parser.add_argument(
         "--server-option", action="append", default=[], help="e.g. --runner.postScriptGC=false"
     )
@@ -321,7 +371,9 @@ def main(argv: list[str] | None = None) -> int:
         sessions = _count_sessions(path)
         os.environ[db.ENV_DB] = str(path)
         results = measure(args.pages.split(","), max(1, args.runs), args.profile, args.top)
-        if args.server:
+        if args.server and args.users:
+            print(concurrent_server_cpu(path, args.users, args.server, args.server_option))
+        elif args.server:
             served = server_cpu(path, args.server, args.server_option)
             was = SERVER_BASELINE.get(_size_label(sessions), {}) if args.compare == "baseline" else {}
             for name, figures in served.items():
