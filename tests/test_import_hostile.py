@@ -93,9 +93,9 @@ def _zip_headers(
     return local + name + extra, central + name + extra
 
 
-def zip_bomb(path: Path, sheet_mib: int) -> int:
-    """Write an XLSX-shaped archive whose sheet XML expands to ``sheet_mib`` MiB; returns the declared
-    uncompressed total of all members."""
+def zip_bomb(path: Path, sheet_mib: int, declared_mib: int | None = None) -> int:
+    """Write an XLSX-shaped archive whose sheet XML expands to ``sheet_mib`` MiB (declaring
+    ``declared_mib`` MiB when given: a bomb that lies); returns the declared uncompressed total."""
     cell = b"<c><v>00</v></c>"  # 16 bytes: 1 MiB is exactly 65,536 cells
     chunk = cell * (MIB // len(cell))
     small = {
@@ -104,7 +104,8 @@ def zip_bomb(path: Path, sheet_mib: int) -> int:
     }
     members = [(name, 0, zlib.crc32(data), data, len(data)) for name, data in small.items()]
     sheet = _deflate_repeat(chunk, sheet_mib)
-    members.append((b"xl/worksheets/sheet1.xml", 8, _crc_repeat(chunk, sheet_mib), sheet, sheet_mib * MIB))
+    declared = (declared_mib or sheet_mib) * MIB
+    members.append((b"xl/worksheets/sheet1.xml", 8, _crc_repeat(chunk, sheet_mib), sheet, declared))
     body, directory = b"", b""
     for name, method, crc, data, usize in members:
         local, central = _zip_headers(name, method, crc, len(data), usize, len(body))
@@ -158,6 +159,19 @@ def _bomb(sheet_mib: int) -> Callable[[Path], dict]:
         return {"size": total // MIB, "limit": limits.MAX_XLSX_UNCOMPRESSED_BYTES // MIB}
 
     return build
+
+
+def _ratio_bomb(path: Path) -> dict:
+    zip_bomb(path, 300)
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.getinfo("xl/worksheets/sheet1.xml")
+    return {"ratio": int(sheet.file_size / sheet.compress_size), "limit": limits.MAX_XLSX_COMPRESSION_RATIO}
+
+
+def _lying_bomb(path: Path) -> dict:
+    """4 GiB of deflate declared as 1 MiB: passes the size checks, and must still not inflate."""
+    zip_bomb(path, 4096, declared_mib=1)
+    return {}
 
 
 def _huge_cell(path: Path) -> dict:
@@ -233,7 +247,8 @@ CASES: dict[str, Case] = {
     ),
     "old xls": Case("old.xls", _write(_CFB + bytes(8192 - len(_CFB))), "import.error.xls_unsupported"),
     "zip bomb 4 GiB": Case("bomb.xlsx", _bomb(4096), "import.error.xlsx_too_large"),
-    "zip bomb by ratio": Case("dense.xlsx", _bomb(300), "import.error.xlsx_too_large"),
+    "zip bomb by ratio": Case("dense.xlsx", _ratio_bomb, "import.error.xlsx_ratio"),
+    "zip bomb lying about its size": Case("liar.xlsx", _lying_bomb, "import.error.xlsx_damaged"),
     "10 MB cell": Case("cell.csv", _huge_cell, "import.error.line_too_long"),
     "10 MB cell of quoted lines": Case("lines.csv", _quoted_lines, "import.error.line_too_long"),
     "xlsx cell over the limit": Case("cell.xlsx", _long_xlsx_cell, "import.error.cell_too_long"),

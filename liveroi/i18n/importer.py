@@ -34,6 +34,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "XLSX 解压后过大（{size} MB，上限 {limit} MB），可能是压缩炸弹",
         "en": "the XLSX expands to {size} MB (limit {limit} MB); refusing a possible zip bomb",
     },
+    "import.error.xlsx_ratio": {
+        "zh": "XLSX 中有部分的压缩比达 {ratio} 倍（上限 {limit} 倍），可能是压缩炸弹",
+        "en": "a part of the XLSX is compressed {ratio}× (limit {limit}×); refusing a possible zip bomb",
+    },
     "import.error.xlsx_damaged": {
         "zh": "不是可读取的 XLSX 文件（已损坏或已加密？）",
         "en": "not a readable XLSX file (damaged or password-protected?)",
