@@ -419,3 +419,22 @@ def test_documented_limits_match_limits_py() -> None:
             for name in names:
                 if f"`{name}`" in line:
                     assert _documented(name, getattr(limits, name)) in line, (doc, line)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the column limit is checked on the first HEADER_SCAN_ROWS rows only; read_csv "
+    "(queries/import_raw_from_csv.sql: strict_mode=false, fixed columns) then drops a later row's extra "
+    "cells silently, so a 5,000-cell row 50 lines down imports as if it had 23 — it should be rejected "
+    "(or the file refused), e.g. by reading one sentinel column past the header's width",
+)
+def test_a_wide_row_below_the_header_sample_is_not_silently_cut(db_path: Path) -> None:
+    rows = [session_row(str(i), "甲", "2026-01-01 10:00") for i in range(1, 51)]
+    wide = [*session_row("99", "甲", "2026-01-02 10:00"), *["x"] * (5000 - len(HEADER))]
+    data = csv_bytes(HEADER, [*rows, wide])
+    try:
+        summary = import_files(db_path, [("wide_late.csv", data)], lang="en")
+    except ImportFileError as exc:
+        assert "5000" in exc.message
+        return
+    assert 52 in {r["row"] for r in summary["rejected"]}, summary["inserted"]
