@@ -438,3 +438,15 @@ def test_a_wide_row_below_the_header_sample_is_not_silently_cut(db_path: Path) -
         assert "5000" in exc.message
         return
     assert 52 in {r["row"] for r in summary["rejected"]}, summary["inserted"]
+
+
+@pytest.mark.parametrize("chunk_size", [1, 7, 64, 10_000])
+def test_line_lengths_carry_across_chunks(chunk_size: int) -> None:
+    """The hashing pass measures lines chunk by chunk; any chunking gives the longest line."""
+    rng = random.Random(chunk_size)
+    lines = [bytes(rng.randrange(32, 127) for _ in range(rng.randrange(0, 300))) for _ in range(40)]
+    data = b"\r\n".join(lines[:20]) + b"\n" + b"\r".join(lines[20:])
+    longest = carry = 0
+    for start in range(0, len(data), chunk_size):
+        longest, carry = readers._line_lengths(data[start : start + chunk_size], longest, carry)
+    assert max(longest, carry) == max(len(line) for line in lines)

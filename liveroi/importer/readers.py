@@ -155,8 +155,9 @@ def open_source(source: ImportSource, lang: str) -> SourceFile:
 
 def _line_lengths(chunk: bytes, longest: int, carry: int) -> tuple[int, int]:
     """``(longest, carry)`` after ``chunk``: the longest line in bytes seen so far and the length of
-    the line still open at the chunk's end (vectorised: the positions of the line feeds)."""
-    ends = np.flatnonzero(np.frombuffer(chunk, dtype=np.uint8) == 0x0A)
+    the line still open at the chunk's end (vectorised: the positions of the line breaks)."""
+    data = np.frombuffer(chunk, dtype=np.uint8)
+    ends = np.flatnonzero((data == 0x0A) | (data == 0x0D))  # LF, CRLF, or an old Mac export's CR
     if not len(ends):
         return longest, carry + len(chunk)
     inner = int(np.diff(ends).max()) - 1 if len(ends) > 1 else 0
