@@ -1,5 +1,8 @@
 """Try a rewritten view on the page queries before proposing it: as is vs with the rewrite, same results.
 
+(How the LATERAL rewrite of session_metrics, commit cc595d0, was measured before it was adopted: the
+rewrite was a ``queries/bench_try_*.sql`` holding ``CREATE OR REPLACE TEMP VIEW session_metrics AS …``.)
+
 ``python -m benchmarks.try_view DB VIEW_QUERY [--runs N]``: opens DB read-only, times every page-query
 case of :mod:`benchmarks.bench_queries` (median of N), then runs ``queries/VIEW_QUERY.sql`` (a
 ``CREATE TEMP VIEW`` that shadows a view of views.sql for this connection only) and times them again,
