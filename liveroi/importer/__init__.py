@@ -27,6 +27,7 @@ are dropped as soon as they are consumed.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -88,20 +89,39 @@ def import_files(
     read (then nothing of this call is written) or its write fails (then that file is rolled back).
     """
     summary: dict = {"files": [], "inserted": 0, "updated": 0, "unchanged": 0, "skipped": 0, "rejected": []}
-    con = db.connect(db_path)
-    try:
-        db.execute(con, "import_memory_limit")  # spills next to the database file above the cap
-        db.execute(con, "import_sessions_row_hash_column")
-        staged = _stage_all(con, sources, account, sheet, lang)
-        for item in staged:
-            result = load.write_file(con, item, lang)
-            summary["files"].append(item.source.name)
-            for key in ("inserted", "updated", "unchanged", "skipped"):
-                summary[key] += getattr(result, key)
-            summary["rejected"].extend(result.rejected)
-    finally:
-        con.close()
+    with _ONE_IMPORT_AT_A_TIME:
+        con = db.connect(db_path)
+        try:
+            _import_staged(con, sources, account, sheet, lang, summary)
+        finally:
+            con.close()
     return summary
+
+
+# Imports in one process (the dashboard's sessions are threads) run one at a time. Other processes are
+# kept out by DuckDB's file lock while our write connection is open, so once we hold both, any import
+# log row still 'running' belongs to a process that died mid-import (kill -9, power loss).
+_ONE_IMPORT_AT_A_TIME = threading.Lock()
+
+
+def _import_staged(
+    con: duckdb.DuckDBPyConnection,
+    sources: Sequence[ImportSource],
+    account: str | None,
+    sheet: str | None,
+    lang: str,
+    summary: dict,
+) -> None:
+    """Stage every file, then write each in its own transaction, adding its counts to ``summary``."""
+    load.mark_interrupted(con)
+    db.execute(con, "import_memory_limit")  # spills next to the database file above the cap
+    staged = _stage_all(con, sources, account, sheet, lang)
+    for item in staged:
+        result = load.write_file(con, item, lang)
+        summary["files"].append(item.source.name)
+        for key in ("inserted", "updated", "unchanged", "skipped"):
+            summary[key] += getattr(result, key)
+        summary["rejected"].extend(result.rejected)
 
 
 def preview_file(
