@@ -1,5 +1,5 @@
 -- The rows of import_raw made ready for parsing: exact duplicates collapsed (first row kept, _copies
--- counts them), blank rows (no cell, or only a missing marker in the first cell) and summary rows
+-- counts them), blank rows (every cell empty or a missing marker) and summary rows
 -- (合计/总计/汇总/小计 in the first non-empty cell or in the id/account cell) flagged, every canonical column
 -- present (NULL when the file has none), and _hash, a 64-bit hash of the row's cells.
 -- Duplicates: rows are grouped by _hash (one integer per row, instead of grouping by every text column);
@@ -27,8 +27,19 @@ completed AS (
     UNION ALL BY NAME
     SELECT * FROM import_template
 ),
+listed AS (
+    SELECT
+        *,
+        liveroi_clean(coalesce(*COLUMNS(* EXCLUDE (_row, _hash, _copies)))) AS _first_raw,
+        list_value(*COLUMNS(* EXCLUDE (_row, _hash, _copies))) AS _cells
+    FROM completed
+),
 cells AS (
-    SELECT *, liveroi_clean(coalesce(*COLUMNS(* EXCLUDE (_row, _hash, _copies)))) AS _first FROM completed
+    -- the first cell holding a value: a leading '-' or 暂无 (a missing 班次, say) does not make a row blank
+    SELECT
+        * EXCLUDE (_first_raw, _cells),
+        coalesce(_first_raw, liveroi_clean(list_filter(_cells, x -> liveroi_clean(x) IS NOT NULL)[1])) AS _first
+    FROM listed
 )
 SELECT
     * EXCLUDE (_first),

@@ -6,9 +6,8 @@ duplicate) or rejected with a reason: the counts add up to the rows written.
 
 Inputs that may raise :class:`ImportFileError`: none of the generated ones. The first cell of every
 generated row is neither empty nor a missing marker (so no row is blank and the file always has data
-rows; a row whose first non-empty cell is a missing marker is dropped as blank: the xfail below), the
-header always names
-the session id, account and start time (so the file is always recognisable), no cell holds a NUL or
+rows; a leading missing marker alone must not make a row blank: the test at the end), the header always
+names the session id, account and start time (so the file is always recognisable), no cell holds a NUL or
 another control character (those make a file binary or cut a line: tests/test_import_hostile.py), and the
 file is encoded in one encoding. So an ImportFileError here is a finding, like any other exception.
 """
@@ -18,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -80,7 +78,7 @@ DURATION = st.one_of(
 )
 CELL = st.one_of(NUMBER, DATE, DURATION, MISSING, HOSTILE, TEXT)
 SESSION_ID = st.one_of(st.integers(1, 6).map(str), st.text(CJK, min_size=1, max_size=4), HOSTILE, MISSING)
-#: The first column's cell: never empty nor a missing marker (such a row counts as blank; see the xfail).
+#: The first column's cell: never empty nor a missing marker, so no generated row is wholly blank.
 FIRST = st.one_of(st.integers(1, 6).map(str), NUMBER, DATE, HOSTILE)
 
 
@@ -156,12 +154,6 @@ def _check_counts(tmp_path: Path, case: tuple) -> None:
     assert outcome + len(rejected_rows) == len(rows), summary
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="queries/import_rows.sql flags a row as blank when its first non-empty cell is a missing "
-    "marker ('-', 'NaN', '暂无'), so a valid session whose first column (here 班次) reads '-' is neither "
-    "imported, skipped nor rejected: _blank should need every cell to be missing (liveroi_clean of each)",
-)
 def test_a_missing_marker_in_the_first_column_does_not_drop_the_row(db_path: Path) -> None:
     header = ["班次", "直播ID", "账号", "开播时间", "成交金额"]
     rows = [["-", "7", "甲", "2026-01-01 10:00", "100"], ["早班", "8", "甲", "2026-01-02 10:00", "100"]]
