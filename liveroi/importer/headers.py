@@ -14,29 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from liveroi.channels import channel_key
+from liveroi.contract import SESSION_FIELDS
 from liveroi.importer import limits
 
-SESSION_FIELDS: tuple[str, ...] = (
-    "session_id",
-    "account",
-    "started_at",
-    "ended_at",
-    "duration_min",
-    "shift",
-    "impressions",
-    "viewers",
-    "views",
-    "peak_online",
-    "avg_watch_s",
-    "new_followers",
-    "product_impressions",
-    "product_clicks",
-    "orders",
-    "buyers",
-    "gmv",
-    "refunds",
-    "ad_gmv",
-)
 COUNT_FIELDS: tuple[str, ...] = (
     "impressions",
     "viewers",

@@ -29,12 +29,12 @@ The true curves are in ``SampleBrand.curves``; per-session truth (multipliers, o
 incremental GMV) in ``SampleBrand.truth`` — for the advisor's tests, not for the dashboard.
 """
 
+from liveroi.contract import SESSION_FIELDS as SESSION_COLUMNS
 from liveroi.sample.exports import export_file_names, write_exports
 from liveroi.sample.generate import (
     DEFAULT_DAYS,
     DEFAULT_END,
     DEFAULT_SEED,
-    SESSION_COLUMNS,
     SHIFTS,
     SampleBrand,
     generate_brand,

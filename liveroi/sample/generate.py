@@ -62,28 +62,6 @@ _WARMUP_RATE = 0.12  # share of account-days with a warm-up plan at 07:00
 _WARMUP_HOUR = 7
 _ORGANIC_DURATION_EXPONENT = 0.8
 
-SESSION_COLUMNS: tuple[str, ...] = (
-    "session_id",
-    "account",
-    "started_at",
-    "ended_at",
-    "duration_min",
-    "shift",
-    "impressions",
-    "viewers",
-    "views",
-    "peak_online",
-    "avg_watch_s",
-    "new_followers",
-    "product_impressions",
-    "product_clicks",
-    "orders",
-    "buyers",
-    "gmv",
-    "refunds",
-    "ad_gmv",
-)
-
 
 def response(spend: np.ndarray | float, top: np.ndarray | float, half_saturation: np.ndarray | float):
     """Incremental GMV (or followers) of a channel: ``top · s / (s + K)``; 0 where K is 0 (unused)."""
