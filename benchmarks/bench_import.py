@@ -53,11 +53,21 @@ def _fresh(path: Path) -> Path:
     return path
 
 
+class ImportFailed(RuntimeError):
+    """The CLI import exited non-zero; keeps how long it ran and its peak memory."""
+
+    def __init__(self, message: str, seconds: float, peak_rss_bytes: int) -> None:
+        super().__init__(message)
+        self.seconds = seconds
+        self.peak_rss_bytes = peak_rss_bytes
+
+
 def cli_import(file: Path, db_path: Path) -> tuple[float, int, dict[str, Any]]:
     """Run ``python -m liveroi import FILE --db DB``; (seconds, peak RSS bytes, JSON summary)."""
     child = run_child([*CLI, "--lang", "en", "import", str(file), "--db", str(db_path)], cwd=db.ROOT)
     if child.returncode != 0:
-        raise RuntimeError(f"liveroi import failed ({child.returncode}): {child.stderr.strip()}")
+        message = f"liveroi import failed ({child.returncode}): {child.stderr.strip()}"
+        raise ImportFailed(message, child.seconds, child.peak_rss_bytes)
     # DuckDB draws its progress bar on stdout for statements over 2 s (the importer leaves it on), so
     # the summary is the last JSON object of stdout, not all of it.
     summary = json.loads(child.stdout[child.stdout.rfind('{"files"') :])
@@ -128,17 +138,28 @@ def run(dataset: Dataset, runs: int, work_dir: Path) -> dict[str, Any]:
 
         import_db = work_dir / f"import-{file.kind}.duckdb"
         timings, rss, summaries = [], [], []
-        for _ in range(max(1, runs)):
-            seconds, peak, summary = cli_import(file.path, _fresh(import_db))
-            timings.append(seconds)
-            rss.append(peak)
-            summaries.append(summary)
-        counts = database_counts(import_db)
-        again_timings, again_rss, again_summary = [], [], {}
-        for _ in range(max(1, runs)):
-            seconds, peak, again_summary = cli_import(file.path, import_db)
-            again_timings.append(seconds)
-            again_rss.append(peak)
+        try:
+            for _ in range(max(1, runs)):
+                seconds, peak, summary = cli_import(file.path, _fresh(import_db))
+                timings.append(seconds)
+                rss.append(peak)
+                summaries.append(summary)
+            counts = database_counts(import_db)
+            again_timings, again_rss, again_summary = [], [], {}
+            for _ in range(max(1, runs)):
+                seconds, peak, again_summary = cli_import(file.path, import_db)
+                again_timings.append(seconds)
+                again_rss.append(peak)
+        except ImportFailed as exc:  # recorded, not fatal: the other file and areas still run
+            results[file.kind] = {
+                "error": str(exc)[:600],
+                "failed_after_seconds": exc.seconds,
+                "failed_peak_rss_bytes": exc.peak_rss_bytes,
+                "duckdb_read_csv": {**duck.to_json(), "result": duck.extra["result"]},
+                "pandas_read_csv": {**panda.to_json(), "result": panda.extra["result"]},
+            }
+            _fresh(import_db)
+            continue
         _fresh(import_db)
 
         imported = Measurement(
