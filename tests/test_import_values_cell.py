@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import duckdb
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from liveroi.importer import values
@@ -60,5 +60,6 @@ def test_fast_paths_on_export_cells(macros: duckdb.DuckDBPyConnection) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(CELLS)
+@example(["0\t,"])  # found in CI: the fast path dropped the ',' and cast '0<tab>', the rules refuse it
 def test_cell_macros_equal_the_rules(macros: duckdb.DuckDBPyConnection, texts: list[str | None]) -> None:
     assert _same(macros, texts) == (True, True, True)
