@@ -33,9 +33,12 @@ def run(args: argparse.Namespace) -> int:
         from liveroi.sample import load_sample_exports
 
         summary = load_sample_exports(path, lang=args.lang)
+        with db.connection(path, read_only=True) as con:
+            row = con.execute("SELECT count(*) FROM sessions").fetchone()
         print(
-            f"liveroi: loaded sample data: {summary['inserted']} sessions, "
-            f"{len(summary['rejected'])} rejected rows",
+            f"liveroi: loaded the sample brand from sample_data/: {int(row[0]) if row else 0} sessions, "
+            f"{summary['inserted']} rows inserted in all (ad-report rows included), "
+            f"{len(summary['rejected'])} rejected",
             file=sys.stderr,
         )
     return 0
