@@ -4,7 +4,8 @@
 -- else the plan name, mapped by liveroi.channels.channel_key (import_channel_keys, from Python); a name
 -- that is no known channel is kept as written; neither column → 'other'. Missing spend = 0.
 -- Rejected: no/unparseable time or hour, unparseable or negative spend or ad GMV, no account, and a
--- repeated (account, channel, plan, period) — the last row wins.
+-- repeated (account, channel, plan, period) — the last row wins, and a row with more cells than the header
+-- has columns (_beyond_header).
 -- Grain: one row per distinct, non-blank, non-summary data row.
 -- Parameters: $account (fallback account or NULL), $scales (struct: spend, ad_gmv in 元 per unit).
 CREATE OR REPLACE TEMP TABLE import_ad_parsed AS
@@ -26,6 +27,7 @@ cleaned AS (
         spend AS spend_t,
         liveroi_clean(spend) AS spend_c,
         ad_gmv AS ad_gmv_t,
+        _beyond_header AS beyond_header_t,
         liveroi_clean(ad_gmv) AS ad_gmv_c
     FROM source_rows
 ),
@@ -71,7 +73,9 @@ checked AS (
                 CASE WHEN account IS NULL
                     THEN {'col': 'account', 'value': account_t, 'reason': 'reject.missing_account'} END,
                 liveroi_cell_error('spend', spend_t, spend_c, spend, 'reject.bad_number'),
-                liveroi_cell_error('ad_gmv', ad_gmv_t, ad_gmv_c, ad_gmv, 'reject.bad_number')
+                liveroi_cell_error('ad_gmv', ad_gmv_t, ad_gmv_c, ad_gmv, 'reject.bad_number'),
+                CASE WHEN beyond_header_t IS NOT NULL
+                    THEN {'col': '_beyond_header', 'value': beyond_header_t, 'reason': 'reject.too_many_cells'} END
             ],
             e -> e IS NOT NULL
         ) AS errors

@@ -2,7 +2,7 @@
 -- typed canonical columns plus `errors`, the list of reasons the row cannot be trusted (empty = valid).
 -- A row is rejected for an unparseable start/end time, number or duration, a negative count or amount
 -- (spend cells: import_sessions_spend_errors, afterwards, as an UPDATE — a join here costs every row),
--- more buyers than viewers, an end before the start, no account (and no --account), or a session id
+-- more buyers than viewers, an end before the start, more cells than the header has columns (_beyond_header), no account (and no --account), or a session id
 -- that appears again later in the file (the last row wins: import_sessions_repeated_* flag the earlier
 -- ones afterwards, so this query streams without holding the file twice). A missing cell is not an error.
 -- session_id is the id as written (="…" and a leading ' unwrapped) or, when the file has none,
@@ -39,6 +39,7 @@ WITH typed AS (
         gmv AS gmv_raw,
         refunds AS refunds_raw,
         ad_gmv AS ad_gmv_raw,
+        _beyond_header AS beyond_header_raw,
         nullif(regexp_replace(regexp_replace(liveroi_clean(session_id), '^="(.*)"$', '\1'), '^''', ''), '') AS id_written,
         coalesce(liveroi_clean(account), $account) AS account,
         liveroi_ts_cell(started_at) AS started_at,
@@ -85,7 +86,8 @@ checked AS (
                 OR liveroi_cell_bad(gmv_raw, gmv)
                 OR liveroi_cell_bad(refunds_raw, refunds)
                 OR liveroi_cell_bad(ad_gmv_raw, ad_gmv)
-                OR buyers > viewers,
+                OR buyers > viewers
+                OR beyond_header_raw IS NOT NULL,
                 false
             )
             THEN
@@ -118,7 +120,9 @@ checked AS (
                     CASE WHEN buyers > viewers
                         THEN {'col': 'buyers', 'value': buyers_raw, 'reason': 'reject.buyers_gt_viewers'} END,
                     CASE WHEN ended_at < started_at
-                        THEN {'col': 'ended_at', 'value': ended_at_raw, 'reason': 'reject.end_before_start'} END
+                        THEN {'col': 'ended_at', 'value': ended_at_raw, 'reason': 'reject.end_before_start'} END,
+                    CASE WHEN beyond_header_raw IS NOT NULL
+                        THEN {'col': '_beyond_header', 'value': beyond_header_raw, 'reason': 'reject.too_many_cells'} END
                 ],
                 e -> e IS NOT NULL
             )

@@ -1,5 +1,6 @@
 -- An empty table with every canonical column as text: import_rows unions it BY NAME so that a column the
--- file does not have is simply NULL (static SQL over any file). Grain: no rows. No parameters.
+-- file does not have is simply NULL (static SQL over any file). _beyond_header is the first cell past the
+-- header's width (readers.BEYOND_HEADER). Grain: no rows. No parameters.
 CREATE OR REPLACE TEMP TABLE import_template (
     session_id           VARCHAR,
     account              VARCHAR,
@@ -24,5 +25,6 @@ CREATE OR REPLACE TEMP TABLE import_template (
     hour                 VARCHAR,
     channel              VARCHAR,
     plan                 VARCHAR,
-    spend                VARCHAR
+    spend                VARCHAR,
+    _beyond_header       VARCHAR
 );

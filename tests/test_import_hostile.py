@@ -421,23 +421,61 @@ def test_documented_limits_match_limits_py() -> None:
                     assert _documented(name, getattr(limits, name)) in line, (doc, line)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the column limit is checked on the first HEADER_SCAN_ROWS rows only; read_csv "
-    "(queries/import_raw_from_csv.sql: strict_mode=false, fixed columns) then drops a later row's extra "
-    "cells silently, so a 5,000-cell row 50 lines down imports as if it had 23 — it should be rejected "
-    "(or the file refused), e.g. by reading one sentinel column past the header's width",
-)
-def test_a_wide_row_below_the_header_sample_is_not_silently_cut(db_path: Path) -> None:
+def _stored_ids(db_path: Path) -> set[str]:
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        return {r[0] for r in con.execute("SELECT session_id FROM sessions").fetchall()}
+
+
+def _wide_late_rows() -> list[list[object]]:
     rows = [session_row(str(i), "甲", "2026-01-01 10:00") for i in range(1, 51)]
-    wide = [*session_row("99", "甲", "2026-01-02 10:00"), *["x"] * (5000 - len(HEADER))]
-    data = csv_bytes(HEADER, [*rows, wide])
-    try:
-        summary = import_files(db_path, [("wide_late.csv", data)], lang="en")
-    except ImportFileError as exc:
-        assert "5000" in exc.message
-        return
-    assert 52 in {r["row"] for r in summary["rejected"]}, summary["inserted"]
+    return [
+        *rows,
+        [*session_row("99", "甲", "2026-01-02 10:00"), *[f"x{i}" for i in range(5000 - len(HEADER))]],
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_wide_row_below_the_header_sample_is_rejected_not_cut(db_path: Path, fmt: str) -> None:
+    """The column limit is checked on the first rows; a 5,000-cell row 50 lines down must not import as
+    if it had the header's 23 cells (its values are misaligned): it is rejected, with its first cell past
+    the header as the value and the row kept, and every other row imports. (An XLSX sheet's declared
+    width grows with that row; the layout still comes from the cells of the first rows.)"""
+    name = f"wide_late.{fmt}"
+    rows = _wide_late_rows()
+    data = csv_bytes(HEADER, rows) if fmt == "csv" else xlsx_bytes({"场次": [HEADER, *rows]})
+    summary = import_files(db_path, [(name, data)], lang="en")
+    assert summary["inserted"] == 50
+    [reject] = summary["rejected"]
+    assert (reject["file"], reject["row"], reject["value"]) == (name, 52, "x0")
+    assert reject["reason"] == t("reject.too_many_cells", "en")
+    assert reject["column"] == t("import.column.beyond_header", "en")
+    assert "99" not in _stored_ids(db_path) and "50" in _stored_ids(db_path)
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        kept = con.execute("SELECT raw_row FROM rejected_rows WHERE row_number = 52").fetchone()
+    assert kept is not None and '"x0"' in kept[0] and '"99"' in kept[0]
+
+
+def test_one_extra_cell_rejects_the_row_but_trailing_empty_cells_do_not(db_path: Path) -> None:
+    """A single shifted cell is enough to reject a row; an empty cell past the header (a trailing
+    delimiter, common in hand-edited exports) carries no value and is not an error."""
+    shifted = [*session_row("2", "甲", "2026-01-02 10:00"), "晚班"]
+    trailing = [*session_row("3", "甲", "2026-01-03 10:00"), "", ""]
+    data = csv_bytes(HEADER, [session_row("1", "甲", "2026-01-01 10:00"), shifted, trailing])
+    summary = import_files(db_path, [("shifted.csv", data)], lang="zh")
+    assert [(r["row"], r["reason"]) for r in summary["rejected"]] == [(3, t("reject.too_many_cells", "zh"))]
+    assert _stored_ids(db_path) == {"1", "3"}
+
+
+def test_an_ad_report_row_with_extra_cells_is_rejected(db_path: Path) -> None:
+    header = ["日期", "账号", "推广渠道", "计划名称", "消耗(元)"]
+    rows = [
+        ["2026-01-01", "甲", "小店通", "计划A", "100"],
+        ["2026-01-02", "甲", "小店通", "计划A", "200", "9"],
+    ]
+    summary = import_files(db_path, [("ads.csv", csv_bytes(header, rows))], lang="en")
+    assert [(r["row"], r["value"]) for r in summary["rejected"]] == [(3, "9")]
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        assert con.execute("SELECT sum(spend) FROM ad_spend").fetchone() == (100.0,)
 
 
 @pytest.mark.parametrize("chunk_size", [1, 7, 64, 10_000])

@@ -14,6 +14,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "reject.negative": {"zh": "不能为负数", "en": "must not be negative"},
     "reject.buyers_gt_viewers": {"zh": "成交人数大于观看人数", "en": "more buyers than viewers"},
     "reject.end_before_start": {"zh": "下播时间早于开播时间", "en": "ends before it starts"},
+    "reject.too_many_cells": {
+        "zh": "这一行的单元格比表头多（列可能错位），整行未导入",
+        "en": "this row has more cells than the header has columns (they may be shifted); not imported",
+    },
+    "import.column.beyond_header": {"zh": "（表头之外）", "en": "(past the last header column)"},
     "reject.duplicate_session": {
         "zh": "同一文件中该直播ID重复出现，已保留最后一行",
         "en": "the same session appears again later in the file; the last row was kept",

@@ -235,8 +235,10 @@ def _layout_from_rows(
         raise ImportFileError.from_key(
             src.name, "import.error.too_many_columns", lang, count=width, limit=limits.MAX_COLUMNS
         )
-    padded = list(header) + [""] * (width - len(header))
-    return Layout(kind, index + 1, headers.plan_columns(padded, kind), sheet=sheet)
+    named = len(header)
+    while named and not str(header[named - 1]).strip():
+        named -= 1  # a trailing delimiter; a row's cells past the last named column reject the row
+    return Layout(kind, index + 1, headers.plan_columns(list(header[:named]), kind), sheet=sheet)
 
 
 def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layout:
@@ -283,8 +285,15 @@ def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layou
 # --- raw table -------------------------------------------------------------------------------------
 
 
+#: The column of ``import_raw`` past the header's width: the first cell of a row that has more cells
+#: than the header names columns. Such a row is misaligned (an unquoted delimiter, a pasted block) and is
+#: rejected (``reject.too_many_cells``) instead of being cut to the header's width.
+BEYOND_HEADER = "_beyond_header"
+
+
 def raw_names(layout: Layout) -> list[str]:
-    """Column names of ``import_raw``: canonical where mapped, ``_colN`` otherwise (all distinct)."""
+    """Column names of ``import_raw`` from the header: canonical where mapped, ``_colN`` otherwise (all
+    distinct). ``import_raw`` has one more, :data:`BEYOND_HEADER`."""
     return [c.canonical or f"_col{c.position}" for c in layout.columns]
 
 
@@ -342,7 +351,7 @@ def load_raw(con: duckdb.DuckDBPyConnection, src: SourceFile, layout: Layout, la
             "path": "",
             "skip": layout.skip_lines,
             "delimiter": layout.delimiter,
-            "columns": {name: "VARCHAR" for name in raw_names(layout)},
+            "columns": {name: "VARCHAR" for name in [*raw_names(layout), BEYOND_HEADER]},
             "max_line_size": limits.MAX_LINE_BYTES,
             "encoding": "utf-8",
             "parallel": True,
@@ -418,9 +427,15 @@ def cell_text(value: object) -> str | None:
 
 
 def _head_rows(worksheet) -> list[list[str]]:
+    """The first rows of a sheet as text, each without its trailing empty cells: openpyxl pads every
+    row to the sheet's declared width, which one stray cell far below can widen (it is then rejected
+    with its row, as in a CSV, instead of widening the layout)."""
     rows = []
     for row in worksheet.iter_rows(max_row=limits.HEADER_SCAN_ROWS, values_only=True):
-        rows.append(["" if v is None else (cell_text(v) or "") for v in row])
+        cells = ["" if v is None else (cell_text(v) or "") for v in row]
+        while cells and cells[-1] == "":
+            cells.pop()
+        rows.append(cells)
     return rows
 
 
@@ -455,7 +470,8 @@ def _xlsx_frame(src: SourceFile, layout: Layout, lang: str) -> pd.DataFrame:
         worksheet = workbook[layout.sheet]
         rows = []
         for row in worksheet.iter_rows(min_row=layout.header_row + 1, values_only=True):
-            rows.append(row[:width])
+            beyond = next((cell for cell in row[width:] if cell is not None and cell != ""), None)
+            rows.append((*row[:width], *[None] * (width - len(row)), beyond))
             if len(rows) > limits.MAX_XLSX_ROWS:
                 raise ImportFileError.from_key(
                     src.name, "import.error.too_many_rows", lang, limit=limits.MAX_XLSX_ROWS
@@ -466,11 +482,9 @@ def _xlsx_frame(src: SourceFile, layout: Layout, lang: str) -> pd.DataFrame:
         raise ImportFileError.from_key(src.name, "import.error.xlsx_damaged", lang) from exc
     finally:
         workbook.close()
-    frame = (
-        pd.DataFrame.from_records(rows, columns=range(width)) if rows else pd.DataFrame(columns=range(width))
-    )
-    frame = frame.reindex(columns=range(width))
-    frame.columns = names
+    columns = range(width + 1)
+    frame = pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
+    frame.columns = [*names, BEYOND_HEADER]
     text = frame.apply(lambda column: column.map(cell_text, na_action="ignore")).astype(object)
     lengths = text.apply(lambda column: column.str.len().max() if len(column) else 0)
     if len(lengths) and (lengths.fillna(0) > limits.MAX_CELL_CHARS).any():

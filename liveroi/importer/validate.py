@@ -18,6 +18,7 @@ import duckdb
 
 from liveroi import db
 from liveroi.channels import channel_key
+from liveroi.i18n import t
 from liveroi.importer import headers, readers, values
 from liveroi.importer.errors import ImportFileError
 
@@ -172,8 +173,8 @@ def stage_file(
         "import_rejects_stage",
         {
             "file_idx": file_idx,
-            "raw_names": readers.raw_names(layout),
-            "written": [c.header for c in layout.columns],
+            "raw_names": [*readers.raw_names(layout), readers.BEYOND_HEADER],
+            "written": [*(c.header for c in layout.columns), t("import.column.beyond_header", lang)],
         },
     )
     counts = db.query(con, "import_rows_counts").iloc[0]

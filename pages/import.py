@@ -95,8 +95,8 @@ if (
         summary = import_files(data.db_path(), readable, account=account, lang=lang)
     except ImportFileError as exc:
         st.error(f"{exc.file_name}: {exc.message}", icon=":material/error:")
-    except db.DatabaseBusy:
-        st.warning(t("error.db_busy", lang, seconds=f"{data.WRITE_BUSY_TIMEOUT_S:.0f}"))
+    except db.DatabaseBusy as exc:
+        st.warning(exc.message(lang))
     else:
         data.clear_caches()
         st.session_state[KEY_RESULT] = summary

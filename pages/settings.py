@@ -169,8 +169,8 @@ if may_edit and st.button(  # a viewer sees the values, read-only, and no save b
             save(con, candidate, refund_rate_set=not estimate_refunds)
     except SettingsError as exc:
         st.error(t(exc.key, lang), icon=":material/error:")
-    except db.DatabaseBusy:
-        st.warning(t("error.db_busy", lang, seconds=f"{data.WRITE_BUSY_TIMEOUT_S:.0f}"))
+    except db.DatabaseBusy as exc:
+        st.warning(exc.message(lang))
     else:
         st.success(t("settings.saved", lang), icon=":material/check:")
 
@@ -202,8 +202,8 @@ if may_edit and st.button(t("settings.promo_save", lang), icon=":material/event:
     try:
         with data.write_connection() as con:
             replace_promo_days(con, rows)
-    except db.DatabaseBusy:
-        st.warning(t("error.db_busy", lang, seconds=f"{data.WRITE_BUSY_TIMEOUT_S:.0f}"))
+    except db.DatabaseBusy as exc:
+        st.warning(exc.message(lang))
     else:
         st.success(t("settings.promo_saved", lang, count=len(rows)), icon=":material/check:")
         if dropped:
