@@ -22,14 +22,16 @@ ROOT = Path(__file__).resolve().parent
 lang = state.init_language()
 st.set_page_config(page_title=t("app.title", lang), page_icon=":material/live_tv:", layout="wide")
 
+# Each file is named as its URL path: until some run in this process has called st.navigation,
+# Streamlit's pages/ mode resolves a bookmarked URL by file name (else it shows "Page not found").
 PAGES = [
     ("pages/today.py", "page.today", ":material/today:", "today", True),
     ("pages/trends.py", "page.trends", ":material/show_chart:", "trends", False),
     ("pages/sessions.py", "page.sessions", ":material/table_rows:", "sessions", False),
     ("pages/matrix.py", "page.matrix", ":material/grid_view:", "matrix", False),
     ("pages/advisor.py", "page.advisor", ":material/tips_and_updates:", "advisor", False),
-    ("pages/import_data.py", "page.import", ":material/upload_file:", "import", False),
-    ("pages/settings_page.py", "page.settings", ":material/settings:", "settings", False),
+    ("pages/import.py", "page.import", ":material/upload_file:", "import", False),
+    ("pages/settings.py", "page.settings", ":material/settings:", "settings", False),
 ]
 identity = auth.require_login(lang, [url for *_, url, _ in PAGES])  # None: the sign-in was drawn
 if identity is None:
@@ -49,7 +51,9 @@ try:
     render_sidebar(lang)
     auth.render_user_box(identity, lang)
     navigation.run()
-except db.DatabaseBusy:
-    st.warning(t("error.db_busy", lang, seconds=f"{data.READ_BUSY_TIMEOUT_S:.0f}"))
+except db.DatabaseBusy as exc:
+    st.warning(exc.message(lang))
 except db.DatabaseError as exc:
-    st.error(t("error.db_open", lang, path=str(data.db_path()), detail=str(exc)))
+    st.error(exc.message(lang))
+finally:
+    state.forget_filters()

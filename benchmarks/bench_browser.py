@@ -39,8 +39,8 @@ URL_PATHS = {
     "sessions": "sessions",
     "matrix": "matrix",
     "advisor": "advisor",
-    "import_data": "import",
-    "settings_page": "settings",
+    "import": "import",
+    "settings": "settings",
 }
 FIRST_PAINT = '[data-testid="stMetric"], .js-plotly-plot .main-svg'
 # the app root says when the script run finished ('initial' → 'running' → 'notRunning')

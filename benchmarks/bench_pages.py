@@ -23,9 +23,10 @@ from typing import Any
 
 from benchmarks.timing import run_child
 from liveroi import db
+from tests.apptest_support import dashboard_app_test
 
 APP = Path(db.ROOT) / "dashboard.py"
-PAGE_ORDER = ("today", "trends", "sessions", "matrix", "advisor", "import_data", "settings_page")
+PAGE_ORDER = ("today", "trends", "sessions", "matrix", "advisor", "import", "settings")
 TIMEOUT_S = 300
 
 
@@ -55,9 +56,8 @@ def _timed_run(at: Any) -> float:
 def worker(pages: list[str], runs: int, account: str | None) -> dict[str, Any]:
     """Measure every page in this process (called in the child)."""
     import streamlit as st
-    from streamlit.testing.v1 import AppTest
 
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+    at = dashboard_app_test(timeout_s=TIMEOUT_S)
     at.query_params["lang"] = "zh"
     if account:
         at.query_params["account"] = account

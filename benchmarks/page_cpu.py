@@ -31,9 +31,10 @@ from pathlib import Path
 from typing import Any
 
 from liveroi import db
+from tests.apptest_support import dashboard_app_test
 
 APP = Path(db.ROOT) / "dashboard.py"
-PAGES = ("today", "trends", "sessions", "matrix", "advisor", "import_data", "settings_page")
+PAGES = ("today", "trends", "sessions", "matrix", "advisor", "import", "settings")
 SAMPLE_SESSIONS = 1_000
 BIG_ACCOUNTS = 50
 # Before this tool's fixes (commit 6003af0, same machine, script/process CPU ms, median of 3–5):
@@ -45,8 +46,8 @@ BASELINE: dict[str, dict[str, dict[str, int]]] = {
         "sessions": {"cold": 107, "cold_process": 136, "cached": 22, "cached_process": 24},
         "matrix": {"cold": 58, "cold_process": 73, "cached": 26, "cached_process": 28},
         "advisor": {"cold": 141, "cold_process": 155, "cached": 86, "cached_process": 92},
-        "import_data": {"cold": 25, "cold_process": 29, "cached": 2, "cached_process": 3},
-        "settings_page": {"cold": 51, "cold_process": 57, "cached": 7, "cached_process": 9},
+        "import": {"cold": 25, "cold_process": 29, "cached": 2, "cached_process": 3},
+        "settings": {"cold": 51, "cold_process": 57, "cached": 7, "cached_process": 9},
     },
     "100k": {
         "today": {"cold": 232, "cold_process": 311, "cached": 35, "cached_process": 38},
@@ -54,8 +55,8 @@ BASELINE: dict[str, dict[str, dict[str, int]]] = {
         "sessions": {"cold": 133, "cold_process": 177, "cached": 25, "cached_process": 28},
         "matrix": {"cold": 64, "cold_process": 83, "cached": 26, "cached_process": 28},
         "advisor": {"cold": 171, "cold_process": 204, "cached": 81, "cached_process": 84},
-        "import_data": {"cold": 26, "cold_process": 28, "cached": 2, "cached_process": 3},
-        "settings_page": {"cold": 53, "cold_process": 62, "cached": 8, "cached_process": 11},
+        "import": {"cold": 26, "cold_process": 28, "cached": 2, "cached_process": 3},
+        "settings": {"cold": 53, "cold_process": 62, "cached": 8, "cached_process": 11},
     },
     "1m": {
         "today": {"cold": 424, "cold_process": 629, "cached": 37, "cached_process": 41},
@@ -63,8 +64,8 @@ BASELINE: dict[str, dict[str, dict[str, int]]] = {
         "sessions": {"cold": 241, "cold_process": 347, "cached": 25, "cached_process": 29},
         "matrix": {"cold": 100, "cold_process": 162, "cached": 28, "cached_process": 30},
         "advisor": {"cold": 259, "cold_process": 380, "cached": 87, "cached_process": 93},
-        "import_data": {"cold": 29, "cold_process": 32, "cached": 2, "cached_process": 3},
-        "settings_page": {"cold": 60, "cold_process": 74, "cached": 9, "cached_process": 12},
+        "import": {"cold": 29, "cold_process": 32, "cached": 2, "cached_process": 3},
+        "settings": {"cold": 60, "cold_process": 74, "cached": 9, "cached_process": 12},
     },
 }
 
@@ -123,12 +124,11 @@ def build_database(path: Path, sessions: int | None) -> int:
 def measure(pages: list[str], runs: int, profile: str | None, top: int) -> dict[str, Any]:
     """Per page: script-thread and process CPU (ms) of cold and cached reruns."""
     import streamlit as st
-    from streamlit.testing.v1 import AppTest
 
     clock = _ScriptClock()
     clock.install()
     share_script_cache()
-    at = AppTest.from_file(str(APP), default_timeout=300)
+    at = dashboard_app_test(timeout_s=300)
     at.query_params["lang"] = "zh"
     at.run()
     results: dict[str, Any] = {}

@@ -65,11 +65,11 @@ def compare(db_path: Path, view_query: str, runs: int = 3) -> str:
 
 def _page_times(pages: list[str], runs: int) -> dict[str, tuple[float, float]]:
     import streamlit as st
-    from streamlit.testing.v1 import AppTest
 
-    from benchmarks.bench_pages import APP, TIMEOUT_S
+    from benchmarks.bench_pages import TIMEOUT_S
+    from tests.apptest_support import dashboard_app_test
 
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT_S)
+    at = dashboard_app_test(timeout_s=TIMEOUT_S)
     at.query_params["lang"] = "zh"
     at.run()
     found = {}

@@ -92,10 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"liveroi: {exc}", file=sys.stderr)
         return exc.exit_code
     except db.DatabaseBusy as exc:
-        print(f"liveroi: {exc}", file=sys.stderr)
+        print(f"liveroi: {exc.message(args.lang)}", file=sys.stderr)
         return EXIT_BUSY
     except db.DatabaseError as exc:
-        print(f"liveroi: {exc}", file=sys.stderr)
+        print(f"liveroi: {exc.message(args.lang)}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("liveroi: interrupted", file=sys.stderr)

@@ -28,6 +28,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from liveroi.i18n import t
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = ROOT / "queries"
 MIGRATIONS_DIR = QUERIES_DIR / "migrations"
@@ -43,7 +45,19 @@ _MIGRATION_FILE = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
 
 class DatabaseError(Exception):
-    """The database file cannot be used; the message says why and what to do, in plain words."""
+    """The database file cannot be used; the message says why and what to do, in plain words.
+
+    Raised with a translation key and its values: :meth:`message` gives the line in the user's
+    language (``str(exc)`` is the English one, for logs)."""
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(t(key, "en", **values))
+
+    def message(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return t(self.key, lang, **self.values)
 
 
 class DatabaseBusy(DatabaseError):
@@ -97,24 +111,19 @@ def _open(path: Path, read_only: bool, busy_timeout: float) -> duckdb.DuckDBPyCo
             if _is_lock_error(exc):
                 if time.monotonic() >= deadline:
                     raise DatabaseBusy(
-                        f"the database {path} is busy: another process is writing to it "
-                        f"(waited {busy_timeout:.0f} s). Try again when it has finished."
+                        "error.db_busy", path=str(path), seconds=f"{busy_timeout:.0f}"
                     ) from exc
                 time.sleep(min(delay, max(0.0, deadline - time.monotonic())))
                 delay = min(delay * 2, 1.0)
                 continue
-            raise DatabaseError(_describe_open_failure(path, exc)) from exc
+            raise _open_failure(path, exc) from exc
         except duckdb.Error as exc:
-            raise DatabaseError(_describe_open_failure(path, exc)) from exc
+            raise _open_failure(path, exc) from exc
 
 
-def _describe_open_failure(path: Path, exc: Exception) -> str:
+def _open_failure(path: Path, exc: Exception) -> DatabaseError:
     first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return (
-        f"cannot open {path} as a liveroi database ({first_line}). If the file is damaged or is not a "
-        f"DuckDB file, move it aside and restore a backup (python -m liveroi restore), or start a new one "
-        f"with python -m liveroi init --db NEW_PATH."
-    )
+    return DatabaseError("error.db_damaged", path=str(path), detail=first_line)
 
 
 def connect(
@@ -131,10 +140,11 @@ def connect(
     """
     db_path = resolve_db_path(path)
     if read_only and not db_path.exists():
-        raise DatabaseError(f"no database at {db_path}: create it with python -m liveroi init")
+        raise DatabaseError("error.db_missing", path=str(db_path))
     if not read_only:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     con = _open(db_path, read_only, default_busy_timeout() if busy_timeout is None else busy_timeout)
+    _configure(con)
     if not read_only:
         try:
             migrate(con)
@@ -226,9 +236,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     current = schema_version(con)
     latest = latest_schema_version()
     if current > latest:
-        raise DatabaseError(
-            f"this database has schema version {current}, newer than this liveroi ({latest}): upgrade liveroi"
-        )
+        raise DatabaseError("error.db_newer", version=current, latest=latest)
     digest = _views_digest()
     if current == latest and _stored_views_digest(con) == digest:
         return current
@@ -282,5 +290,5 @@ def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
     module = importlib.import_module(f"duckdb_extension_{name}")
     files = sorted(Path(module.__path__[0]).glob(f"extensions/v{duckdb.__version__}/*.duckdb_extension"))
     if not files:
-        raise DatabaseError(f"the DuckDB extension {name} for duckdb {duckdb.__version__} is not installed")
+        raise DatabaseError("error.extension_missing", name=name, version=duckdb.__version__)
     con.execute(f"LOAD '{files[0].as_posix()}'")  # sql-splice: a path inside site-packages, not user input

@@ -20,9 +20,9 @@ from pathlib import Path
 import pandas as pd
 
 from liveroi import db
+from tests.apptest_support import dashboard_app_test
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = ROOT / "dashboard.py"
 LAST_DAY = date(2026, 11, 24)
 ZERO_SPEND_DAY = LAST_DAY - timedelta(days=1)
 ACCOUNT_A = "甲账号"
@@ -119,10 +119,8 @@ def write_fixture(path: Path) -> Path:
 def app_test(path: Path, page: str | None = None, **query_params: str | list[str]):
     """An AppTest of dashboard.py on the database at ``path``, on ``page`` (e.g. "pages/trends.py"),
     with the query parameters set before the first run. Returns the AppTest after its runs."""
-    from streamlit.testing.v1 import AppTest
-
     assert os.environ.get(db.ENV_DB) == str(path), "use the db_path fixture: it points LIVEROI_DB at the file"
-    at = AppTest.from_file(str(APP), default_timeout=30)
+    at = dashboard_app_test()
     for key, value in query_params.items():
         at.query_params[key] = value
     at.run()

@@ -17,10 +17,11 @@ import pytest
 from liveroi.i18n import t
 from liveroi.passwords import MIN_ITERATIONS, hash_password, verify_password
 from liveroi.ui import auth
-from tests.dashboard_fixtures import ACCOUNT_A, APP, write_fixture
+from tests.apptest_support import dashboard_app_test
+from tests.dashboard_fixtures import ACCOUNT_A, write_fixture
 
-IMPORT = "pages/import_data.py"
-SETTINGS = "pages/settings_page.py"
+IMPORT = "pages/import.py"
+SETTINGS = "pages/settings.py"
 TODAY = "pages/today.py"
 FAST = 1_000  # PBKDF2 iterations for test users: the format carries the count, so checks stay fast
 PASSWORDS = {"xiaoming": "运营-password-1", "kanban": "viewer password 2"}
@@ -42,9 +43,7 @@ def fixture_db(db_path: Path) -> Path:
 
 
 def _app(secrets: dict[str, Any] | None = None, user: dict[str, Any] | None = None, lang: str = "zh"):
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(APP), default_timeout=30)
+    at = dashboard_app_test()
     for key, value in (secrets or {}).items():
         at.secrets[key] = value
     if user is not None:
@@ -348,7 +347,7 @@ def test_fresh_server_shows_only_the_sign_in_whatever_the_url(fixture_db: Path, 
                     path
                 )
                 assert page.locator('[data-testid="stFileUploader"]').count() == 0, path
-                if path not in ("settings_page", "import_data"):  # the app's own URLs: no "page not found"
+                if path not in ("settings_page", "import_data"):  # unknown URLs (older file names) fall back
                     assert page.get_by_role("dialog").count() == 0, path
                 context.close()
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -108,3 +109,27 @@ def test_upload_preview_and_confirm_on_the_import_page(server: str, browser) -> 
         page.screenshot(path=str(SCREENSHOTS / "import_done_zh.png"))
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("path", "title_key"), [("import", "page.import"), ("settings", "page.settings")])
+def test_a_bookmarked_page_opens_on_a_fresh_server_without_page_not_found(
+    tmp_path: Path, browser, path: str, title_key: str
+) -> None:
+    """The first request a just-started server gets is a bookmark of a page that is not the default
+    one: Streamlit's pages/ mode (active until some run calls st.navigation) must find the page by its
+    file name, or it shows a "Page not found" dialog that blocks the page until dismissed."""
+    database = tmp_path / "liveroi.duckdb"
+    with db.connection(database):
+        pass  # an empty, migrated store: the page draws its empty state
+    with streamlit_server(database, tmp_path / "streamlit.log") as (url, _process):
+        context = browser.new_context()
+        page = context.new_page()
+        try:
+            _open(page, f"{url}/{path}?lang=en", t(title_key, "en"), 0)
+            page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
+                timeout=TIMEOUT_MS
+            )
+            assert page.get_by_role("dialog").count() == 0
+            assert urlsplit(page.url).path == f"/{path}"
+        finally:
+            context.close()

@@ -19,7 +19,7 @@ def test_analysis_pages_explain_an_empty_database(db_path: Path, page: str) -> N
     assert t("empty.no_data", "zh") in [i.value for i in at.info]
 
 
-@pytest.mark.parametrize("page", ("pages/import_data.py", "pages/settings_page.py"))
+@pytest.mark.parametrize("page", ("pages/import.py", "pages/settings.py"))
 def test_import_and_settings_work_on_an_empty_database(db_path: Path, page: str) -> None:
     at = app_test(db_path, page, lang="en")
     assert not at.exception

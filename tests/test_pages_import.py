@@ -10,7 +10,7 @@ from liveroi import db
 from liveroi.i18n import t
 from tests.dashboard_fixtures import app_test, write_fixture
 
-PAGE = "pages/import_data.py"
+PAGE = "pages/import.py"
 CSV = (
     "直播ID,账号,开播时间,直播时长,观看人数,涨粉数,成交人数,成交金额,小店通消耗\n"
     '9000000000000000001,丙账号,2026-11-24 19:00,3小时,1200,80,30,"¥3,600",1000\n'

@@ -16,8 +16,8 @@ PAGES = (
     "pages/trends.py",
     "pages/sessions.py",
     "pages/matrix.py",
-    "pages/import_data.py",
-    "pages/settings_page.py",
+    "pages/import.py",
+    "pages/settings.py",
     "pages/advisor.py",
 )
 

@@ -11,7 +11,7 @@ from liveroi.dashboard_data import suggested_follower_value
 from liveroi.i18n import t
 from tests.dashboard_fixtures import ACCOUNT_A, app_test, expected_sessions, write_fixture
 
-PAGE = "pages/settings_page.py"
+PAGE = "pages/settings.py"
 
 
 @pytest.fixture

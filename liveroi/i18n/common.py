@@ -43,11 +43,27 @@ STRINGS: dict[str, dict[str, str]] = {
     "field.plan": {"zh": "计划", "en": "Plan"},
     "field.spend": {"zh": "消耗", "en": "Spend"},
     "error.db_busy": {
-        "zh": "数据库正被其他进程写入（已等待 {seconds} 秒），请稍后重试。",
-        "en": "The database is busy: another process is writing to it (waited {seconds} s). Try again shortly.",
+        "zh": "数据库 {path} 正被其他进程写入（已等待 {seconds} 秒），请在它完成后重试。",
+        "en": "the database {path} is busy: another process is writing to it (waited {seconds} s). "
+        "Try again when it has finished.",
     },
-    "error.db_open": {
-        "zh": "无法打开数据库 {path}：{detail}",
-        "en": "Cannot open the database {path}: {detail}",
+    "error.db_damaged": {
+        "zh": "无法把 {path} 作为 liveroi 数据库打开（{detail}）。如果文件已损坏或不是 DuckDB 文件，"
+        "请把它移到别处，再从备份恢复（python -m liveroi restore），或新建一个（python -m liveroi init --db 新路径）。",
+        "en": "cannot open {path} as a liveroi database ({detail}). If the file is damaged or is not a "
+        "DuckDB file, move it aside and restore a backup (python -m liveroi restore), or start a new one "
+        "with python -m liveroi init --db NEW_PATH.",
+    },
+    "error.db_missing": {
+        "zh": "{path} 处没有数据库：请先运行 python -m liveroi init 创建",
+        "en": "no database at {path}: create it with python -m liveroi init",
+    },
+    "error.db_newer": {
+        "zh": "这个数据库的结构版本是 {version}，比当前 liveroi 支持的（{latest}）更新：请升级 liveroi",
+        "en": "this database has schema version {version}, newer than this liveroi ({latest}): upgrade liveroi",
+    },
+    "error.extension_missing": {
+        "zh": "未安装 duckdb {version} 的 DuckDB 扩展 {name}",
+        "en": "the DuckDB extension {name} for duckdb {version} is not installed",
     },
 }

@@ -26,7 +26,7 @@ from liveroi.ui.advisor_slot import advice
 if TYPE_CHECKING:
     from liveroi.advisor import Recommendation
 
-SETTINGS_PAGE = "pages/settings_page.py"
+SETTINGS_PAGE = "pages/settings.py"
 BACKTEST_FIRST = 20  # the backtest replays sessions after this many (liveroi.advisor.backtest)
 BACKTEST_LAST = 60  # … at most the last this many
 CURVE_POINTS = 121

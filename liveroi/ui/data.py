@@ -24,7 +24,6 @@ import pandas as pd
 import streamlit as st
 
 from liveroi import db
-from liveroi.i18n import t
 
 READ_BUSY_TIMEOUT_S = 5.0
 WRITE_BUSY_TIMEOUT_S = 10.0
@@ -114,11 +113,11 @@ def ensure_database(lang: str) -> bool:
     path = db_path()
     try:
         _migrated(str(path), db.latest_schema_version())
-    except db.DatabaseBusy:
-        st.warning(t("error.db_busy", lang, seconds=f"{WRITE_BUSY_TIMEOUT_S:.0f}"))
+    except db.DatabaseBusy as exc:
+        st.warning(exc.message(lang))
         return False
     except db.DatabaseError as exc:
-        st.error(t("error.db_open", lang, path=str(path), detail=str(exc)))
+        st.error(exc.message(lang))
         return False
     return True
 

@@ -128,11 +128,18 @@ def current_filters() -> Filters:
     filters = st.session_state.get(KEY_FILTERS)
     if filters is None:
         # A page run without dashboard.py: on a fresh server, until some session has called
-        # st.navigation, Streamlit's legacy pages/ mode runs pages/<file>.py straight from its URL,
-        # past the sign-in. Never draw a page here: leave that mode (what st.navigation itself does)
-        # and run again through the entrypoint (sign-in, database check, sidebar), same URL.
+        # st.navigation, Streamlit's pages/ mode runs pages/<file>.py straight from its URL, past the
+        # sign-in (dashboard.py forgets the filters at the end of each run, so they are never stale
+        # here). Never draw a page here: leave that mode (what st.navigation itself does) and run
+        # again through the entrypoint (sign-in, database check, sidebar), same URL.
         from streamlit.runtime.pages_manager import PagesManager
 
         PagesManager.uses_pages_directory = False
         st.rerun()
     return filters
+
+
+def forget_filters() -> None:
+    """Drop this run's filters (dashboard.py, at the end of every run): the next page run that did not
+    come through the entrypoint finds none and goes back through it."""
+    st.session_state.pop(KEY_FILTERS, None)

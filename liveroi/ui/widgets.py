@@ -17,7 +17,7 @@ from liveroi import charts, formatting
 from liveroi.dashboard_data import Kpi, Signal
 from liveroi.i18n import t
 
-IMPORT_PAGE = "pages/import_data.py"
+IMPORT_PAGE = "pages/import.py"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
 
