@@ -78,6 +78,8 @@ def test_kill_9_mid_import_is_all_or_nothing_and_a_rerun_completes(tmp_path: Pat
         if still_running:
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=120)
+        stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+        assert still_running or proc.returncode == 0, f"the import failed on its own: {stderr[-500:]}"
         sessions, statuses = _state(target)
         assert sessions in (1, 1 + ROWS), f"partial import after a kill at {delay} s: {sessions} sessions"
         if still_running and sessions == 1:
