@@ -9,7 +9,9 @@ Used by the Settings page, the dashboard's break-even lines and the advisor.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
+from typing import Any
 
 import duckdb
 
@@ -94,7 +96,21 @@ def load(con: duckdb.DuckDBPyConnection, account: str) -> AccountSettings:
     frame = db.query(con, "account_settings_one", {"account": account})
     if frame.empty:
         frame = db.query(con, "settings_defaults")
-    row = frame.iloc[0]
+    return _from_row(account, frame.to_dict("records")[0])
+
+
+def load_many(
+    con: duckdb.DuckDBPyConnection, accounts: Sequence[str] | None = None
+) -> dict[str, AccountSettings]:
+    """The settings in force for many accounts in one query, by account (every known account when
+    ``accounts`` is None; an unknown account is left out — :func:`load` gives it the defaults)."""
+    chosen = None if accounts is None else [str(a) for a in accounts]
+    frame = db.query(con, "account_settings_many", {"accounts": chosen})
+    return {str(row["account"]): _from_row(str(row["account"]), row) for row in frame.to_dict("records")}
+
+
+def _from_row(account: str, row: Mapping[str, Any]) -> AccountSettings:
+    """An :class:`AccountSettings` from a row of ``account_settings`` or ``settings_defaults``."""
     return AccountSettings(
         account=account,
         gross_margin=_clean(row["gross_margin"]) or 0.5,

@@ -2,7 +2,7 @@
 
 Pipeline, per account (each step DB-free and picklable except the first)::
 
-    history = load_history(con, account)           # data.py  (queries/advisor_*.sql)
+    history = load_histories(con, accounts)[a]      # data.py  (queries/advisor_*.sql, one pass)
     model   = fit(history, prior_roi=break-even)    # model.py (response curves + posterior draws)
     choice  = choose_spend(model, current, settings, econ)  # decide.py (profit under guardrails)
     reason  = build_reason(rec, lang)               # reason.py (i18n)
@@ -11,6 +11,9 @@ Public API (used by the CLI, the advisor page and the benchmarks):
 
 * :func:`recommend` ``(history, settings, lang='zh') -> Recommendation``
 * :func:`recommend_account` ``(con, account, settings=None, lang='zh', **overrides) -> Recommendation``
+* :func:`recommend_accounts` ``(con, accounts=None, *, lang='zh', workers=2, **overrides)
+  -> Iterator[Recommendation]`` — many (or all) accounts: one pass over the database, fits in a
+  process pool (batch.py); ``recommend_account`` is its loader for a batch of one.
 * :func:`response_curve` ``(rec, channel, grid=None) -> DataFrame`` (spend, gmv_mean, gmv_low, gmv_high,
   marginal_roi_mean, marginal_roi_low, marginal_roi_high, new_followers_mean)
 * :func:`what_if` ``(rec, spend_by_channel) -> dict`` (gmv, gmv_low, gmv_high, roi, new_followers, profit)
@@ -26,9 +29,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from liveroi import settings as settings_mod
 from liveroi.advisor.backtest import backtest
-from liveroi.advisor.data import History, account_known, build_history, load_history
+from liveroi.advisor.batch import load_inputs, recommend_accounts
+from liveroi.advisor.data import History, account_known, load_histories, load_history
 from liveroi.advisor.decide import Decision, Economics, Expected, choose_spend, economics, expected
 from liveroi.advisor.model import FittedModel, fit
 from liveroi.advisor.reason import build_reason
@@ -43,11 +46,13 @@ __all__ = [
     "Recommendation",
     "account_known",
     "backtest",
-    "build_history",
     "fit",
+    "load_histories",
     "load_history",
+    "load_inputs",
     "recommend",
     "recommend_account",
+    "recommend_accounts",
     "response_curve",
     "what_if",
 ]
@@ -172,14 +177,13 @@ def recommend_account(
 ) -> Recommendation:
     """:func:`recommend` for an account of the database, settings from the Settings table with
     per-call ``overrides`` (gross_margin=…, follower_value=…, …; validated, may raise SettingsError).
-    Raises LookupError when the account is unknown or has no sessions."""
-    if not account_known(con, account):
-        raise LookupError("no_account")
-    history = load_history(con, account)
-    if len(history) == 0:
-        raise LookupError("no_data")
-    base = settings or settings_mod.load(con, account)
-    return recommend(history, base.with_overrides(**overrides), lang)
+    Raises LookupError when the account is unknown or has no sessions. Loads like
+    :func:`recommend_accounts` (a batch of one); for many accounts use that."""
+    loaded = load_inputs(con, [account])
+    if not loaded:
+        raise LookupError("no_data" if account_known(con, account) else "no_account")
+    history, stored = loaded[0]
+    return recommend(history, (settings or stored).with_overrides(**overrides), lang)
 
 
 def response_curve(rec: Recommendation, channel: str, grid: np.ndarray | None = None) -> pd.DataFrame:

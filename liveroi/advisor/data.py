@@ -2,16 +2,19 @@
 
 :class:`History` is plain data (two DataFrames and a name) so the model can be fitted in another
 process (it pickles) and without a database — the simulator and the benchmarks build it directly.
-:func:`load_history` is the only piece that reads the database, through ``queries/advisor_*.sql``.
+:func:`load_histories` is the only piece that reads the database, through ``queries/advisor_*.sql``:
+many accounts (or all) in one pass; :func:`load_history` is that for one account.
 
 Channels are whatever the account's ``session_channel_spend`` rows name — unknown channel names
-included — pivoted in pandas, never taken from the fixed ``spend_<channel>`` columns of
+included — pivoted in numpy, never taken from the fixed ``spend_<channel>`` columns of
 ``session_metrics``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import duckdb
 import numpy as np
@@ -76,9 +79,56 @@ class History:
         )
 
 
-def build_history(account: str, sessions: pd.DataFrame, channel_spend: pd.DataFrame) -> History:
-    """A :class:`History` from the session rows and the long (session_id, channel, spend) rows."""
-    sessions = sessions.sort_values(["started_at", "session_id"]).reset_index(drop=True)
+def load_histories(
+    con: duckdb.DuckDBPyConnection, accounts: Sequence[str] | None = None
+) -> dict[str, History]:
+    """The histories of ``accounts`` (every account when None) in one pass over the database, keyed by
+    account in account order; an account without sessions has no entry.
+
+    Three queries in one transaction (one snapshot): the sessions of all the accounts sorted by account
+    and time, the channel names, and the spend as (session position, channel position, spend) — split
+    per account in numpy, so one account or five hundred cost one scan of each table.
+    """
+    params = {"accounts": None if accounts is None else [str(a) for a in accounts]}
+    if accounts is not None and not params["accounts"]:
+        return {}
+    with db.transaction(con):
+        sessions = db.query(con, "advisor_sessions", params)
+        channels = db.query(con, "advisor_channels")["channel"].astype(str).to_list()
+        spend = db.query(con, "advisor_channel_spend", params)
+    matrix = np.bincount(
+        spend["session_pos"].to_numpy(dtype=np.int64) * len(channels)
+        + spend["channel_pos"].to_numpy(dtype=np.int64),
+        weights=spend["spend"].to_numpy(dtype=float),
+        minlength=len(sessions) * len(channels),
+    ).reshape(len(sessions), len(channels))
+    return split_histories(sessions, matrix, channels)
+
+
+def split_histories(sessions: pd.DataFrame, spend: np.ndarray, channels: Sequence[str]) -> dict[str, History]:
+    """One :class:`History` per account from ``sessions`` sorted by account and then time (columns
+    ``account`` and :data:`SESSION_COLUMNS`) and ``spend``, its row-aligned sessions × ``channels``
+    matrix (channels sorted). Each account keeps the channels it ever spent on."""
+    frame = _typed_sessions(sessions)
+    spend = np.clip(np.nan_to_num(spend, nan=0.0), 0.0, None)
+    names = np.asarray([str(c) for c in channels], dtype=object)
+    account = sessions["account"].astype(str)
+    starts = np.flatnonzero(account.ne(account.shift()).to_numpy())
+    edges = np.append(starts, len(frame))
+    histories: dict[str, History] = {}
+    for start, end in pairwise(edges):  # one step per account, not per session
+        block = spend[start:end]
+        spent = block.sum(axis=0) > 0  # a channel that never spent has nothing to advise
+        histories[account.iat[start]] = History(
+            account.iat[start],
+            frame.iloc[start:end].reset_index(drop=True),
+            pd.DataFrame(block[:, spent], columns=list(names[spent])),
+        )
+    return histories
+
+
+def _typed_sessions(sessions: pd.DataFrame) -> pd.DataFrame:
+    """The :data:`SESSION_COLUMNS` with the advisor's types: text id, timestamps, bool promo, floats."""
     frame = pd.DataFrame({"session_id": sessions["session_id"].astype(str)})
     for column in SESSION_COLUMNS[1:]:
         if column == "started_at":
@@ -88,17 +138,7 @@ def build_history(account: str, sessions: pd.DataFrame, channel_spend: pd.DataFr
         else:
             values = sessions[column] if column in sessions else np.nan
             frame[column] = pd.to_numeric(values, errors="coerce").astype(float)
-    if channel_spend.empty:
-        spend = pd.DataFrame(index=frame.index)
-    else:
-        long = channel_spend.assign(session_id=channel_spend["session_id"].astype(str))
-        wide = long.pivot_table(index="session_id", columns="channel", values="spend", aggfunc="sum")
-        wide = wide.reindex(frame["session_id"]).fillna(0.0).clip(lower=0.0)
-        wide = wide.loc[:, wide.sum(axis=0) > 0]  # a channel that never spent has nothing to advise
-        spend = wide.reset_index(drop=True).astype(float)
-        spend.columns = [str(c) for c in spend.columns]
-        spend = spend[sorted(spend.columns)]
-    return History(account, frame, spend)
+    return frame
 
 
 def account_known(con: duckdb.DuckDBPyConnection, account: str) -> bool:
@@ -108,7 +148,9 @@ def account_known(con: duckdb.DuckDBPyConnection, account: str) -> bool:
 
 
 def load_history(con: duckdb.DuckDBPyConnection, account: str) -> History:
-    """The account's sessions and per-channel spend from the database (empty when it has none)."""
-    sessions = db.query(con, "advisor_sessions", {"account": account})
-    channel_spend = db.query(con, "advisor_channel_spend", {"account": account})
-    return build_history(account, sessions, channel_spend)
+    """One account's history (:func:`load_histories` for one; empty when it has no sessions)."""
+    found = load_histories(con, [account]).get(account)
+    if found is not None:
+        return found
+    empty = pd.DataFrame({column: pd.Series(dtype=object) for column in SESSION_COLUMNS})
+    return History(account, _typed_sessions(empty), pd.DataFrame(index=pd.RangeIndex(0)))
