@@ -1,17 +1,26 @@
-"""``python -m liveroi recommend --account NAME``: next session's spend per channel, with its reason.
+"""``python -m liveroi recommend --account NAME | --all-accounts``: next session's spend per channel, with
+its reason.
 
 ``--json`` prints exactly one object (the stable contract of issue 4 §3, see
 :meth:`liveroi.advisor.Recommendation.to_json`); otherwise a short answer in the chosen language.
 Unknown account or no sessions: one line on stderr, exit 1. Invalid overrides: exit 2.
+
+``--all-accounts`` answers for every account with sessions, in account order, through
+:func:`liveroi.advisor.recommend_accounts` (one pass over the database, fits on both cores): with
+``--json`` one such object per line (JSON Lines), otherwise the short answers separated by a blank
+line. No account with sessions: one line on stderr, exit 1.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterator
+from itertools import chain
+from pathlib import Path
 
 from liveroi import db
-from liveroi.advisor import recommend_account
+from liveroi.advisor import Recommendation, recommend_account, recommend_accounts
 from liveroi.channels import channel_name
 from liveroi.cli import EXIT_USAGE, CommandError, add_db_argument
 from liveroi.formatting import count, money, ratio, signed_percent
@@ -31,7 +40,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the command."""
     parser = sub.add_parser("recommend", help="suggest the next session's spend per channel")
     add_db_argument(parser)
-    parser.add_argument("--account", required=True, help="account name as stored")
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--account", help="account name as stored")
+    target.add_argument(
+        "--all-accounts",
+        action="store_true",
+        help="every account with sessions (with --json: one object per line, JSON Lines)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object (for automation)")
     for flag, text in OVERRIDES:
         parser.add_argument(f"--{flag}", type=float, default=None, metavar="X", help=f"override: {text}")
@@ -44,22 +59,46 @@ def run(args: argparse.Namespace) -> int:
     path = db.resolve_db_path(args.db)
     if not path.exists():
         raise CommandError(f"no database at {path}: create it with python -m liveroi init")
+    if args.all_accounts:
+        return _run_all(args, path, overrides)
     with db.connection(path, read_only=True) as con:
         try:
             rec = recommend_account(con, args.account, lang=args.lang, **overrides)
         except SettingsError as exc:
-            flag = exc.field.replace("_", "-")
-            value = overrides.get(exc.field)
-            raise CommandError(
-                t("advisor.cli.bad_override", args.lang, flag=flag, value=value), EXIT_USAGE
-            ) from exc
+            raise _bad_override(exc, overrides, args.lang) from exc
         except LookupError as exc:
             key = "advisor.cli.no_account" if str(exc).strip("'") == "no_account" else "advisor.cli.no_data"
             raise CommandError(t(key, args.lang, account=args.account)) from exc
-    if args.json:
-        print(json.dumps(rec.to_json(), ensure_ascii=False))
-        return 0
-    lang = args.lang
+    print(json.dumps(rec.to_json(), ensure_ascii=False) if args.json else _answer(rec, args.lang))
+    return 0
+
+
+def _run_all(args: argparse.Namespace, path: Path, overrides: dict[str, float | None]) -> int:
+    with db.connection(path, read_only=True) as con:  # read here; the fits need no connection
+        try:
+            recs: Iterator[Recommendation] = recommend_accounts(con, lang=args.lang, **overrides)
+        except SettingsError as exc:
+            raise _bad_override(exc, overrides, args.lang) from exc
+    first = next(recs, None)
+    if first is None:
+        raise CommandError(t("advisor.cli.no_data_any", args.lang))
+    for index, rec in enumerate(chain([first], recs)):
+        if args.json:
+            print(json.dumps(rec.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(("\n" if index else "") + _answer(rec, args.lang), flush=True)
+    return 0
+
+
+def _bad_override(exc: SettingsError, overrides: dict[str, float | None], lang: str) -> CommandError:
+    flag = exc.field.replace("_", "-")
+    return CommandError(
+        t("advisor.cli.bad_override", lang, flag=flag, value=overrides.get(exc.field)), EXIT_USAGE
+    )
+
+
+def _answer(rec: Recommendation, lang: str) -> str:
+    """The short human answer for one account."""
     lines = [t("advisor.cli.title", lang, account=rec.account, sessions=rec.sessions_used)]
     for channel in rec.channels:
         now, to = rec.current[channel], rec.suggested[channel]
@@ -98,5 +137,4 @@ def run(args: argparse.Namespace) -> int:
         )
     )
     lines.append(rec.reason)
-    print("\n".join(lines))
-    return 0
+    return "\n".join(lines)

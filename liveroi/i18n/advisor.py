@@ -191,6 +191,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "账号 {account} 没有场次数据",
         "en": "account {account} has no session data",
     },
+    "advisor.cli.no_data_any": {
+        "zh": "数据库里没有任何账号的场次数据",
+        "en": "no account in the database has session data",
+    },
     "advisor.cli.title": {
         "zh": "{account} 下一场投放建议（基于 {sessions} 场）",
         "en": "Next session's spend for {account} (from {sessions} sessions)",
