@@ -1,13 +1,14 @@
--- Effective spend per session and channel for the advisor's histories, as positions instead of text
--- (a million session ids as strings cost more to hand to pandas than the rest of the load):
--- session_pos is the row of the session in advisor_sessions.sql (same WHERE and ORDER BY), channel_pos
--- the row of the channel in advisor_channels.sql (same ORDER BY). Read all three in one transaction.
+-- Effective spend per session and channel for the advisor's histories, as numbers instead of text (a
+-- million session ids as strings cost more to hand to pandas than the rest of the load, and numbering
+-- the sessions in their sort order here would sort them a second time): session_row is the session's
+-- rowid as advisor_sessions.sql returns it (same WHERE), channel_pos the row of the channel in
+-- advisor_channels.sql (same ORDER BY). Read all three in one transaction (one snapshot).
 -- Channels as stored, unknown names included.
 -- Parameters: $accounts (VARCHAR[]; NULL = every account). Grain: one row per session per channel.
 WITH chosen AS (
     SELECT
         session_id,
-        row_number() OVER (ORDER BY account, started_at, session_id) - 1 AS session_pos
+        rowid AS session_row
     FROM sessions
     WHERE $accounts IS NULL OR account = ANY($accounts)
 ),
@@ -18,7 +19,7 @@ channels AS (
     FROM (SELECT DISTINCT channel FROM session_channel_spend)
 )
 SELECT
-    s.session_pos,
+    s.session_row,
     k.channel_pos,
     c.spend
 FROM session_channel_spend AS c

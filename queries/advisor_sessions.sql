@@ -1,6 +1,6 @@
 -- The advisor's histories of several accounts in one pass: one row per session, by account and then
--- oldest first, with the promo-day flag. The row order is the session position that
--- advisor_channel_spend.sql numbers (same ORDER BY; read both in one transaction).
+-- oldest first, with the promo-day flag. session_row (DuckDB's rowid, fixed within one snapshot) is
+-- what advisor_channel_spend.sql returns instead of the session id: read both in one transaction.
 -- Parameters: $accounts (VARCHAR[]; NULL = every account). Grain: one row per session of $accounts.
 WITH global_promo AS (
     SELECT DISTINCT day
@@ -14,6 +14,7 @@ account_promo AS (
 )
 SELECT
     s.account,
+    s.rowid AS session_row,
     s.session_id,
     s.started_at,
     -- derived as session_metrics does; that view also sums every session's spend, not needed here

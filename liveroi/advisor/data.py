@@ -86,8 +86,9 @@ def load_histories(
     account in account order; an account without sessions has no entry.
 
     Three queries in one transaction (one snapshot): the sessions of all the accounts sorted by account
-    and time, the channel names, and the spend as (session position, channel position, spend) — split
-    per account in numpy, so one account or five hundred cost one scan of each table.
+    and time, the channel names, and the spend as (session rowid, channel position, spend) — numbers,
+    not text — put in a sessions × channels matrix and split per account in numpy, so one account or
+    five hundred cost one scan of each table.
     """
     params = {"accounts": None if accounts is None else [str(a) for a in accounts]}
     if accounts is not None and not params["accounts"]:
@@ -96,9 +97,11 @@ def load_histories(
         sessions = db.query(con, "advisor_sessions", params)
         channels = db.query(con, "advisor_channels")["channel"].astype(str).to_list()
         spend = db.query(con, "advisor_channel_spend", params)
+    rows = sessions["session_row"].to_numpy(dtype=np.int64)
+    by_row = np.argsort(rows)
+    position = by_row[np.searchsorted(rows, spend["session_row"].to_numpy(dtype=np.int64), sorter=by_row)]
     matrix = np.bincount(
-        spend["session_pos"].to_numpy(dtype=np.int64) * len(channels)
-        + spend["channel_pos"].to_numpy(dtype=np.int64),
+        position * len(channels) + spend["channel_pos"].to_numpy(dtype=np.int64),
         weights=spend["spend"].to_numpy(dtype=float),
         minlength=len(sessions) * len(channels),
     ).reshape(len(sessions), len(channels))
