@@ -1,7 +1,8 @@
 -- What file $file_idx would change in sessions that already exist: one row per session per changed field
 -- (old and new as text). A missing value (a column absent from the file, or an empty/'-' cell) never erases
 -- a stored one, so "new" is coalesce(new, old). Export spend per channel is compared the same way
--- (field 'spend_<channel>'). Grain: one row per existing session per changed field. Parameters: $file_idx.
+-- (field 'spend_<channel>'; no stored row is a spend of 0, so a 0 for a channel never used is no change).
+-- Grain: one row per existing session per changed field. Parameters: $file_idx.
 CREATE OR REPLACE TEMP TABLE import_diff AS
 WITH incoming AS (
     SELECT * FROM import_stage_sessions WHERE file_idx = $file_idx
@@ -37,7 +38,8 @@ spend AS (
         sp.session_id,
         'spend_' || sp.channel AS field,
         CAST(o.export_spend AS VARCHAR) AS old,
-        CAST(sp.export_spend AS VARCHAR) AS new
+        CAST(sp.export_spend AS VARCHAR) AS new,
+        coalesce(o.export_spend, 0) IS DISTINCT FROM sp.export_spend AS changed
     FROM import_stage_spend AS sp
     JOIN sessions AS s USING (session_id)
     LEFT JOIN session_spend AS o USING (session_id, channel)
@@ -45,4 +47,4 @@ spend AS (
 )
 SELECT session_id, f.field, f.old, f.new FROM fields WHERE f.old IS DISTINCT FROM f.new
 UNION ALL
-SELECT session_id, field, old, new FROM spend WHERE old IS DISTINCT FROM new;
+SELECT session_id, field, old, new FROM spend WHERE changed;

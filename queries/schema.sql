@@ -44,14 +44,15 @@ CREATE TABLE IF NOT EXISTS sessions (
 -- Spend per session per paid channel. export_spend comes from a session export's spend_<channel>
 -- columns; report_spend/report_ad_gmv from ad-spend reports attached by time overlap. The effective
 -- spend is coalesce(report_spend, export_spend): the ad platform's own report wins when both exist.
+-- At most one row per (session_id, channel); no row means no spend. Unique by construction, not by a
+-- PRIMARY KEY: see migrations/002_session_spend_without_primary_key.sql (this table as version 1 had one).
 CREATE TABLE IF NOT EXISTS session_spend (
     session_id    VARCHAR NOT NULL,
     channel       VARCHAR NOT NULL,              -- xiaodiantong, jinniu, fentiao, works_promo, live_promo,
                                                  -- qianchuan, douplus, or an unknown name kept as written
     export_spend  DOUBLE,
     report_spend  DOUBLE,
-    report_ad_gmv DOUBLE,
-    PRIMARY KEY (session_id, channel)
+    report_ad_gmv DOUBLE
 );
 
 -- Ad-spend report rows (one per plan per hour or per day), kept as imported. session_id is the session

@@ -41,10 +41,45 @@ def test_new_file_is_migrated_to_latest_version(db_path: Path) -> None:
 def test_migrate_is_idempotent_and_keeps_data(db_path: Path) -> None:
     with db.connection(db_path) as con:
         _session(con, "1", "a", "2026-01-01 10:00", gmv=100.0)
+        versions = con.execute("SELECT version FROM schema_version ORDER BY version").fetchall()
     with db.connection(db_path) as con:
         assert db.migrate(con) == db.latest_schema_version()
-        assert con.execute("SELECT count(*) FROM schema_version").fetchone() == (1,)
+        assert con.execute("SELECT version FROM schema_version ORDER BY version").fetchall() == versions
+        assert versions[-1] == (db.latest_schema_version(),)
         assert con.execute("SELECT gmv FROM sessions").fetchone() == (100.0,)
+
+
+def test_a_version_1_file_loses_the_spend_primary_key_and_its_zero_rows(db_path: Path) -> None:
+    """Migration 002 on a file as version 1 left it: session_spend with its primary key and the zeros a
+    session export wrote for unused channels. Afterwards: no key, every row with a figure kept, the
+    sessions' spend unchanged."""
+    with db.connection(db_path) as con:
+        _session(con, "s1", "a", "2026-01-01 10:00", gmv=100.0)
+        con.execute("DROP TABLE session_spend")
+        con.execute(
+            "CREATE TABLE session_spend (session_id VARCHAR NOT NULL, channel VARCHAR NOT NULL, "
+            "export_spend DOUBLE, report_spend DOUBLE, report_ad_gmv DOUBLE, PRIMARY KEY (session_id, channel))"
+        )
+        con.execute(
+            "INSERT INTO session_spend VALUES ('s1', 'xiaodiantong', 300, NULL, NULL), "
+            "('s1', 'jinniu', 0, NULL, NULL), ('s1', 'fentiao', 0, 40, 90), ('s1', 'douplus', NULL, NULL, 5)"
+        )
+        con.execute("DELETE FROM schema_version WHERE version > 1")
+    with db.connection(db_path) as con:
+        assert db.schema_version(con) == db.latest_schema_version() >= 2
+        keys = con.execute(
+            "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'session_spend' "
+            "AND constraint_type = 'PRIMARY KEY'"
+        ).fetchone()
+        rows = con.execute("SELECT * FROM session_spend ORDER BY channel").fetchall()
+        total = con.execute("SELECT total_spend FROM session_metrics WHERE session_id = 's1'").fetchone()
+    assert keys == (0,)
+    assert rows == [
+        ("s1", "douplus", None, None, 5.0),
+        ("s1", "fentiao", 0.0, 40.0, 90.0),
+        ("s1", "xiaodiantong", 300.0, None, None),
+    ]
+    assert total == (340.0,)
 
 
 def test_database_from_newer_liveroi_is_refused(db_path: Path) -> None:

@@ -126,3 +126,30 @@ def test_separate_hour_column(db_path: Path) -> None:
         ("2026-11-11 19:00:00", "2026-11-11 20:00:00", "fentiao"),
         ("2026-11-11 20:00:00", "2026-11-11 21:00:00", "fentiao"),
     ]
+
+
+def test_session_spend_keeps_one_row_per_session_and_channel_through_repeated_imports(db_path: Path) -> None:
+    """session_spend has no primary key (migration 002): its writers keep (session_id, channel) unique.
+    Sessions and reports in either order, each imported twice, a revised export figure in between."""
+    revised = csv_bytes(
+        SESSION_HEADER,
+        [["A", "旗舰店", "2026-11-11 19:00", "2026-11-11 21:00", "", "5000", "888"]],
+        encoding="gbk",
+    )
+    for name, data in [
+        ("ads.csv", _ad_file()),
+        ("sessions.csv", _sessions_file()),
+        ("ads.csv", _ad_file()),
+        ("revised.csv", revised),
+        ("sessions.csv", _sessions_file()),
+        ("ads.csv", _ad_file()),
+    ]:
+        import_files(db_path, [(name, data)])
+    assert _q(db_path, "SELECT session_id, channel FROM session_spend GROUP BY ALL HAVING count(*) > 1") == []
+    assert _q(
+        db_path, "SELECT session_id, channel, export_spend, report_spend FROM session_spend ORDER BY 1, 2"
+    ) == [
+        ("A", "xiaodiantong", 999.0, 160.0),
+        ("B", "jinniu", None, 40.0),
+        ("B", "xiaodiantong", None, 30.0),
+    ]

@@ -64,7 +64,13 @@ def test_session_export_in_each_encoding_with_title_line_and_summary_row(
     spend = _spend(db_path)
     assert spend[(ROOM_ID, "xiaodiantong")] == 100.0
     assert spend[(ROOM_ID, "jinniu")] == 50.0
-    assert spend[(ROOM_ID, "fentiao")] == 0.0  # '-' = missing spend = 0
+    assert (ROOM_ID, "fentiao") not in spend  # '-' = missing spend = 0: no row (so is a written 0)
+    assert (ROOM_ID, "works_promo") not in spend
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        shown = con.execute(
+            "SELECT spend_fentiao, total_spend FROM session_metrics WHERE session_id = ?", [ROOM_ID]
+        ).fetchone()
+    assert shown == (0.0, 150.0)
 
 
 def test_xlsx_with_title_rows_numeric_cells_and_sheet_choice(db_path: Path) -> None:

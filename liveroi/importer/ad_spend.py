@@ -31,6 +31,7 @@ def attach_ad_spend(con: duckdb.DuckDBPyConnection, accounts: Sequence[str]) -> 
         return  # no ad rows for these accounts and no report spend anywhere: nothing to attach or clear
     db.execute(con, "ad_spend_overlaps", params)
     db.execute(con, "ad_spend_attach_reset", params)
-    db.execute(con, "ad_spend_attach_spend")
+    db.execute(con, "ad_spend_attach_spend_update")
+    db.execute(con, "ad_spend_attach_spend_insert")
     db.execute(con, "ad_spend_attach_sessions", params)
     db.execute(con, "ad_spend_attach_cleanup")
