@@ -11,7 +11,8 @@ written three ways into ``benchmarks/data/<label>-s<seed>-<code hash>/``:
 * ``export_gbk.csv`` — the Chinese-header GBK session export of the back-end, printed the messy way by
   ``sample.exports.session_export_text`` (title line, 万, ￥, 1小时2分 …).
 
-The cache key includes a hash of the generator's and exporter's source, so a change there regenerates.
+The cache key includes a hash of the generator's and exporter's source and of the schema (schema.sql,
+migrations, views.sql), so a change there regenerates.
 """
 
 from __future__ import annotations
@@ -87,7 +88,13 @@ def _code_hash() -> str:
     root = Path(db.ROOT) / "liveroi"
     for name in _SOURCES:
         digest.update((root / name).read_bytes())
-    digest.update((Path(db.ROOT) / "queries" / "views.sql").read_bytes())
+    queries = Path(db.ROOT) / "queries"
+    for path in [
+        queries / "schema.sql",
+        queries / "views.sql",
+        *sorted((queries / "migrations").glob("*.sql")),
+    ]:
+        digest.update(path.read_bytes())  # the stored database's layout: a schema change regenerates it
     return digest.hexdigest()[:8]
 
 
