@@ -1,7 +1,7 @@
 """First paint of the Today page in headless Chromium, and the Streamlit server's memory under the pages.
 
-``streamlit run dashboard.py`` on a free loopback port with ``LIVEROI_DB`` set; Playwright (sync API)
-drives Debian's Chromium. *First paint* = from ``page.goto`` to the first KPI card or Plotly chart
+``streamlit run dashboard.py`` on a free loopback port with ``LIVEROI_DB`` set (the tests' server and
+browser options, ``tests/browser_support.py``); Playwright (sync API) drives Debian's Chromium. *First paint* = from ``page.goto`` to the first KPI card or Plotly chart
 visible. Cold = the first visit after the server started (empty caches); warm = a new browser context
 (new session) on the same server. Every page is then visited once until the app is idle, counting the
 websocket bytes the browser receives per page, and the server's VmHWM is read from /proc.
@@ -9,29 +9,14 @@ websocket bytes the browser receives per page, and the server's VmHWM is read fr
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from benchmarks.timing import Measurement, vm_hwm_bytes
 from liveroi import db
+from tests.browser_support import launch_options, streamlit_server
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # url path of each page (dashboard.PAGES); the advisor page only when it exists
 URL_PATHS = {
     "today": "",
@@ -46,56 +31,6 @@ FIRST_PAINT = '[data-testid="stMetric"], .js-plotly-plot .main-svg'
 # the app root says when the script run finished ('initial' → 'running' → 'notRunning')
 SCRIPT_DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 TIMEOUT_MS = 120_000
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, deadline_s: float = 60.0) -> None:
-    deadline = time.monotonic() + deadline_s
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)  # polling the health endpoint, bounded by the deadline
-    raise TimeoutError("streamlit did not become healthy")
-
-
-@contextmanager
-def streamlit_server(db_path: Path, log_path: Path) -> Iterator[tuple[str, subprocess.Popen]]:
-    """A dashboard server on a free loopback port; yields (url, process) and always stops it."""
-    port = _free_port()
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(Path(db.ROOT) / "dashboard.py"),
-        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command,
-            cwd=db.ROOT,
-            env={**os.environ, db.ENV_DB: str(db_path)},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_healthy(url, process)
-            yield url, process
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=15)
 
 
 def _visit(browser: Any, url: str, paint_selector: str | None) -> tuple[float | None, int, bool]:
@@ -133,7 +68,7 @@ def run(db_path: Path, runs: int, work_dir: Path) -> dict[str, Any]:
     pages.sort(key=list(URL_PATHS).index)
     cold, warm, per_page, hwm = [], [], {}, 0
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(**launch_options())
         try:
             for attempt in range(max(1, runs)):
                 with streamlit_server(db_path, work_dir / "streamlit.log") as (url, process):
