@@ -10,6 +10,7 @@ import os
 import resource
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -59,24 +60,44 @@ class ChildRun:
     stderr: str
 
 
+# Runs the measured command as its own child and writes that child's ru_maxrss (KiB) to argv[1]. Linux
+# keeps, in a process's ru_maxrss, the high-water RSS of the memory it had before exec — for a child
+# forked (or vforked) from this multi-GB benchmark process, this process's own RSS. The command is
+# therefore forked from this small, freshly started launcher instead (which adds its ~10 MB and
+# ~20 ms of start-up to the figures).
+_PEAK_RSS_LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execvp(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_child(
     argv: Sequence[str], *, env: dict[str, str] | None = None, cwd: str | Path | None = None
 ) -> ChildRun:
-    """Run a command, timing it and reading *its own* peak RSS from ``wait4`` (ru_maxrss is in KiB on
-    Linux), not the sum over every child this process ever had."""
+    """Run a command, timing it and reading *its own* peak RSS (``wait4``'s ru_maxrss, in KiB on Linux,
+    taken by a small launcher process: see ``_PEAK_RSS_LAUNCHER``)."""
     out_path = Path(f"/tmp/liveroi-bench-{os.getpid()}.out")
     err_path = Path(f"/tmp/liveroi-bench-{os.getpid()}.err")
+    rss_path = Path(f"/tmp/liveroi-bench-{os.getpid()}.rss")
+    launcher = [sys.executable, "-c", _PEAK_RSS_LAUNCHER, str(rss_path), *argv]
     with out_path.open("wb") as out, err_path.open("wb") as err:
         started = time.perf_counter()
-        proc = subprocess.Popen(list(argv), stdout=out, stderr=err, env=env, cwd=cwd)
-        _, status, usage = os.wait4(proc.pid, 0)
+        returncode = subprocess.run(
+            launcher, stdout=out, stderr=err, env=env, cwd=cwd, check=False
+        ).returncode
         seconds = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
     stdout = out_path.read_text(encoding="utf-8", errors="replace")
     stderr = err_path.read_text(encoding="utf-8", errors="replace")
-    out_path.unlink(missing_ok=True)
-    err_path.unlink(missing_ok=True)
-    return ChildRun(seconds, usage.ru_maxrss * 1024, proc.returncode, stdout, stderr)
+    peak_kib = int(rss_path.read_text() or 0) if rss_path.exists() else 0
+    for path in (out_path, err_path, rss_path):
+        path.unlink(missing_ok=True)
+    return ChildRun(seconds, peak_kib * 1024, returncode, stdout, stderr)
 
 
 def vm_hwm_bytes(pid: int) -> int:

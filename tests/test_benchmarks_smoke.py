@@ -96,3 +96,18 @@ def test_report_has_every_area_with_numbers(run) -> None:
     assert "`page_account_matrix · all accounts` ≤ 300 ms" in markdown
     assert "| `pages/today.py` cold |" in markdown
     assert "duckdb 1.5.5" in markdown
+
+
+def test_a_childs_peak_memory_is_its_own_not_the_benchmark_processes() -> None:
+    """Linux carries a process's pre-exec RSS into its ru_maxrss; a child forked straight from a large
+    benchmark process reported that process's size (4.18 GB for a 1.4 GB import)."""
+    import sys
+
+    from benchmarks.timing import run_child
+
+    ballast = bytearray(600 * 2**20)  # this process: > 600 MiB resident
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    child = run_child([sys.executable, "-c", "x = bytearray(80 * 2**20); x[::4096] = b'y' * len(x[::4096])"])
+    assert child.returncode == 0
+    assert 80 * 2**20 < child.peak_rss_bytes < 200 * 2**20
+    assert len(ballast) == 600 * 2**20
