@@ -97,6 +97,29 @@ def duckdb_floor(file: ImportFile, db_path: Path) -> tuple[float, int]:
         con.close()
 
 
+def _utf8_copy_floor(file: ImportFile, db_path: Path, runs: int, reason: str) -> Measurement:
+    """The floor on a UTF-8 copy of ``file`` (transcoded outside the clock) when DuckDB cannot read the
+    file in its own encoding: the same data, the faster read — the importer reads such a copy too."""
+    copy = ImportFile(file.kind, db_path.with_suffix(".utf8.csv"), "utf-8", "utf-8", file.skip)
+    try:
+        with (
+            file.path.open("r", encoding=file.pandas_encoding) as source,
+            copy.path.open("w", encoding="utf-8") as out,
+        ):
+            for line in source:  # streamed: the copy never sits in memory whole
+                out.write(line)
+        duckdb_floor(copy, db_path)  # warm-up
+        floor_runs = [duckdb_floor(copy, db_path) for _ in range(max(1, runs))]
+    except duckdb.Error as exc:
+        return Measurement(
+            [], {"result": None, "error": f"{reason}; UTF-8 copy: {str(exc).splitlines()[0][:120]}"}
+        )
+    finally:
+        copy.path.unlink(missing_ok=True)
+    note = f"DuckDB's {file.encoding} read_csv fails on this file ({reason}): floor on a UTF-8 copy"
+    return Measurement([s for s, _ in floor_runs], {"result": floor_runs[-1][1], "floor_of": note})
+
+
 def pandas_floor(file: ImportFile, db_path: Path) -> int:
     """pandas ``read_csv`` + insert of the frame into a fresh database file; returns the row count."""
     import duckdb
@@ -135,8 +158,8 @@ def run(dataset: Dataset, runs: int, work_dir: Path) -> dict[str, Any]:
             duckdb_floor(file, floor_db)  # warm-up: the file in the page cache, the extension loaded once
             floor_runs = [duckdb_floor(file, floor_db) for _ in range(max(1, runs))]
             duck = Measurement([s for s, _ in floor_runs], {"result": floor_runs[-1][1]})
-        except duckdb.Error as exc:  # e.g. the encodings extension refusing a valid GBK file
-            duck = Measurement([], {"result": None, "error": str(exc).splitlines()[0][:300]})
+        except duckdb.Error as exc:  # the encodings extension refuses a valid 1M-row GBK file
+            duck = _utf8_copy_floor(file, floor_db, runs, reason=str(exc).splitlines()[0][:160])
         panda = measure(lambda file=file, path=floor_db: pandas_floor(file, path), runs=runs, warmup=0)
         _fresh(floor_db)
 
@@ -159,7 +182,7 @@ def run(dataset: Dataset, runs: int, work_dir: Path) -> dict[str, Any]:
                 "error": str(exc)[:600],
                 "failed_after_seconds": exc.seconds,
                 "failed_peak_rss_bytes": exc.peak_rss_bytes,
-                "duckdb_read_csv": {**duck.to_json(), "result": duck.extra["result"]},
+                "duckdb_read_csv": duck.to_json(),
                 "pandas_read_csv": {**panda.to_json(), "result": panda.extra["result"]},
             }
             _fresh(import_db)
@@ -184,7 +207,7 @@ def run(dataset: Dataset, runs: int, work_dir: Path) -> dict[str, Any]:
         results[file.kind] = {
             "import": imported.to_json(),
             "reimport": reimported.to_json(),
-            "duckdb_read_csv": {**duck.to_json(), "result": duck.extra["result"]},
+            "duckdb_read_csv": duck.to_json(),
             "pandas_read_csv": {**panda.to_json(), "result": panda.extra["result"]},
             "ratio_duckdb": imported.median / duck.median if duck.runs else None,
             "ratio_pandas": imported.median / panda.median,
