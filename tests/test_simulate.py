@@ -1,8 +1,8 @@
 """Decision quality on the simulator (issue 4 §6), on the benchmark's fixed seeds 0–4.
 
 Issue 4's target — on average ≥ 95 % of the oracle's incremental profit, every case ≥ 85 % — is
-NOT asserted, because the advisor does not reach it (87.1 % on average over seeds 0–4, worst case
-78.3 %; see the README table), and on these cases a learner told the true curve shapes does not
+NOT asserted, because the advisor does not reach it (88.0 % on average over seeds 0–4, worst case
+81.8 %; see the README table), and on these cases a learner told the true curve shapes does not
 reach it either (:func:`test_known_shape_reference_misses_the_issue_floor_on_two_channels`).
 What is asserted is what the advisor achieves, as regression floors a little under the measured
 values, plus the parts of the target it does meet: never a step-limit violation, ahead of the ±20 %
@@ -20,15 +20,15 @@ from liveroi import simulate
 SEEDS = range(5)
 
 # Per case: the mean share of the oracle's incremental profit over SEEDS the advisor must keep
-# (measured: 93.3, 85.3, 78.3, 92.2, 86.6 %), and the floor for its worst seed (measured 58.2 %).
+# (measured: 94.3, 86.9, 81.8, 91.4, 85.4 %), and the floor for its worst seed (measured 57.9 %).
 CASE_FLOORS = {
-    "overspending": 0.92,
-    "underspending": 0.84,
-    "saturated + starved": 0.77,
-    "noisy near optimum": 0.91,
-    "ten sessions": 0.85,
+    "overspending": 0.93,
+    "underspending": 0.86,
+    "saturated + starved": 0.81,
+    "noisy near optimum": 0.90,
+    "ten sessions": 0.84,
 }
-MEAN_FLOOR = 0.865  # measured 87.1 %
+MEAN_FLOOR = 0.875  # measured 88.0 %
 WORST_SEED_FLOOR = 0.55
 
 
@@ -71,10 +71,10 @@ def test_noisy_account_near_its_optimum_does_not_thrash(results) -> None:
     assert np.mean(step_sd) < 0.07, step_sd
     assert max(step_sd) < 0.15, step_sd
     # Holding keeps 99.3 % there by construction (10 % below a flat optimum); the advisor gives up
-    # less than 8 points of it on average.
+    # less than 8.5 points of it on average (measured 7.9).
     hold = np.mean([r.hold_share for r in runs])
     assert hold == pytest.approx(0.993, abs=0.001)
-    assert np.mean([r.advisor_share for r in runs]) >= hold - 0.08
+    assert np.mean([r.advisor_share for r in runs]) >= hold - 0.085
 
 
 def test_floors_on_the_fixed_seeds(results) -> None:
