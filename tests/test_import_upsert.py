@@ -133,3 +133,18 @@ def test_content_hash_is_sha256_of_the_bytes(db_path: Path) -> None:
     data = _day1()
     import_files(db_path, [("t1.csv", data)])
     assert _table(db_path, "SELECT content_hash FROM imports") == [(hashlib.sha256(data).hexdigest(),)]
+
+
+def test_a_missing_spend_cell_keeps_the_stored_figure_and_a_written_zero_replaces_it(db_path: Path) -> None:
+    """'-' in a spend column means missing (never erases, like every other field); 0 is a figure."""
+    header = ["直播ID", "账号", "开播时间", "成交金额", "小店通消耗", "磁力金牛消耗"]
+    first = csv_bytes(header, [["1", "甲", "2026-01-01 10:00", "1000", "100", "50"]])
+    later = csv_bytes(header, [["1", "甲", "2026-01-01 10:00", "1000", "-", "0"]])
+    import_files(db_path, [("first.csv", first)])
+    summary = import_files(db_path, [("later.csv", later)])
+    assert (summary["updated"], summary["unchanged"]) == (1, 0)
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        spend = con.execute("SELECT channel, export_spend FROM session_spend ORDER BY channel").fetchall()
+        changes = con.execute("SELECT field, old_value, new_value FROM import_changes").fetchall()
+    assert spend == [("jinniu", 0.0), ("xiaodiantong", 100.0)]
+    assert changes == [("spend_jinniu", "50.0", "0.0")]
