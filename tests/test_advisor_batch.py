@@ -153,3 +153,36 @@ def test_all_accounts_short_answers_and_errors(brand_db: Path, db_path: Path) ->
     assert empty.returncode == 1
     assert empty.stdout == ""
     assert empty.stderr.strip() == "liveroi: 数据库里没有任何账号的场次数据"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_raise_below_break_even_on_gmv_says_the_followers_pay_for_it(brand_db: Path, lang: str) -> None:
+    """A channel raised although its marginal ROI is below break-even is only right because of the
+    followers it brings; the reason must say so with the numbers, for those channels only. The sample
+    brand has such channels (粉条 brings followers cheaply)."""
+    from liveroi.channels import channel_name
+    from liveroi.formatting import count, money
+    from liveroi.i18n import TRANSLATIONS
+
+    phrase = TRANSLATIONS["advisor.reason.followers_pay"][lang].split("{")[0]
+    explained = 0
+    with db.connection(brand_db, read_only=True) as con:
+        recs = list(recommend_accounts(con, lang=lang, workers=1))
+    for rec in recs:
+        expected = 0
+        for channel in rec.channels:
+            now, to = rec.current[channel], rec.suggested[channel]
+            mroi, followers = rec.marginal_roi[channel], rec.marginal_followers[channel]
+            if not (to > now > 0 and mroi < rec.breakeven_roi and followers > 0):
+                continue
+            expected += 1
+            unit = 1000.0 if now >= 5000 else 100.0
+            worth = followers * unit * rec.economics.follower_value
+            assert channel_name(channel, lang) in rec.reason
+            assert f"{count(round(followers * unit), lang)} " in rec.reason, rec.reason
+            assert money(worth, lang) in rec.reason, rec.reason
+            # and it does pay at the margin: the GMV's margin plus the followers' value against the spend
+            assert rec.economics.margin * mroi * unit + worth > 0.95 * unit
+        assert rec.reason.count(phrase) == expected, rec.reason
+        explained += expected
+    assert explained >= 1

@@ -2,7 +2,8 @@
 
 The channel with the biggest move comes first, with the number that decides it: what the last
 ¥1,000 (¥100 for small channels) returned according to its fitted curve, its marginal ROI against
-the break-even ROI, and the move. The other channels follow in one short sentence, then any
+the break-even ROI, and the move. A channel raised although its GMV alone returns less than break-even
+says why: the new followers it brings, at the follower value, make up the difference. The other channels follow in one short sentence, then any
 guardrail that bound (budget cap, minimum ROI) and a note when the follower value is a suggestion.
 """
 
@@ -28,6 +29,26 @@ def _change(current: float, suggested: float) -> float:
 
 def _unit(current: float) -> float:
     return 1000.0 if current >= 5000 else 100.0
+
+
+def _followers_pay(rec: Recommendation, channel: str, lang: str) -> str | None:
+    """Why a channel is raised although its GMV alone returns less than break-even: the followers it
+    brings (worth the follower value each) make up the difference. None when that is not the case."""
+    now, to = rec.current[channel], rec.suggested[channel]
+    mroi = rec.marginal_roi.get(channel)
+    followers = rec.marginal_followers.get(channel) or 0.0
+    value = rec.economics.follower_value
+    if not (to > now > 0 and mroi is not None and mroi < rec.breakeven_roi and followers > 0 and value > 0):
+        return None
+    unit = _unit(now)
+    return t(
+        "advisor.reason.followers_pay",
+        lang,
+        unit=money(unit, lang),
+        count=count(round(followers * unit), lang),
+        value=money(followers * unit * value, lang),
+        per=money(value, lang),
+    )
 
 
 def _main_sentence(rec: Recommendation, channel: str, lang: str) -> str:
@@ -71,12 +92,28 @@ def _main_sentence(rec: Recommendation, channel: str, lang: str) -> str:
             to=money(to, lang),
         )
     unit = _unit(now)
+    change = _change(now, to)
+    pct = f"{abs(change) * 100:.0f}%" if lang == "zh" else f"{abs(change) * 100:.0f} %"
+    why = _followers_pay(rec, channel, lang)
+    if why is not None:
+        return t(
+            "advisor.reason.move_followers",
+            lang,
+            channel=name,
+            unit=money(unit, lang),
+            returned=money(mroi * unit, lang),
+            mroi=ratio(mroi),
+            breakeven=ratio(be),
+            why=why,
+            verb=t("advisor.verb.raise", lang),
+            pct=pct,
+            to=money(to, lang),
+        )
     followers = rec.marginal_followers.get(channel) or 0.0
     follower_text = ""
     if followers * unit >= 1:
         follower_text = t("advisor.reason.followers", lang, count=count(round(followers * unit), lang))
     cmp = "<" if (mroi or 0) < be else (">" if (mroi or 0) > be else "=")
-    change = _change(now, to)
     return t(
         "advisor.reason.move",
         lang,
@@ -88,7 +125,7 @@ def _main_sentence(rec: Recommendation, channel: str, lang: str) -> str:
         cmp=cmp,
         breakeven=ratio(be),
         verb=t("advisor.verb.raise" if to > now else "advisor.verb.cut", lang),
-        pct=f"{abs(change) * 100:.0f}%" if lang == "zh" else f"{abs(change) * 100:.0f} %",
+        pct=pct,
         to=money(to, lang),
     )
 
@@ -116,7 +153,9 @@ def build_reason(rec: Recommendation, lang: str = "zh") -> str:
         else:
             change = _change(now, to)
             text = signed_percent(change, 0) if math.isfinite(change) else "+"
-            items.append(t("advisor.reason.other_item", lang, channel=name, change=text, to=money(to, lang)))
+            why = _followers_pay(rec, channel, lang)
+            key = "advisor.reason.other_item" if why is None else "advisor.reason.other_item_followers"
+            items.append(t(key, lang, channel=name, change=text, to=money(to, lang), why=why))
     if items:
         parts.append(
             t("advisor.reason.others", lang, items="；".join(items) if lang == "zh" else "; ".join(items))

@@ -7,6 +7,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{channel}: the last {unit} returned {returned} of GMV{followers} (marginal ROI {mroi} {cmp} break-even {breakeven}) — {verb} {pct} to {to}.",
     },
     "advisor.reason.followers": {"zh": "和 {count} 个新粉", "en": " and {count} new followers"},
+    "advisor.reason.followers_pay": {
+        "zh": "只看成交低于保本，但最后 {unit} 还带来 {count} 个新粉，按每个 {per} 计值 {value}，合计仍赚钱",
+        "en": "below break-even on GMV alone, but the last {unit} also brought {count} new followers, worth "
+        "{value} at {per} each, so it still pays",
+    },
+    "advisor.reason.other_item_followers": {
+        "zh": "{channel} {change} 至 {to}（{why}）",
+        "en": "{channel} {change} to {to} ({why})",
+    },
+    "advisor.reason.move_followers": {
+        "zh": "{channel}：最后 {unit} 带来 {returned} 成交（边际ROI {mroi} < 保本 {breakeven}），{why}，建议{verb} {pct} 至 {to}。",
+        "en": "{channel}: the last {unit} returned {returned} of GMV (marginal ROI {mroi} < break-even {breakeven}); {why} — {verb} {pct} to {to}.",
+    },
     "advisor.verb.raise": {"zh": "增加", "en": "raise"},
     "advisor.verb.cut": {"zh": "减少", "en": "cut"},
     "advisor.reason.uncertain": {
