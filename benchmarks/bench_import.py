@@ -97,6 +97,14 @@ def duckdb_floor(file: ImportFile, db_path: Path) -> tuple[float, int]:
         con.close()
 
 
+def floor_measurement(file: ImportFile, db_path: Path, runs: int) -> Measurement:
+    """:func:`duckdb_floor` ``runs`` times after a warm-up (the file in the page cache, the extension
+    loaded once); the row count of the last run in ``extra["result"]``."""
+    duckdb_floor(file, db_path)
+    floor_runs = [duckdb_floor(file, db_path) for _ in range(max(1, runs))]
+    return Measurement([s for s, _ in floor_runs], {"result": floor_runs[-1][1]})
+
+
 def _utf8_copy_floor(file: ImportFile, db_path: Path, runs: int, reason: str) -> Measurement:
     """The floor on a UTF-8 copy of ``file`` (transcoded outside the clock) when DuckDB cannot read the
     file in its own encoding: the same data, the faster read — the importer reads such a copy too."""
@@ -108,8 +116,7 @@ def _utf8_copy_floor(file: ImportFile, db_path: Path, runs: int, reason: str) ->
         ):
             for line in source:  # streamed: the copy never sits in memory whole
                 out.write(line)
-        duckdb_floor(copy, db_path)  # warm-up
-        floor_runs = [duckdb_floor(copy, db_path) for _ in range(max(1, runs))]
+        floor = floor_measurement(copy, db_path, runs)
     except duckdb.Error as exc:
         return Measurement(
             [], {"result": None, "error": f"{reason}; UTF-8 copy: {str(exc).splitlines()[0][:120]}"}
@@ -117,7 +124,7 @@ def _utf8_copy_floor(file: ImportFile, db_path: Path, runs: int, reason: str) ->
     finally:
         copy.path.unlink(missing_ok=True)
     note = f"DuckDB's {file.encoding} read_csv fails on this file ({reason}): floor on a UTF-8 copy"
-    return Measurement([s for s, _ in floor_runs], {"result": floor_runs[-1][1], "floor_of": note})
+    return Measurement(floor.runs, {**floor.extra, "floor_of": note})
 
 
 def pandas_floor(file: ImportFile, db_path: Path) -> int:
@@ -155,9 +162,7 @@ def run(dataset: Dataset, runs: int, work_dir: Path) -> dict[str, Any]:
     for file in files_of(dataset):
         floor_db = work_dir / f"floor-{file.kind}.duckdb"
         try:
-            duckdb_floor(file, floor_db)  # warm-up: the file in the page cache, the extension loaded once
-            floor_runs = [duckdb_floor(file, floor_db) for _ in range(max(1, runs))]
-            duck = Measurement([s for s, _ in floor_runs], {"result": floor_runs[-1][1]})
+            duck = floor_measurement(file, floor_db, runs)
         except duckdb.Error as exc:  # the encodings extension refuses a valid 1M-row GBK file
             duck = _utf8_copy_floor(file, floor_db, runs, reason=str(exc).splitlines()[0][:160])
         panda = measure(lambda file=file, path=floor_db: pandas_floor(file, path), runs=runs, warmup=0)

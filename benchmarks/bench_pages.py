@@ -25,7 +25,6 @@ from benchmarks.timing import run_child
 from liveroi import db
 from tests.apptest_support import dashboard_app_test
 
-APP = Path(db.ROOT) / "dashboard.py"
 PAGE_ORDER = ("today", "trends", "sessions", "matrix", "advisor", "import", "settings")
 TIMEOUT_S = 300
 

@@ -33,7 +33,6 @@ from typing import Any
 from liveroi import db
 from tests.apptest_support import dashboard_app_test
 
-APP = Path(db.ROOT) / "dashboard.py"
 PAGES = ("today", "trends", "sessions", "matrix", "advisor", "import", "settings")
 SAMPLE_SESSIONS = 1_000
 BIG_ACCOUNTS = 50

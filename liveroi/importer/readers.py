@@ -292,9 +292,9 @@ BEYOND_HEADER = "_beyond_header"
 
 
 def raw_names(layout: Layout) -> list[str]:
-    """Column names of ``import_raw`` from the header: canonical where mapped, ``_colN`` otherwise (all
-    distinct). ``import_raw`` has one more, :data:`BEYOND_HEADER`."""
-    return [c.canonical or f"_col{c.position}" for c in layout.columns]
+    """Column names of ``import_raw``, in file order: one per header column (canonical where mapped,
+    ``_colN`` otherwise; all distinct), then :data:`BEYOND_HEADER`."""
+    return [*(c.canonical or f"_col{c.position}" for c in layout.columns), BEYOND_HEADER]
 
 
 @contextmanager
@@ -351,7 +351,7 @@ def load_raw(con: duckdb.DuckDBPyConnection, src: SourceFile, layout: Layout, la
             "path": "",
             "skip": layout.skip_lines,
             "delimiter": layout.delimiter,
-            "columns": {name: "VARCHAR" for name in [*raw_names(layout), BEYOND_HEADER]},
+            "columns": {name: "VARCHAR" for name in raw_names(layout)},
             "max_line_size": limits.MAX_LINE_BYTES,
             "encoding": "utf-8",
             "parallel": True,
@@ -464,8 +464,7 @@ def _xlsx_layout(src: SourceFile, lang: str, sheet: str | None) -> Layout:
 
 def _xlsx_frame(src: SourceFile, layout: Layout, lang: str) -> pd.DataFrame:
     workbook = _open_workbook(src, lang)
-    names = raw_names(layout)
-    width = len(names)
+    width = len(layout.columns)
     try:
         worksheet = workbook[layout.sheet]
         rows = []
@@ -484,7 +483,7 @@ def _xlsx_frame(src: SourceFile, layout: Layout, lang: str) -> pd.DataFrame:
         workbook.close()
     columns = range(width + 1)
     frame = pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
-    frame.columns = [*names, BEYOND_HEADER]
+    frame.columns = raw_names(layout)
     text = frame.apply(lambda column: column.map(cell_text, na_action="ignore")).astype(object)
     lengths = text.apply(lambda column: column.str.len().max() if len(column) else 0)
     if len(lengths) and (lengths.fillna(0) > limits.MAX_CELL_CHARS).any():

@@ -173,7 +173,7 @@ def stage_file(
         "import_rejects_stage",
         {
             "file_idx": file_idx,
-            "raw_names": [*readers.raw_names(layout), readers.BEYOND_HEADER],
+            "raw_names": readers.raw_names(layout),
             "written": [*(c.header for c in layout.columns), t("import.column.beyond_header", lang)],
         },
     )
