@@ -5,7 +5,7 @@ rewrite was a ``queries/bench_try_*.sql`` holding ``CREATE OR REPLACE TEMP VIEW 
 
 ``python -m benchmarks.try_view DB VIEW_QUERY [--runs N]``: opens DB read-only, times every page-query
 case of :mod:`benchmarks.bench_queries` (median of N), then runs ``queries/VIEW_QUERY.sql`` (a
-``CREATE TEMP VIEW`` that shadows a view of views.sql for this connection only) and times them again,
+``CREATE TEMP VIEW`` that shadows a contract view of queries/schema/views/ for this connection only) and times them again,
 checking each result equals the first (numbers to 1e-9 relative: sums may add in another order).
 ``--pages`` also runs every dashboard page through AppTest (cold = caches cleared, then cached) as is
 and with the rewrite on every read-only connection the dashboard opens (``liveroi.db.connect`` wrapped

@@ -45,7 +45,7 @@ def _quote_path(path: Path) -> str:
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    return list(db.query(con, "backup_tables")["table_name"])
+    return list(db.query(con, "export/backup_tables")["table_name"])
 
 
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
@@ -130,7 +130,7 @@ def restore(backup_dir: Path, db_path: Path, *, force: bool = False) -> BackupRe
                 restored = _count(con, table)
                 if restored != count:
                     raise BackupError(f"{table}: restored {restored} rows, the backup says {count}")
-            max_id = int(db.query(con, "import_id_max")["max_import_id"].iloc[0])
+            max_id = int(db.query(con, "import/id_max")["max_import_id"].iloc[0])
             if max_id:
                 con.execute("SELECT max(nextval('import_id_seq')) FROM range($n)", {"n": max_id})
             version = db.schema_version(con)

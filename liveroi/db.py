@@ -1,6 +1,7 @@
 """The DuckDB store: where the file is, how to open it, how its schema migrates, how SQL files run.
 
-Every SQL statement lives in ``queries/<name>.sql``; Python passes around only the file name and binds
+Every SQL statement lives in ``queries/<job>/<name>.sql`` (``queries/README.md`` lists the folders); Python
+passes around only the name (``"import/rows"``) and binds
 user values as parameters (``$account``, ``$start`` …). Nothing here imports Streamlit.
 
 Opening rules
@@ -32,15 +33,24 @@ from liveroi.i18n import t
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = ROOT / "queries"
-MIGRATIONS_DIR = QUERIES_DIR / "migrations"
+MIGRATIONS_DIR = QUERIES_DIR / "schema" / "migrations"
 DEFAULT_DB_PATH = ROOT / "data" / "liveroi.duckdb"
 ENV_DB = "LIVEROI_DB"
 
-SCHEMA_VERSION_BASE = 1  # queries/schema.sql; queries/migrations/NNN_*.sql carry versions 2, 3, …
+SCHEMA_VERSION_BASE = 1  # queries/schema/schema.sql; queries/schema/migrations/NNN_*.sql carry versions 2, 3, …
 DEFAULT_BUSY_TIMEOUT_S = 10.0
-ENV_BUSY_TIMEOUT = "LIVEROI_BUSY_TIMEOUT"  # seconds a writer waits for the lock (scheduled jobs, tests)
+ENV_BUSY_TIMEOUT = "LIVEROI_BUSY_TIMEOUT"
+# The data contract's views, one file each in queries/schema/views/, in the order they are created (a view
+# binds the views it reads at creation). Ratios with a zero or missing denominator are NULL, never inf or 0.
+CONTRACT_VIEWS: tuple[str, ...] = (
+    "session_channel_spend",
+    "session_metrics",
+    "unattributed_spend",
+    "daily_metrics",
+    "account_settings",
+)  # seconds a writer waits for the lock (scheduled jobs, tests)
 
-_QUERY_NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)?$")
+_QUERY_NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+){0,2}$")
 _MIGRATION_FILE = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
 
@@ -73,8 +83,14 @@ def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
 
 
 @cache
-def load_sql(name: str) -> str:
-    """The text of ``queries/<name>.sql``. Names are plain identifiers, never user input."""
+def load_sql(name: str | Path) -> str:
+    """The text of ``queries/<name>.sql`` (``name`` like ``"import/rows"``, never user input), or of a
+    ``.sql`` file given as a :class:`~pathlib.Path` — SQL that only benchmarks or tests run lives beside
+    them (``benchmarks/sql/``), not in ``queries/``."""
+    if isinstance(name, Path):
+        if name.suffix != ".sql" or not name.is_file():
+            raise FileNotFoundError(f"no such query file: {name}")
+        return name.read_text(encoding="utf-8")
     if not _QUERY_NAME.match(name):
         raise ValueError(f"not a query name: {name!r}")
     path = QUERIES_DIR / f"{name}.sql"
@@ -199,7 +215,7 @@ def _migrations() -> list[tuple[int, str]]:
         for path in sorted(MIGRATIONS_DIR.iterdir()):
             match = _MIGRATION_FILE.match(path.name)
             if match:
-                found.append((int(match.group(1)), f"migrations/{path.stem}"))
+                found.append((int(match.group(1)), f"schema/migrations/{path.stem}"))
     return found
 
 
@@ -216,19 +232,24 @@ def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
 
 
 def _views_digest() -> str:
-    return hashlib.sha256(load_sql("views").encode("utf-8")).hexdigest()
+    """sha256 over every contract view's file, in creation order: any view change re-creates them all."""
+    digest = hashlib.sha256()
+    for view in CONTRACT_VIEWS:
+        digest.update(load_sql(f"schema/views/{view}").encode("utf-8"))
+    return digest.hexdigest()
 
 
 def _stored_views_digest(con: duckdb.DuckDBPyConnection) -> str | None:
     if not _table_exists(con, "schema_meta"):
         return None
-    frame = query(con, "schema_meta_get", {"key": "views_sha256"})
+    frame = query(con, "schema/meta_get", {"key": "views_sha256"})
     return None if frame.empty else str(frame["value"].iloc[0])
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
     """Bring the schema to :func:`latest_schema_version` in one transaction, and re-create the views
-    whenever ``queries/views.sql`` changed (tracked by its sha256), so a view fix reaches old files too.
+    whenever a file of ``queries/schema/views/`` changed (tracked by one sha256 over them all), so a view
+    fix reaches old files too.
 
     Idempotent: a database already up to date is left as it is. A database from a newer liveroi is
     refused rather than silently misread.
@@ -242,15 +263,16 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         return current
     with transaction(con):
         if current < SCHEMA_VERSION_BASE:
-            con.execute(load_sql("schema"))
+            con.execute(load_sql("schema/schema"))
             con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION_BASE])
         for version, name in _migrations():
             if version > max(current, SCHEMA_VERSION_BASE):
                 con.execute(load_sql(name))
                 con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
-        con.execute(load_sql("schema_meta"))
-        con.execute(load_sql("views"))
-        execute(con, "schema_meta_set", {"key": "views_sha256", "value": digest})
+        con.execute(load_sql("schema/meta"))
+        for view in CONTRACT_VIEWS:
+            con.execute(load_sql(f"schema/views/{view}"))
+        execute(con, "schema/meta_set", {"key": "views_sha256", "value": digest})
     return latest
 
 
@@ -267,13 +289,13 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         con.execute("COMMIT")
 
 
-def query(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+def query(con: duckdb.DuckDBPyConnection, name: str | Path, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """Run ``queries/<name>.sql`` with named parameters bound, as a DataFrame."""
     return con.execute(load_sql(name), dict(params) if params else None).df()
 
 
 def execute(
-    con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
+    con: duckdb.DuckDBPyConnection, name: str | Path, params: Mapping[str, Any] | None = None
 ) -> duckdb.DuckDBPyConnection:
     """Run ``queries/<name>.sql`` with named parameters bound, for its effect."""
     return con.execute(load_sql(name), dict(params) if params else None)

@@ -78,10 +78,10 @@ def replace_promo_days(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> in
     """Replace the stored promo calendar with ``rows`` (``day, name, account``; '' = every account)
     in one transaction. Returns the number of days stored."""
     with db.transaction(con):
-        db.execute(con, "page_promo_days_clear")
+        db.execute(con, "settings/promo_days_clear")
         con.register("promo_days_input", rows)
         try:
-            db.execute(con, "page_promo_days_insert")
+            db.execute(con, "settings/promo_days_insert")
         finally:
             con.unregister("promo_days_input")
     return len(rows)

@@ -93,9 +93,9 @@ def _clean(value: object) -> float | None:
 
 def load(con: duckdb.DuckDBPyConnection, account: str) -> AccountSettings:
     """The settings in force for ``account`` (defaults when the account has none)."""
-    frame = db.query(con, "account_settings_one", {"account": account})
+    frame = db.query(con, "settings/account_one", {"account": account})
     if frame.empty:
-        frame = db.query(con, "settings_defaults")
+        frame = db.query(con, "settings/defaults")
     return _from_row(account, frame.to_dict("records")[0])
 
 
@@ -105,7 +105,7 @@ def load_many(
     """The settings in force for many accounts in one query, by account (every known account when
     ``accounts`` is None; an unknown account is left out — :func:`load` gives it the defaults)."""
     chosen = None if accounts is None else [str(a) for a in accounts]
-    frame = db.query(con, "account_settings_many", {"accounts": chosen})
+    frame = db.query(con, "settings/account_many", {"accounts": chosen})
     return {str(row["account"]): _from_row(str(row["account"]), row) for row in frame.to_dict("records")}
 
 
@@ -125,7 +125,7 @@ def _from_row(account: str, row: Mapping[str, Any]) -> AccountSettings:
 
 def load_stored(con: duckdb.DuckDBPyConnection, account: str) -> dict[str, float | None]:
     """The values stored for ``account`` itself (None where it inherits the default)."""
-    frame = db.query(con, "settings_raw", {"account": account})
+    frame = db.query(con, "settings/raw", {"account": account})
     fields = (
         "gross_margin",
         "refund_rate",
@@ -160,7 +160,7 @@ def save(con: duckdb.DuckDBPyConnection, settings: AccountSettings, *, refund_ra
             new = values[field]
             if stored is None and _same(new, inherited[field]):
                 values[field] = None
-    db.execute(con, "settings_upsert", values)
+    db.execute(con, "settings/upsert", values)
 
 
 def _same(a: object, b: object) -> bool:
@@ -171,7 +171,7 @@ def _same(a: object, b: object) -> bool:
 
 def _inherited(con: duckdb.DuckDBPyConnection, account: str) -> AccountSettings:
     """What ``account`` would get with no row of its own: the defaults row, history's refund rate."""
-    row = db.query(con, "settings_defaults").iloc[0]
+    row = db.query(con, "settings/defaults").iloc[0]
     estimated = load(con, account).refund_rate if load_stored(con, account)["refund_rate"] is None else None
     return AccountSettings(
         account=account,

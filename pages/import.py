@@ -120,12 +120,12 @@ if summary:
 
 # --- history ---------------------------------------------------------------------------------------
 st.subheader(t("import_page.history", lang))
-history = data.query("page_import_history", {"limit": import_view.HISTORY_ROWS})
+history = data.query("pages/import_history", {"limit": import_view.HISTORY_ROWS})
 if history.empty:
     st.caption(t("import_page.no_history", lang))
 else:
     st.dataframe(import_view.history_frame(history, lang), hide_index=True)
-rejected = data.query("page_rejected_rows", {"limit": import_view.REJECTED_ROWS})
+rejected = data.query("pages/rejected_rows", {"limit": import_view.REJECTED_ROWS})
 if not rejected.empty:
     st.subheader(t("import_page.rejected_history", lang, count=int(rejected["total_rows"].iloc[0])))
     st.dataframe(import_view.rejected_frame(rejected, lang), hide_index=True)

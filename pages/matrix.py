@@ -35,7 +35,7 @@ if not filters.all_accounts:
 
 prev_start, prev_end = previous_period(filters.start, filters.end)
 matrix = data.query(
-    "page_account_matrix", filters.params(prev_start=prev_start, prev_end=prev_end, limit=MAX_ACCOUNTS)
+    "pages/account_matrix", filters.params(prev_start=prev_start, prev_end=prev_end, limit=MAX_ACCOUNTS)
 )
 current = matrix[matrix["sessions"] > 0]
 if current.empty:

@@ -48,7 +48,7 @@ if not filters.all_accounts:
     widgets.empty_database(lang)
     st.stop()
 
-shifts = data.query("page_shifts", filters.params())["shift"].astype(str).tolist()
+shifts = data.query("pages/shifts", filters.params())["shift"].astype(str).tolist()
 row1 = st.columns([2, 2, 2, 1.2, 1.8])
 search = row1[0].text_input(
     t("sessions.search", lang), placeholder=t("sessions.search_placeholder", lang), key="sessions_search"
@@ -68,7 +68,7 @@ below = row1[4].toggle(t("sessions.below_breakeven_only", lang), value=False, ke
 params = filters.params(
     shifts=chosen_shifts, below_breakeven=below, search=search.strip(), sort=sort, descending=descending
 )
-first = data.query("page_sessions_table", {**params, "limit": session_table.PAGE_SIZE, "offset": 0})
+first = data.query("pages/sessions_table", {**params, "limit": session_table.PAGE_SIZE, "offset": 0})
 total = int(first["total_rows"].iloc[0]) if len(first) else 0
 if total == 0:
     widgets.empty_period(lang, filters.start, filters.end)
@@ -83,7 +83,7 @@ offset = (page - 1) * session_table.PAGE_SIZE
 rows = (
     first
     if page == 1
-    else data.query("page_sessions_table", {**params, "limit": session_table.PAGE_SIZE, "offset": offset})
+    else data.query("pages/sessions_table", {**params, "limit": session_table.PAGE_SIZE, "offset": offset})
 )
 count_col.caption(
     t(
@@ -143,12 +143,12 @@ session_id = st.selectbox(
     help=t("sessions.pick_help", lang),
     key="sessions_pick",
 )
-detail = data.query("page_session_detail", {"session_id": session_id})
+detail = data.query("pages/session_detail", {"session_id": session_id})
 if detail.empty:
     st.info(t("sessions.gone", lang))
     st.stop()
 session = detail.iloc[0]
-median = data.query("page_session_median", filters.params(account=session["account"])).iloc[0]
+median = data.query("pages/session_median", filters.params(account=session["account"])).iloc[0]
 
 level = roi_signal(
     None if pd.isna(session["roi"]) else float(session["roi"]),

@@ -31,7 +31,7 @@ account = st.selectbox(
     key="settings_account",
 )
 current, stored = data.account_settings(account)
-aov = data.query("page_account_aov", {"account": account})["aov"].iloc[0]
+aov = data.query("pages/account_aov", {"account": account})["aov"].iloc[0]
 aov = None if pd.isna(aov) else float(aov)
 
 
@@ -178,7 +178,7 @@ if may_edit and st.button(  # a viewer sees the values, read-only, and no save b
 st.subheader(t("settings.promo_title", lang))
 st.caption(t("settings.promo_help", lang))
 everyone = t("settings.promo_all_accounts", lang)
-calendar = data.query("page_promo_days_list")
+calendar = data.query("pages/promo_days_list")
 calendar = calendar.assign(
     day=pd.to_datetime(calendar["day"]).dt.date,
     account=calendar["account"].fillna(everyone).astype(str),

@@ -24,7 +24,7 @@ if not filters.all_accounts:
     widgets.empty_database(lang)
     st.stop()
 
-latest = data.query("page_latest_day", filters.params())["latest_day"].iloc[0]
+latest = data.query("pages/latest_day", filters.params())["latest_day"].iloc[0]
 default_day = pd.Timestamp(latest).date() if pd.notna(latest) else filters.latest_day
 if default_day is None:
     widgets.empty_period(lang, filters.start, filters.end)
@@ -37,7 +37,7 @@ if st.query_params.get(state.PARAM_DAY) != day.isoformat():
 
 # --- data ------------------------------------------------------------------------------------------
 params = {"accounts": list(filters.accounts), "day": day}
-sums = data.query("page_today_kpis", params)
+sums = data.query("pages/today_kpis", params)
 day_rows = sums[sums["period"] == "day"]
 if day_rows.empty:
     st.info(t("today.no_broadcast", lang, day=day.isoformat()), icon=":material/event_busy:")
@@ -49,10 +49,10 @@ thresholds = combined_thresholds(day_rows)
 roi_level = roi_signal(kpis["roi"].value, thresholds.breakeven_roi, thresholds.target_roi)
 net_level = roi_signal(kpis["net_roi"].value, thresholds.breakeven_net_roi, None)
 
-sessions = data.query("page_today_sessions", {**params, "limit": MAX_SESSION_CARDS})
+sessions = data.query("pages/today_sessions", {**params, "limit": MAX_SESSION_CARDS})
 recent_start = day - timedelta(days=RECENT_DAYS - 1)
 recent_params = filters.params(start=recent_start - timedelta(days=6), end=day)
-recent_daily = data.derived(with_moving_averages, "page_daily_series", recent_params, recent_start, day)
+recent_daily = data.derived(with_moving_averages, "pages/daily_series", recent_params, recent_start, day)
 
 # --- KPIs ------------------------------------------------------------------------------------------
 st.subheader(t("today.kpis_title", lang, day=day.isoformat()))

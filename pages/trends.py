@@ -32,28 +32,28 @@ if not filters.all_accounts:
 
 # --- data ------------------------------------------------------------------------------------------
 daily_params = filters.params(start=filters.start - timedelta(days=MA_WINDOW - 1))
-daily_raw = data.query("page_daily_series", daily_params)
+daily_raw = data.query("pages/daily_series", daily_params)
 in_period = daily_raw[pd.to_datetime(daily_raw["day"]) >= pd.Timestamp(filters.start)]
 if in_period.empty:
     widgets.empty_period(lang, filters.start, filters.end)
     st.stop()
 daily = data.derived(
-    with_moving_averages, "page_daily_series", daily_params, filters.start, filters.end, MA_WINDOW
+    with_moving_averages, "pages/daily_series", daily_params, filters.start, filters.end, MA_WINDOW
 )
 thresholds = combined_thresholds(in_period)
 promo = data.derived(
     promo_days_for_chart,
-    "page_promo_days",
+    "pages/promo_days",
     filters.params(),
-    int(data.query("page_promo_count")["promo_days"].iloc[0]),
+    int(data.query("pages/promo_count")["promo_days"].iloc[0]),
     filters.start,
     filters.end,
     lang,
 )
 since = min(filters.start, filters.end - timedelta(days=PROJECTION_WINDOW_DAYS - 1))
 follower_params = filters.params(since=since, top_n=TOP_ACCOUNTS, milestone=MILESTONE_FOLLOWERS)
-followers = data.query("page_follower_growth", follower_params)
-projections = data.derived(project_milestones, "page_follower_growth", follower_params)  # ≤ TOP_ACCOUNTS
+followers = data.query("pages/follower_growth", follower_params)
+projections = data.derived(project_milestones, "pages/follower_growth", follower_params)  # ≤ TOP_ACCOUNTS
 
 # --- figures ---------------------------------------------------------------------------------------
 spend = float(in_period["total_spend"].fillna(0).sum())

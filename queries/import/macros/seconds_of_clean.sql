@@ -1,10 +1,10 @@
--- Macro liveroi_secs(t, plain_unit_s): a duration in seconds from a CLEANED cell t, or NULL.
+-- Macro liveroi_seconds_of_clean(t, plain_unit_s): a duration in seconds from a CLEANED cell t, or NULL.
 -- Accepts 3小时12分5秒, 1分23秒, 12分钟, 2小时, 1h2m3s, h:mm:ss (3:12:05), mm:ss (192:05 = 192 min 5 s,
 -- 1:23 = 83 s), and a plain number in the column's unit: plain_unit_s seconds per unit (60 for
 -- duration_min, 1 for avg_watch_s, or what the header's (秒)/(分钟) says). Grain: scalar. No parameters.
 -- One regex pass for the unit form: its groups come back as a struct, read once through a one-element
 -- list_transform (a macro has no variables; referring to the struct three times would run it three times).
-CREATE OR REPLACE TEMP MACRO liveroi_secs(t, plain_unit_s) AS (
+CREATE OR REPLACE TEMP MACRO liveroi_seconds_of_clean(t, plain_unit_s) AS (
     CASE
         WHEN isfinite(TRY_CAST(t AS DOUBLE)) THEN TRY_CAST(t AS DOUBLE) * plain_unit_s
         WHEN contains(t, ':') THEN coalesce(

@@ -1,5 +1,5 @@
 -- Schema version 1: the tables of the data contract (DESIGN.md §3).
--- Applied once to a new file by liveroi.db.migrate(); later changes go to queries/migrations/NNN_*.sql.
+-- Applied once to a new file by liveroi.db.migrate(); later changes go to queries/schema/migrations/NNN_*.sql.
 -- Money is CNY (元) as DOUBLE rounded to fen on import; times are naive local time (Beijing) as written.
 
 CREATE TABLE IF NOT EXISTS schema_version (

@@ -7,7 +7,7 @@
 -- ones afterwards, so this query streams without holding the file twice). A missing cell is not an error.
 -- session_id is the id as written (="…" and a leading ' unwrapped) or, when the file has none,
 -- 'd:' + the first 16 hex digits of sha256(account | ISO start time): stable across re-imports.
--- Each cell is parsed by the *_cell macros (a plain cast first; cleaned and run through the rules only
+-- Each cell is parsed by the *_of_raw_fast macros (a plain cast first; cleaned and run through the rules only
 -- where that fails) and checked by a cheap test (liveroi_cell_bad); the list of reasons is only built for
 -- the rows that test flags. Only the typed columns are kept (the raw row stays in import_rows).
 -- Known rows (import_known: unchanged since they last wrote their session) are not parsed.
@@ -42,23 +42,23 @@ WITH typed AS (
         _beyond_header AS beyond_header_raw,
         nullif(regexp_replace(regexp_replace(liveroi_clean(session_id), '^="(.*)"$', '\1'), '^''', ''), '') AS id_written,
         coalesce(liveroi_clean(account), $account) AS account,
-        liveroi_ts_cell(started_at) AS started_at,
-        liveroi_ts_cell(ended_at) AS ended_at,
-        liveroi_secs_cell(duration_min, $scales.duration_min) / 60 AS duration_min,
+        liveroi_timestamp_of_raw_fast(started_at) AS started_at,
+        liveroi_timestamp_of_raw_fast(ended_at) AS ended_at,
+        liveroi_seconds_of_raw_fast(duration_min, $scales.duration_min) / 60 AS duration_min,
         liveroi_clean(shift) AS shift,
-        TRY_CAST(round(liveroi_num_cell(impressions) * $scales.impressions) AS BIGINT) AS impressions,
-        TRY_CAST(round(liveroi_num_cell(viewers) * $scales.viewers) AS BIGINT) AS viewers,
-        TRY_CAST(round(liveroi_num_cell(views) * $scales.views) AS BIGINT) AS views,
-        TRY_CAST(round(liveroi_num_cell(peak_online) * $scales.peak_online) AS BIGINT) AS peak_online,
-        TRY_CAST(round(liveroi_num_cell(new_followers) * $scales.new_followers) AS BIGINT) AS new_followers,
-        TRY_CAST(round(liveroi_num_cell(product_impressions) * $scales.product_impressions) AS BIGINT) AS product_impressions,
-        TRY_CAST(round(liveroi_num_cell(product_clicks) * $scales.product_clicks) AS BIGINT) AS product_clicks,
-        TRY_CAST(round(liveroi_num_cell(orders) * $scales.orders) AS BIGINT) AS orders,
-        TRY_CAST(round(liveroi_num_cell(buyers) * $scales.buyers) AS BIGINT) AS buyers,
-        liveroi_secs_cell(avg_watch_s, $scales.avg_watch_s) AS avg_watch_s,
-        round(liveroi_num_cell(gmv) * $scales.gmv, 2) AS gmv,
-        round(liveroi_num_cell(refunds) * $scales.refunds, 2) AS refunds,
-        round(liveroi_num_cell(ad_gmv) * $scales.ad_gmv, 2) AS ad_gmv
+        TRY_CAST(round(liveroi_number_of_raw_fast(impressions) * $scales.impressions) AS BIGINT) AS impressions,
+        TRY_CAST(round(liveroi_number_of_raw_fast(viewers) * $scales.viewers) AS BIGINT) AS viewers,
+        TRY_CAST(round(liveroi_number_of_raw_fast(views) * $scales.views) AS BIGINT) AS views,
+        TRY_CAST(round(liveroi_number_of_raw_fast(peak_online) * $scales.peak_online) AS BIGINT) AS peak_online,
+        TRY_CAST(round(liveroi_number_of_raw_fast(new_followers) * $scales.new_followers) AS BIGINT) AS new_followers,
+        TRY_CAST(round(liveroi_number_of_raw_fast(product_impressions) * $scales.product_impressions) AS BIGINT) AS product_impressions,
+        TRY_CAST(round(liveroi_number_of_raw_fast(product_clicks) * $scales.product_clicks) AS BIGINT) AS product_clicks,
+        TRY_CAST(round(liveroi_number_of_raw_fast(orders) * $scales.orders) AS BIGINT) AS orders,
+        TRY_CAST(round(liveroi_number_of_raw_fast(buyers) * $scales.buyers) AS BIGINT) AS buyers,
+        liveroi_seconds_of_raw_fast(avg_watch_s, $scales.avg_watch_s) AS avg_watch_s,
+        round(liveroi_number_of_raw_fast(gmv) * $scales.gmv, 2) AS gmv,
+        round(liveroi_number_of_raw_fast(refunds) * $scales.refunds, 2) AS refunds,
+        round(liveroi_number_of_raw_fast(ad_gmv) * $scales.ad_gmv, 2) AS ad_gmv
     FROM import_rows
     WHERE NOT _blank AND NOT _summary AND _row NOT IN (SELECT _row FROM import_known)
 ),

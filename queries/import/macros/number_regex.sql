@@ -1,7 +1,7 @@
--- Macro liveroi_number_loose(t): the slow path of liveroi_num for cleaned text t — drops currency signs,
+-- Macro liveroi_number_regex(t): the slow path of liveroi_number_of_clean for cleaned text t — drops currency signs,
 -- 元, thousands separators and spaces, then reads an optional 万/w (1e4) or 亿 (1e8) multiplier.
 -- Grain: scalar. No parameters.
-CREATE OR REPLACE TEMP MACRO liveroi_number_loose(t) AS (
+CREATE OR REPLACE TEMP MACRO liveroi_number_regex(t) AS (
     CASE
         WHEN regexp_full_match(
             replace(replace(replace(replace(replace(replace(lower(t), ',', ''), '，', ''), '￥', ''), '¥', ''), '元', ''), ' ', ''),

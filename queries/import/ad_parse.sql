@@ -34,10 +34,10 @@ cleaned AS (
 typed AS (
     SELECT
         cleaned.*,
-        liveroi_in_range(liveroi_ts(time_c)) AS t,
+        liveroi_in_range(liveroi_timestamp_of_clean(time_c)) AS t,
         TRY_CAST(regexp_extract(hour_c, '^(\d{1,2})', 1) AS INTEGER) AS h,
-        round(liveroi_num(spend_c) * $scales.spend, 2) AS spend,
-        round(liveroi_num(ad_gmv_c) * $scales.ad_gmv, 2) AS ad_gmv
+        round(liveroi_number_of_clean(spend_c) * $scales.spend, 2) AS spend,
+        round(liveroi_number_of_clean(ad_gmv_c) * $scales.ad_gmv, 2) AS ad_gmv
     FROM cleaned
 ),
 granularity AS (

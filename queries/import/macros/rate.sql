@@ -3,7 +3,7 @@
 CREATE OR REPLACE TEMP MACRO liveroi_rate(s) AS (
     CASE
         WHEN regexp_matches(liveroi_clean(s), '[%％]$')
-            THEN liveroi_num(regexp_replace(liveroi_clean(s), '[%％]$', '')) / 100
-        ELSE liveroi_number(s)
+            THEN liveroi_number_of_clean(regexp_replace(liveroi_clean(s), '[%％]$', '')) / 100
+        ELSE liveroi_number_of_raw(s)
     END
 );
