@@ -2,7 +2,7 @@ r"""The money rules, in one place: margin after refunds, break-even ROI and the 
 
 Every screen and the advisor call these functions, so the number a page shows is the number the
 advice uses. SQL that needs the same rule reads it from the ``account_settings`` view
-(``queries/views.sql``), the one SQL copy, and ``tests/test_economics.py`` proves the view and these
+(``queries/schema/views/account_settings.sql``), the one SQL copy, and ``tests/test_economics.py`` proves the view and these
 functions agree over a grid of margins and refund rates.
 
 Notation: ``g`` gross margin (share of GMV kept after the cost of goods, ``0 < g ≤ 1``), ``r`` refund

@@ -106,7 +106,7 @@ def test_combined_break_even_from_sql_sums_is_the_break_even_of_the_sum(db_path:
         (day["gmv"] - day["refunds"]) * day["account"].map({ACCOUNT_A: 0.5, ACCOUNT_B: 0.4})
     ).sum()
     with db.connection(db_path, read_only=True) as con:
-        kpis = db.query(con, "page_today_kpis", {"accounts": [], "day": LAST_DAY})
+        kpis = db.query(con, "pages/today_kpis", {"accounts": [], "day": LAST_DAY})
     thresholds = combined_thresholds(kpis[kpis["period"] == "day"])
     assert thresholds.breakeven_roi == pytest.approx(expected, rel=1e-12)
     assert thresholds.breakeven_net_roi == pytest.approx(expected_net, rel=1e-12)
