@@ -10,7 +10,7 @@ import streamlit as st
 from liveroi.i18n import t
 from liveroi.ui import matrix_view, state, widgets
 
-# --- filters ---------------------------------------------------------------------------------------
+# --- filters --------------------------------------------------------------------------------------
 filters = state.current_filters()
 lang = filters.lang
 widgets.page_title("page.matrix", lang, t("matrix.question", lang))
@@ -18,12 +18,12 @@ if not filters.all_accounts:
     widgets.empty_database(lang)
     st.stop()
 
-# --- data ------------------------------------------------------------------------------------------
+# --- data -----------------------------------------------------------------------------------------
 matrix = matrix_view.load(filters, lang)
 if matrix is None:
     st.stop()
 
-# --- figures and text (the verdict reads the table, above the scatter) -----------------------------
+# --- figures and text (the verdict reads the table, above the scatter) ----------------------------
 matrix_view.render_table(matrix, filters, lang)
 matrix_view.render_next_yuan(matrix, lang)
 matrix_view.render_scatter(matrix, lang)

@@ -12,7 +12,7 @@ import streamlit as st
 from liveroi.i18n import t
 from liveroi.ui import sessions_view, state, widgets
 
-# --- filters ---------------------------------------------------------------------------------------
+# --- filters --------------------------------------------------------------------------------------
 filters = state.current_filters()
 lang = filters.lang
 widgets.page_title("page.sessions", lang, t("sessions.question", lang))
@@ -21,15 +21,15 @@ if not filters.all_accounts:
     st.stop()
 params = sessions_view.pick_filters(filters, lang)
 
-# --- data ------------------------------------------------------------------------------------------
+# --- data -----------------------------------------------------------------------------------------
 listing = sessions_view.load_listing(filters, params, lang)
 if listing is None:
     st.stop()
 
-# --- figures: the table and its downloads ----------------------------------------------------------
+# --- figures: the table and its downloads ---------------------------------------------------------
 sessions_view.render_table(listing, filters, lang)
 
-# --- one session: filter, data, figures, text ------------------------------------------------------
+# --- one session: filter, data, figures, text -----------------------------------------------------
 session_id = sessions_view.pick_session(listing, lang)
 picked = sessions_view.load_session(session_id, filters, lang)
 if picked is None:

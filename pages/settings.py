@@ -8,20 +8,20 @@ from __future__ import annotations
 from liveroi.i18n import t
 from liveroi.ui import settings_view, state, widgets
 
-# --- filters ---------------------------------------------------------------------------------------
+# --- filters --------------------------------------------------------------------------------------
 filters = state.current_filters()
 lang = filters.lang
 widgets.page_title("page.settings", lang, t("settings.question", lang))
 editable = settings_view.may_edit(lang)
 account = settings_view.pick_account(filters, lang)
 
-# --- data ------------------------------------------------------------------------------------------
+# --- data -----------------------------------------------------------------------------------------
 loaded = settings_view.load(account)
 
-# --- figures: the form, with the break-even and the suggested follower value live -------------------
+# --- figures: the form, with the break-even and the suggested follower value live -----------------
 money = settings_view.render_economics(loaded, editable, lang)
 candidate = settings_view.render_guardrails(loaded, money, editable, lang)
 
-# --- text: saving, and the promo calendar ----------------------------------------------------------
+# --- text: saving, and the promo calendar ---------------------------------------------------------
 settings_view.render_save(candidate, money, editable, lang)
 settings_view.render_promo_calendar(filters, editable, lang)

@@ -10,7 +10,7 @@ import streamlit as st
 from liveroi.i18n import t
 from liveroi.ui import state, today_view, widgets
 
-# --- filters ---------------------------------------------------------------------------------------
+# --- filters --------------------------------------------------------------------------------------
 filters = state.current_filters()
 lang = filters.lang
 widgets.page_title("page.today", lang, t("today.question", lang))
@@ -21,14 +21,14 @@ day = today_view.pick_day(filters, lang)
 if day is None:
     st.stop()
 
-# --- data ------------------------------------------------------------------------------------------
+# --- data -----------------------------------------------------------------------------------------
 today = today_view.load(filters, day, lang)
 if today is None:
     st.stop()
 
-# --- figures ---------------------------------------------------------------------------------------
+# --- figures --------------------------------------------------------------------------------------
 today_view.render_kpis(today, lang)
 today_view.render_context(today, filters, lang)
 
-# --- text ------------------------------------------------------------------------------------------
+# --- text -----------------------------------------------------------------------------------------
 today_view.render_sessions(today, lang)

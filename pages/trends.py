@@ -10,7 +10,7 @@ import streamlit as st
 from liveroi.i18n import t
 from liveroi.ui import state, trends_view, widgets
 
-# --- filters ---------------------------------------------------------------------------------------
+# --- filters --------------------------------------------------------------------------------------
 filters = state.current_filters()
 lang = filters.lang
 widgets.page_title("page.trends", lang, t("trends.question", lang))
@@ -18,15 +18,15 @@ if not filters.all_accounts:
     widgets.empty_database(lang)
     st.stop()
 
-# --- data ------------------------------------------------------------------------------------------
+# --- data -----------------------------------------------------------------------------------------
 trends = trends_view.load(filters, lang)
 if trends is None:
     st.stop()
 
-# --- figures ---------------------------------------------------------------------------------------
+# --- figures --------------------------------------------------------------------------------------
 trends_view.render_totals(trends, lang)
 trends_view.render_roi_and_spend(trends, lang)
 trends_view.render_followers(trends, filters, lang)
 
-# --- text ------------------------------------------------------------------------------------------
+# --- text -----------------------------------------------------------------------------------------
 trends_view.render_projections(trends, lang)
