@@ -135,7 +135,7 @@ def test_today_numbers_fit_their_cards_at_1400_px(server: str, browser, lang: st
         # 9 KPI cards + 3 advisor figures + 6 session cards × 2, each with a label and a value
         assert checked >= 2 * (9 + 3 + 12), checked
         assert cut == []
-        # the check sees a cut when there is one: squeeze the suggested spend into 40 px
+        # the check sees a cut when there is one: squeeze the first money value (the spend card) to 40 px
         page.get_by_test_id("stMetricValue").filter(has_text="¥").first.evaluate(
             "el => { el.style.width = '40px'; }"
         )

@@ -15,6 +15,7 @@ from liveroi import db, economics, formatting
 from liveroi.advisor import load_inputs
 from liveroi.advisor.decide import economics as advisor_economics
 from liveroi.dashboard_data import combined_thresholds
+from liveroi.i18n import t
 from tests.dashboard_fixtures import (
     ACCOUNT_A,
     ACCOUNT_B,
@@ -132,3 +133,31 @@ def test_settings_page_shows_the_follower_value_the_advisor_uses(db_path: Path) 
     assert settings.follower_value is None and used.follower_value_suggested
     assert shown == pytest.approx(expected) and used.follower_value == pytest.approx(expected)
     assert formatting.money(used.follower_value, "en", decimals=2) in caption
+
+
+def test_without_buyer_counts_both_use_the_default_follower_value(db_path: Path) -> None:
+    """No buyers → no AOV: the Settings page says it suggests the ¥3 default, and the advisor uses ¥3."""
+    write_fixture(db_path)
+    account = "丙账号"
+    with db.connection(db_path) as con:
+        for i in range(3):
+            con.execute(
+                "INSERT INTO sessions (session_id, account, started_at, gmv, new_followers)"
+                " VALUES (?, ?, TIMESTAMP '2026-11-20 19:00' + to_days(?), 5000, 40)",
+                [f"C{i}", account, i],
+            )
+    at = app_test(db_path, "pages/settings.py", lang="en")
+    at.selectbox(key="settings_account").set_value(account).run()
+    assert not at.exception
+    expected = t(
+        "settings.follower_value_default",
+        "en",
+        value=formatting.money(3.0, "en", decimals=2),
+        aov=formatting.money(None, "en"),
+        orders=0.1,
+    )
+    assert expected in [c.value for c in at.caption]
+    assert "¥3.00" in expected
+    with db.connection(db_path, read_only=True) as con:
+        ((history, settings),) = load_inputs(con, [account])
+    assert advisor_economics(history, settings).follower_value == 3.0

@@ -109,7 +109,7 @@ class Economics:
     @property
     def margin(self) -> float:
         """Profit per yuan of GMV after refunds: gross_margin × (1 − refund_rate)."""
-        return money_rules.margin_after_refunds(self.gross_margin, self.refund_rate)
+        return self.gross_margin * (1 - self.refund_rate)
 
 
 def suggested_follower_value(history: History, settings: AccountSettings) -> float:
