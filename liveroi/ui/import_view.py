@@ -238,12 +238,12 @@ def render_confirm(allowed: bool, readable: list[tuple[str, bytes]], account: st
 def render_history(lang: str) -> None:
     """The import log (latest HISTORY_ROWS files) and the rows rejected so far (latest REJECTED_ROWS)."""
     st.subheader(t("import_page.history", lang))
-    history = data.query("page_import_history", {"limit": HISTORY_ROWS})
+    history = data.query("pages/import_history", {"limit": HISTORY_ROWS})
     if history.empty:
         st.caption(t("import_page.no_history", lang))
     else:
         st.dataframe(history_frame(history, lang), hide_index=True)
-    rejected = data.query("page_rejected_rows", {"limit": REJECTED_ROWS})
+    rejected = data.query("pages/rejected_rows", {"limit": REJECTED_ROWS})
     if not rejected.empty:
         st.subheader(t("import_page.rejected_history", lang, count=int(rejected["total_rows"].iloc[0])))
         st.dataframe(rejected_frame(rejected, lang), hide_index=True)

@@ -50,7 +50,7 @@ def load(filters: state.Filters, lang: str) -> MatrixData | None:
     """The matrix of the period and the one before; None after the empty-period message."""
     prev_start, prev_end = previous_period(filters.start, filters.end)
     matrix = data.query(
-        "page_account_matrix", filters.params(prev_start=prev_start, prev_end=prev_end, limit=MAX_ACCOUNTS)
+        "pages/account_matrix", filters.params(prev_start=prev_start, prev_end=prev_end, limit=MAX_ACCOUNTS)
     )
     current = matrix[matrix["sessions"] > 0]
     if current.empty:

@@ -61,7 +61,7 @@ class Listing:
 
 def pick_filters(filters: state.Filters, lang: str) -> dict[str, Any]:
     """The filter row (search, shifts, sort, direction, below break-even only) as query parameters."""
-    shifts = data.query("page_shifts", filters.params())["shift"].astype(str).tolist()
+    shifts = data.query("pages/shifts", filters.params())["shift"].astype(str).tolist()
     row1 = st.columns([2, 2, 2, 1.2, 1.8])
     search = row1[0].text_input(
         t("sessions.search", lang), placeholder=t("sessions.search_placeholder", lang), key="sessions_search"
@@ -88,7 +88,7 @@ def pick_filters(filters: state.Filters, lang: str) -> dict[str, Any]:
 def load_listing(filters: state.Filters, params: dict[str, Any], lang: str) -> Listing | None:
     """The page of sessions the page picker points at (PAGE_SIZE rows), with "showing a–b of n";
     None after the empty-period message when no session matches."""
-    first = data.query("page_sessions_table", {**params, "limit": session_table.PAGE_SIZE, "offset": 0})
+    first = data.query("pages/sessions_table", {**params, "limit": session_table.PAGE_SIZE, "offset": 0})
     total = int(first["total_rows"].iloc[0]) if len(first) else 0
     if total == 0:
         widgets.empty_period(lang, filters.start, filters.end)
@@ -102,7 +102,7 @@ def load_listing(filters: state.Filters, params: dict[str, Any], lang: str) -> L
     rows = (
         first
         if page == 1
-        else data.query("page_sessions_table", {**params, "limit": session_table.PAGE_SIZE, "offset": offset})
+        else data.query("pages/sessions_table", {**params, "limit": session_table.PAGE_SIZE, "offset": offset})
     )
     count_col.caption(
         t(
@@ -138,12 +138,12 @@ def pick_session(listing: Listing, lang: str) -> str:
 def load_session(session_id: str, filters: state.Filters, lang: str) -> tuple[pd.Series, pd.Series] | None:
     """The session's row and its account's median session; None after a message when the session
     has gone (deleted or re-imported since the table was read)."""
-    detail = data.query("page_session_detail", {"session_id": session_id})
+    detail = data.query("pages/session_detail", {"session_id": session_id})
     if detail.empty:
         st.info(t("sessions.gone", lang))
         return None
     session = detail.iloc[0]
-    median = data.query("page_session_median", filters.params(account=session["account"])).iloc[0]
+    median = data.query("pages/session_median", filters.params(account=session["account"])).iloc[0]
     return session, median
 
 

@@ -71,7 +71,7 @@ def pick_account(filters: state.Filters, lang: str) -> str:
 def load(account: str) -> SettingsData:
     """The account's settings in force, its own stored row and its average order value."""
     current, stored = data.account_settings(account)
-    aov = data.query("page_account_aov", {"account": account})["aov"].iloc[0]
+    aov = data.query("pages/account_aov", {"account": account})["aov"].iloc[0]
     return SettingsData(account, current, stored, None if pd.isna(aov) else float(aov))
 
 
@@ -240,7 +240,7 @@ def render_promo_calendar(filters: state.Filters, editable: bool, lang: str) -> 
     st.subheader(t("settings.promo_title", lang))
     st.caption(t("settings.promo_help", lang))
     everyone = t("settings.promo_all_accounts", lang)
-    calendar = data.query("page_promo_days_list")
+    calendar = data.query("pages/promo_days_list")
     calendar = calendar.assign(
         day=pd.to_datetime(calendar["day"]).dt.date,
         account=calendar["account"].fillna(everyone).astype(str),

@@ -51,7 +51,7 @@ class TodayData:
 def pick_day(filters: state.Filters, lang: str) -> date | None:
     """The broadcast day shown: from the URL, else the latest day with data (kept in the URL).
     None after the empty-period message when the selection never broadcast."""
-    latest = data.query("page_latest_day", filters.params())["latest_day"].iloc[0]
+    latest = data.query("pages/latest_day", filters.params())["latest_day"].iloc[0]
     default_day = pd.Timestamp(latest).date() if pd.notna(latest) else filters.latest_day
     if default_day is None:
         widgets.empty_period(lang, filters.start, filters.end)
@@ -73,7 +73,7 @@ def load(filters: state.Filters, day: date, lang: str) -> TodayData | None:
     """The day's KPIs, thresholds, sessions and recent days; None after a message when nobody
     broadcast that day."""
     params = {"accounts": list(filters.accounts), "day": day}
-    sums = data.query("page_today_kpis", params)
+    sums = data.query("pages/today_kpis", params)
     day_rows = sums[sums["period"] == "day"]
     if day_rows.empty:
         st.info(t("today.no_broadcast", lang, day=day.isoformat()), icon=":material/event_busy:")
@@ -81,7 +81,7 @@ def load(filters: state.Filters, day: date, lang: str) -> TodayData | None:
     previous = sums[sums["period"] == "previous_7"]
     kpis = {k.key: k for k in today_kpis(day_rows.iloc[0], previous.iloc[0] if len(previous) else None)}
     thresholds = combined_thresholds(day_rows)
-    sessions = data.query("page_today_sessions", {**params, "limit": MAX_SESSION_CARDS})
+    sessions = data.query("pages/today_sessions", {**params, "limit": MAX_SESSION_CARDS})
     recent_start = day - timedelta(days=RECENT_DAYS - 1)
     recent_params = filters.params(start=recent_start - timedelta(days=6), end=day)
     return TodayData(
@@ -92,7 +92,7 @@ def load(filters: state.Filters, day: date, lang: str) -> TodayData | None:
         net_level=roi_signal(kpis["net_roi"].value, thresholds.breakeven_net_roi, None),
         sessions=sessions,
         recent_daily=data.derived(
-            with_moving_averages, "page_daily_series", recent_params, recent_start, day
+            with_moving_averages, "pages/daily_series", recent_params, recent_start, day
         ),
     )
 

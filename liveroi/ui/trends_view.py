@@ -49,19 +49,19 @@ def load(filters: state.Filters, lang: str) -> TrendsData | None:
     """The period's daily series, thresholds, promo days and follower growth; None after the
     empty-period message when the selection has no data in the period."""
     daily_params = filters.params(start=filters.start - timedelta(days=MA_WINDOW - 1))
-    daily_raw = data.query("page_daily_series", daily_params)
+    daily_raw = data.query("pages/daily_series", daily_params)
     in_period = daily_raw[pd.to_datetime(daily_raw["day"]) >= pd.Timestamp(filters.start)]
     if in_period.empty:
         widgets.empty_period(lang, filters.start, filters.end)
         return None
     daily = data.derived(
-        with_moving_averages, "page_daily_series", daily_params, filters.start, filters.end, MA_WINDOW
+        with_moving_averages, "pages/daily_series", daily_params, filters.start, filters.end, MA_WINDOW
     )
     promo = data.derived(
         promo_days_for_chart,
-        "page_promo_days",
+        "pages/promo_days",
         filters.params(),
-        int(data.query("page_promo_count")["promo_days"].iloc[0]),
+        int(data.query("pages/promo_count")["promo_days"].iloc[0]),
         filters.start,
         filters.end,
         lang,
@@ -73,8 +73,8 @@ def load(filters: state.Filters, lang: str) -> TrendsData | None:
         daily=daily,
         thresholds=combined_thresholds(in_period),
         promo=promo,
-        followers=data.query("page_follower_growth", follower_params),
-        projections=data.derived(project_milestones, "page_follower_growth", follower_params),
+        followers=data.query("pages/follower_growth", follower_params),
+        projections=data.derived(project_milestones, "pages/follower_growth", follower_params),
     )
 
 
