@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from liveroi.channels import channel_key
-from liveroi.contract import SESSION_FIELDS, STORED_SESSION_FIELDS
+from liveroi.contract import SESSION_FIELDS, STORED_SESSION_FIELDS  # noqa: F401 (SESSION_FIELDS: re-exported)
 from liveroi.importer import limits
 
 COUNT_FIELDS: tuple[str, ...] = (

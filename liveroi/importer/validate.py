@@ -209,7 +209,12 @@ def stage_file(
         },
     )
     counts = db.query(con, "import/rows_counts").iloc[0]
-    for table in ("import/drop_rows", "import/drop_spend_cells", "import/drop_extra_cells", "import/drop_parsed"):
+    for table in (
+        "import/drop_rows",
+        "import/drop_spend_cells",
+        "import/drop_extra_cells",
+        "import/drop_parsed",
+    ):
         db.execute(con, table)  # the staging tables hold what the write needs
     rows_read = int(counts["rows_read"])
     if rows_read == 0:
