@@ -1,0 +1,296 @@
+"""The platforms' real session lists, built as real files from their verbatim headers
+(tests/export_layouts.py) with values of our own: 罗盘 直播间列表, 千川 直播大屏 snapshots, and the
+罗盘/百应 整场数据下载 workbook. Every expected total is computed here from the values the test wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from liveroi.importer import import_files, preview_file
+from tests.export_layouts import COMPASS_LIVE_LIST, QIANCHUAN_SCREEN_SNAPSHOTS
+from tests.messy_files import csv_bytes, xlsx_bytes
+
+
+def _q(db_path: Path, sql: str) -> list[tuple]:
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+# --- 1. 罗盘 直播间列表 ------------------------------------------------------------------------------
+
+
+def _list_row(**values: object) -> list[object]:
+    """One 罗盘 list row: D1's example figures, overridden by ``values`` (header → cell)."""
+    row: dict[str, object] = {
+        "主播头像": "https://p3-webcast.douyinpic.com/img/a.jpeg",
+        "主播昵称": "弹动个人护理旗舰店",
+        "主播抖音号": "793****514",
+        "直播开始时间": "2026/09/07 08:55:37",
+        "直播结束时间": "2026/09/08 00:55:39",
+        "直播时长(分钟)": "960",
+        "直播间曝光人数": "1520331",
+        "直播间曝光次数": "3520331",
+        "直播间观看人数": "230117",
+        "单小时观看人数": "14379.3",
+        "直播间观看次数": "301152",
+        "直播激励观看次数": "-",
+        "最高在线人数": "1024",
+        "平均在线人数": "301",
+        "人均观看时长(分钟)": "1.07",
+        "评论次数": "4021",
+        "新加直播团人数": "120",
+        "新增粉丝数": "2310",
+        "取关粉丝数": "187",
+        "观看老粉占比": "0.1528",
+        "带货商品数": "58",
+        "直播间商品曝光人数": "120003",
+        "直播间商品点击人数": "30011",
+        "直播间商品曝光次数": "401223",
+        "直播间商品点击次数": "61301",
+        "直播间成交订单数": "1303",
+        "直播间成交金额": "61045.3",
+        "直播间用户支付金额": "59847.17",
+        "单小时用户支付金额": "943.116017496355",
+        "直播间成交件数": "1420",
+        "直播间成交人数": "1201",
+        "直播间退款订单数": "140",
+        "直播间退款金额": "6403.2",
+        "直播间退款人数": "131",
+        "预估佣金支出": "0",
+        "商品曝光-点击率(次数)": "0.1528",
+        "商品曝光-点击率(人数)": "0.2501",
+        "商品点击-成交率(次数)": "0.0213",
+        "商品点击-成交率(人数)": "0.0400",
+        "观看-成交率(次数)": "0.0043",
+        "观看-成交率(人数)": "0.0052",
+        "预售订单数": "0",
+        "预售全款金额": "0",
+        "新加购物团人数": "33",
+        "投放消耗(店铺绑定)": "24052.43",
+        "投放消耗(店铺被投)": "24052.43",
+        "净成交金额": "59847.17",
+        "净成交订单数": "1280",
+        "1小时退款金额": "1198.13",
+        "1小时退款订单数": "23",
+        "1小时退款率": "0.0196",
+        "消费券引导支付金额": "-",
+        "消费券引导支付占比": "-",
+        "消费券补贴金额": "-",
+        "消费券使用量": "-",
+    }
+    row.update(values)
+    assert set(row) == set(COMPASS_LIVE_LIST)
+    return [row[h] for h in COMPASS_LIVE_LIST]
+
+
+# Three sessions: the shop's own (crossing midnight), a cooperating 达人 that starts in the same second
+# (another 抖音号: another session), and the shop's next day, each with its own money.
+LIST_SESSIONS = [
+    {
+        "主播昵称": "弹动个人护理旗舰店",
+        "主播抖音号": "793****514",
+        "直播开始时间": "2026/09/07 08:55:37",
+        "直播间用户支付金额": "59847.17",
+        "直播间成交金额": "61045.3",
+        "投放消耗(店铺绑定)": "24052.43",
+        "投放消耗(店铺被投)": "24052.43",
+        "直播间退款金额": "6403.2",
+        "1小时退款金额": "1198.13",
+        "净成交金额": "59847.17",
+        "取关粉丝数": "187",
+        "人均观看时长(分钟)": "1.07",
+    },
+    {
+        "主播昵称": "合作达人小美",
+        "主播抖音号": "0012345678",
+        "直播开始时间": "2026/09/07 08:55:37",
+        "直播结束时间": "2026/09/07 11:00:00",
+        "直播时长(分钟)": "124",
+        "直播间用户支付金额": "1200.5",
+        "直播间成交金额": "1300",
+        "投放消耗(店铺绑定)": "300.25",
+        "投放消耗(店铺被投)": "450",
+        "直播间退款金额": "88",
+        "1小时退款金额": "12.5",
+        "净成交金额": "1287.5",
+        "取关粉丝数": "3",
+        "人均观看时长(分钟)": "2.5",
+    },
+    {
+        "主播昵称": "弹动个人护理旗舰店",
+        "主播抖音号": "793****514",
+        "直播开始时间": "2026-09-08 19:00:00",
+        "直播结束时间": "2026-09-08 23:00:00",
+        "直播时长(分钟)": "240",
+        "直播间用户支付金额": "8000",
+        "直播间成交金额": "8100.8",
+        "投放消耗(店铺绑定)": "-",
+        "投放消耗(店铺被投)": "-",
+        "直播间退款金额": "0",
+        "1小时退款金额": "0",
+        "净成交金额": "8100.8",
+        "取关粉丝数": "-",
+        "人均观看时长(分钟)": "0.5",
+    },
+]
+
+
+def _number(text: object) -> float:
+    return 0.0 if text in ("-", "") else float(str(text))
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_compass_live_list_spend_refunds_net_gmv_and_session_key(db_path: Path, fmt: str) -> None:
+    rows = [_list_row(**s) for s in LIST_SESSIONS]
+    if fmt == "xlsx":
+        data, name = xlsx_bytes({"Sheet1": [list(COMPASS_LIVE_LIST), *rows]}), "直播间列表.xlsx"
+    else:
+        data, name = csv_bytes(COMPASS_LIVE_LIST, rows, encoding="utf-8-sig"), "直播间列表.csv"
+    summary = import_files(db_path, [(name, data)])
+    assert (summary["inserted"], summary["skipped"], summary["rejected"]) == (3, 0, [])
+
+    sessions = _q(
+        db_path,
+        "SELECT account, anchor_id, started_at, gmv, refunds, net_gmv, followers_lost, avg_watch_s, "
+        "duration_min FROM sessions ORDER BY started_at, anchor_id",
+    )
+    assert len(sessions) == 3  # the 达人 starting in the same second is a session of its own
+    expected = sorted(
+        (
+            s["主播昵称"],
+            s["主播抖音号"],
+            s["直播开始时间"].replace("/", "-"),
+            _number(s["直播间用户支付金额"]),
+            _number(s["直播间退款金额"]),
+            _number(s["净成交金额"]),
+            None if s["取关粉丝数"] == "-" else int(s["取关粉丝数"]),
+            float(s["人均观看时长(分钟)"]) * 60,
+        )
+        for s in LIST_SESSIONS
+    )
+    got = sorted((a, i, str(t), g, r, n, f, w) for a, i, t, g, r, n, f, w, _ in sessions)
+    assert [g[:2] for g in got] == [e[:2] for e in expected]  # masked and leading-zero ids kept as text
+    for g, e in zip(got, expected, strict=True):
+        assert g[2].startswith(e[2]) and g[3:7] == e[3:7] and g[7] == pytest.approx(e[7])
+    assert [s[-1] for s in sessions] == [124, 960, 240]  # whole minutes; the shop's first crosses midnight
+
+    # Spend is 投放消耗(店铺绑定), as 千川 spend; 店铺被投 is the same money seen from the other side.
+    spend = _q(db_path, "SELECT channel, sum(export_spend) FROM session_spend GROUP BY channel")
+    assert spend == [("qianchuan", sum(_number(s["投放消耗(店铺绑定)"]) for s in LIST_SESSIONS))]
+    total = _q(db_path, "SELECT sum(total_spend), sum(gmv), sum(refunds) FROM session_metrics")[0]
+    assert total[0] == pytest.approx(24052.43 + 300.25)
+    assert total[1] == pytest.approx(59847.17 + 1200.5 + 8000)
+    assert total[2] == pytest.approx(6403.2 + 88 + 0)
+
+    # Known extras are kept per session: 1小时退款金额, 观看老粉占比 as a fraction, 店铺被投; '-' is no row.
+    extras = dict(
+        _q(
+            db_path,
+            "SELECT field, sum(value) FROM session_extras GROUP BY field",
+        )
+    )
+    assert extras["refunds_1h"] == pytest.approx(1198.13 + 12.5)
+    assert extras["spend_shop_targeted"] == pytest.approx(24052.43 + 450)
+    assert extras["returning_fan_view_share"] == pytest.approx(3 * 0.1528)
+    assert extras["gmv_per_hour"] == pytest.approx(3 * 943.116017496355)  # full precision
+    assert "coupon_gmv" not in extras
+
+
+def test_compass_list_reimported_later_updates_its_sessions(db_path: Path) -> None:
+    """The key is 主播抖音号 + 直播开始时间: the next day's export, with revised figures and a renamed
+    nickname, updates the same sessions instead of adding new ones."""
+    first = csv_bytes(COMPASS_LIVE_LIST, [_list_row(**s) for s in LIST_SESSIONS])
+    import_files(db_path, [("d1.csv", first)])
+    revised = [dict(s) for s in LIST_SESSIONS]
+    revised[0].update({"主播昵称": "弹动旗舰店", "直播间退款金额": "7000", "投放消耗(店铺绑定)": "25000"})
+    summary = import_files(
+        db_path, [("d2.csv", csv_bytes(COMPASS_LIVE_LIST, [_list_row(**s) for s in revised]))]
+    )
+    assert (summary["inserted"], summary["updated"], summary["unchanged"]) == (0, 1, 2)
+    assert _q(db_path, "SELECT count(*), sum(refunds) FROM sessions") == [(3, 7000 + 88 + 0)]
+    assert _q(db_path, "SELECT sum(export_spend) FROM session_spend") == [(25000 + 300.25,)]
+
+
+def test_compass_list_preview_names_the_unread_columns() -> None:
+    preview = preview_file(("l.csv", csv_bytes(COMPASS_LIVE_LIST, [_list_row()])))
+    unread = [header for header, canonical in preview.mapping if canonical is None]
+    assert unread == ["主播头像"]  # every other of the 55 columns is read
+    assert preview.parsed["anchor_id"].tolist() == ["793****514"]
+
+
+# --- 4. 千川 直播大屏 snapshots --------------------------------------------------------------------
+
+
+def _snapshot(at: str, anchor: str, spend: float, ad_gmv: float, paid: float, **values: object) -> list[str]:
+    row = {h: "-" for h in QIANCHUAN_SCREEN_SNAPSHOTS}
+    row.update(
+        {
+            "采集时间": at,
+            "主播": anchor,
+            "整体消耗(元)": f"{spend:.2f}",
+            "整体成交金额(元)": f"{ad_gmv:.2f}",
+            "用户实际支付金额(元)": f"{paid:.2f}",
+            "直播间退款率": "1.52%",
+            "直播间平均停留时长(整场)": "65秒",
+            **{k: str(v) for k, v in values.items()},
+        }
+    )
+    return [row[h] for h in QIANCHUAN_SCREEN_SNAPSHOTS]
+
+
+def _snapshot_csv(rows: list[list[str]]) -> bytes:
+    # As the scraping tool writes it: UTF-8 with BOM, LF line ends, minimal quoting.
+    lines = [",".join(QIANCHUAN_SCREEN_SNAPSHOTS), *(",".join(r) for r in rows)]
+    return ("\n".join(lines) + "\n").encode("utf-8-sig")
+
+
+def test_screen_snapshots_take_the_last_running_total_never_the_sum(db_path: Path) -> None:
+    start = dt.datetime(2026, 9, 7, 19, 0)
+    # Anchor A: one session, 12 snapshots five minutes apart, totals rising. Anchor B: two sessions the
+    # same day (a 3-hour gap). Snapshots are written out of order, as a merged file may be.
+    a = [
+        (start + dt.timedelta(minutes=5 * k), 100.0 * (k + 1), 900.0 * (k + 1), 850.0 * (k + 1))
+        for k in range(12)
+    ]
+    b1 = [
+        (start + dt.timedelta(minutes=5 * k), 10.0 * (k + 1), 50.0 * (k + 1), 45.0 * (k + 1))
+        for k in range(3)
+    ]
+    b2 = [
+        (start + dt.timedelta(hours=4, minutes=5 * k), 7.0 * (k + 1), 30.0 * (k + 1), 29.0 * (k + 1))
+        for k in range(4)
+    ]
+    rows = [_snapshot(t.strftime("%Y-%m-%d %H:%M:%S"), "店A", s, g, p) for t, s, g, p in reversed(a)]
+    rows += [_snapshot(t.strftime("%Y-%m-%d %H:%M:%S"), "店B", s, g, p) for t, s, g, p in b1 + b2]
+    data = _snapshot_csv(rows)
+    summary = import_files(db_path, [("2026-09-07_直播大屏累计数据.csv", data)])
+    assert (summary["inserted"], summary["skipped"], summary["rejected"]) == (3, len(rows) - 3, [])
+
+    last = [a[-1], b1[-1], b2[-1]]
+    got = _q(
+        db_path,
+        "SELECT account, started_at, ended_at, total_spend, gmv, ad_gmv, avg_watch_s "
+        "FROM session_metrics ORDER BY account, started_at",
+    )
+    firsts = [a[0][0], b1[0][0], b2[0][0]]
+    assert [(g[1], g[2]) for g in got] == [(f, x[0]) for f, x in zip(firsts, last, strict=True)]
+    assert [g[3:6] for g in got] == [(s, p, g) for _, s, g, p in last]
+    assert sum(g[3] for g in got) == pytest.approx(1200 + 30 + 28)  # the sum of all rows would be 7,800+
+    assert {g[6] for g in got} == {65.0}
+    rates = _q(db_path, "SELECT DISTINCT value FROM session_extras WHERE field = 'refund_rate'")
+    assert rates == [(pytest.approx(0.0152),)]
+
+    # A later scrape of the same day adds snapshots: the sessions are updated, not added to.
+    later = [
+        *rows,
+        _snapshot(
+            (a[-1][0] + dt.timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M:%S"), "店A", 1300, 11000, 10500
+        ),
+    ]
+    summary = import_files(db_path, [("2026-09-07_直播大屏累计数据.csv", _snapshot_csv(later))])
+    assert (summary["inserted"], summary["updated"], summary["unchanged"]) == (0, 1, 2)
+    assert _q(db_path, "SELECT sum(total_spend) FROM session_metrics WHERE account = '店A'") == [(1300.0,)]
