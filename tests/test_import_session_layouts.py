@@ -294,3 +294,138 @@ def test_screen_snapshots_take_the_last_running_total_never_the_sum(db_path: Pat
     summary = import_files(db_path, [("2026-09-07_直播大屏累计数据.csv", _snapshot_csv(later))])
     assert (summary["inserted"], summary["updated"], summary["unchanged"]) == (0, 1, 2)
     assert _q(db_path, "SELECT sum(total_spend) FROM session_metrics WHERE account = '店A'") == [(1300.0,)]
+
+
+# --- 2. 罗盘/百应 整场数据下载 workbook ---------------------------------------------------------------
+
+WORKBOOK_NAME = "直播间详情页_整场数据下载_2026-07-29_10-00-00(金典拍拍相机专卖店_2026-07-28_15-44-39).xlsx"
+CHANNEL_ROWS = [  # 渠道名称, 观看人数, 用户支付金额, 成交订单数, 千川消耗
+    ("整体", 8947, "¥236,552", 70, "2201.51"),
+    ("千川PC", 3100, "¥120,000", 31, "1800.01"),
+    ("小店随心推", 800, "¥16,552", 9, "401.5"),
+    ("自然推荐", 5047, "¥100,000", 30, "0"),
+]
+
+
+def _workbook(
+    start: str = "2026/07/28 08:15:49", end: str = "2026/07/28 15:44:39", *, time_sep: str = "-"
+) -> bytes:
+    """The six sheets of D4's fixture with values of our own: two horizontal, one vertical, three tables
+    (a product table with a D5-style SKU block)."""
+    return xlsx_bytes(
+        {
+            "基本信息": [
+                ["达人昵称", "抖音号or火山号", "直播时间", "直播间用户支付金额", "千次观看用户支付金额"],
+                ["金典拍拍相机专卖店", "20296833869", f"{start}{time_sep}{end}", "¥236,552", "¥26,439.25"],
+            ],
+            "整体看板": [
+                [
+                    "直播间观看人数",
+                    "平均在线人数",
+                    "人均观看时长",
+                    "直播间观看-成交率(人数)",
+                    "直播间商品点击-成交率(人数)",
+                    "直播间曝光-观看率(人数)",
+                ],
+                [8947, 120, "1分5秒", "0.68%", "10.12%", "12.5%"],
+            ],
+            "流量分析-流量转化": [
+                ["直播间曝光人数", 120000],
+                ["直播间观看人数", 8947],
+                ["商品曝光人数", 5000],
+                ["商品点击人数", 900],
+                ["成交人数", 61],
+            ],
+            "流量分析-渠道分析": [
+                ["渠道名称", "观看人数", "用户支付金额", "成交订单数", "千川消耗"],
+                *CHANNEL_ROWS,
+            ],
+            "流量分析-短视频引流": [
+                [
+                    "短视频名称",
+                    "投稿时间",
+                    "短视频直播入口曝光次数",
+                    "短视频引流直播间次数",
+                    "短视频直播入口点击率(次数)",
+                ],
+                ["新品开箱", "2026/07/27 10:00", 10000, 500, "5%"],
+            ],
+            "商品分析-商品明细": [
+                [
+                    "商品ID",
+                    "商品名称",
+                    "用户支付金额",
+                    "成交件数",
+                    "成交人数",
+                    "商品曝光人数",
+                    "商品点击人数",
+                ],
+                ["3701234567890123456", "微单相机", "236552", 80, 61, 5000, 900],
+                ["-", "sku名称", "用户支付金额"],
+                [None, "黑色 标准版", "200000"],
+            ],
+        }
+    )
+
+
+def test_session_workbook_is_one_session_with_spend_from_the_whole_room_row(db_path: Path) -> None:
+    summary = import_files(db_path, [(WORKBOOK_NAME, _workbook())])
+    assert (summary["inserted"], summary["skipped"], summary["rejected"]) == (1, 0, [])
+    got = _q(
+        db_path,
+        "SELECT account, anchor_id, started_at, ended_at, gmv, viewers, buyers, orders, impressions, avg_watch_s, "
+        "total_spend, spend_qianchuan FROM session_metrics",
+    )
+    whole = CHANNEL_ROWS[0]
+    assert got == [
+        (
+            "金典拍拍相机专卖店",
+            "20296833869",
+            dt.datetime(2026, 7, 28, 8, 15, 49),
+            dt.datetime(2026, 7, 28, 15, 44, 39),
+            236552.0,
+            8947,
+            61,
+            whole[3],  # 成交订单数 of the 整体 row
+            120000,
+            65.0,  # 1分5秒
+            float(whole[4]),  # 千川消耗 of 整体, not the sum of all channel rows
+            float(whole[4]),
+        )
+    ]
+    assert float(whole[4]) != sum(float(r[4]) for r in CHANNEL_ROWS)  # the test would catch a sum
+    extras = dict(_q(db_path, "SELECT field, value FROM session_extras"))
+    assert extras["gpm"] == 26439.25 and extras["view_cvr"] == pytest.approx(0.0068)
+
+
+def test_session_workbook_end_time_and_account_from_the_file_name(db_path: Path) -> None:
+    """D5's older variant: 直播时间 ``start~end``; and when it gives no end, the file name does."""
+    import_files(db_path, [(WORKBOOK_NAME, _workbook(time_sep="~"))])
+    assert _q(db_path, "SELECT started_at, ended_at FROM sessions") == [
+        (dt.datetime(2026, 7, 28, 8, 15, 49), dt.datetime(2026, 7, 28, 15, 44, 39))
+    ]
+
+
+@pytest.mark.parametrize("order", ["list_first", "workbook_first"])
+def test_list_and_workbook_of_one_session_count_its_money_once(db_path: Path, order: str) -> None:
+    """The 罗盘 list (masked 抖音号) and the workbook (whole 抖音号) of one session are one session: the
+    spend and GMV are one source's (the file imported last), never the sum."""
+    listed = _list_row(
+        主播昵称="金典拍拍相机专卖店",
+        主播抖音号="202****869",
+        直播开始时间="2026/07/28 08:15:49",
+        直播结束时间="2026/07/28 15:44:39",
+        直播间用户支付金额="236000",
+        **{"投放消耗(店铺绑定)": "2300", "直播间退款金额": "5000"},
+    )
+    files = {
+        "list": ("直播间列表.csv", csv_bytes(COMPASS_LIVE_LIST, [listed])),
+        "workbook": (WORKBOOK_NAME, _workbook()),
+    }
+    first, second = ("list", "workbook") if order == "list_first" else ("workbook", "list")
+    import_files(db_path, [files[first]])
+    summary = import_files(db_path, [files[second]])
+    assert (summary["inserted"], summary["updated"]) == (0, 1)
+    got = _q(db_path, "SELECT count(*), sum(total_spend), sum(gmv), sum(refunds) FROM session_metrics")
+    spend, gmv = (2201.51, 236552.0) if second == "workbook" else (2300.0, 236000.0)
+    assert got == [(1, spend, gmv, 5000.0)]  # refunds: only the list has them, kept either way
