@@ -117,6 +117,8 @@ if summary:
         ),
         icon=":material/check_circle:",
     )
+    for entry in summary.get("ignored", []):
+        st.caption(t("import_page.ignored", lang, file=entry["file"], columns="、".join(entry["columns"])))
 
 # --- history ---------------------------------------------------------------------------------------
 st.subheader(t("import_page.history", lang))

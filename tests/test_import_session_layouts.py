@@ -152,6 +152,7 @@ def test_compass_live_list_spend_refunds_net_gmv_and_session_key(db_path: Path, 
         data, name = csv_bytes(COMPASS_LIVE_LIST, rows, encoding="utf-8-sig"), "直播间列表.csv"
     summary = import_files(db_path, [(name, data)])
     assert (summary["inserted"], summary["skipped"], summary["rejected"]) == (3, 0, [])
+    assert summary["ignored"] == [{"file": name, "columns": ["主播头像"]}]  # the only column not read
 
     sessions = _q(
         db_path,

@@ -383,6 +383,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "import_page.kind.sessions": {"zh": "直播场次", "en": "a session export"},
     "import_page.kind.ad_spend": {"zh": "投放报表", "en": "an ad-spend report"},
     "import_page.unmapped": {"zh": "未识别（不导入）", "en": "Not recognised (not imported)"},
+    "import_page.kind.snapshots": {
+        "zh": "直播大屏快照（累计值，取每场最后一次）",
+        "en": "live-screen snapshots (running totals: the last of each session)",
+    },
+    "import_page.field.anchor_id": {"zh": "主播号（文本）", "en": "Anchor id (text)"},
+    "import_page.field.net_gmv": {"zh": "净成交金额", "en": "Net GMV"},
+    "import_page.field.followers_lost": {"zh": "取关粉丝数", "en": "Followers lost"},
+    "import_page.ignored": {
+        "zh": "{file}：以下列未导入（未识别）：{columns}",
+        "en": "{file}: these columns were not imported (not recognised): {columns}",
+    },
+    "import_page.field.extra": {"zh": "附加指标：{field}", "en": "Extra figure: {field}"},
     "import_page.field.time": {"zh": "时间", "en": "Time"},
     "import_page.field.hour": {"zh": "小时", "en": "Hour"},
     "import_page.col.header": {"zh": "文件中的列", "en": "Column in the file"},

@@ -54,6 +54,11 @@ class Preview:
     rejected: list[dict] = field(default_factory=list)  # {"file", "row", "column", "value", "reason"}
     skipped: int = 0
 
+    @property
+    def ignored(self) -> list[str]:
+        """The headers of the file that nothing reads (unknown, or a repeat of a column already read)."""
+        return [header for header, canonical in self.mapping if canonical is None and header]
+
 
 def _stage_all(
     con: duckdb.DuckDBPyConnection,
@@ -85,7 +90,8 @@ def import_files(
     ``account`` fills in a missing account (a file without an account column needs it); ``sheet`` picks
     an XLSX sheet (default: the first with a recognisable header). Returns the summary
     ``{"files", "inserted", "updated", "unchanged", "skipped", "rejected": [{"file", "row", "column",
-    "value", "reason"}]}`` with reasons in ``lang``. Raises :class:`ImportFileError` when a file cannot be
+    "value", "reason"}]}`` with reasons in ``lang``, and ``"ignored": [{"file", "columns"}]`` when a file
+    has columns nothing reads (unknown headers, or a repeat of one already read), named as written. Raises :class:`ImportFileError` when a file cannot be
     read (then nothing of this call is written) or its write fails (then that file is rolled back).
     """
     summary: dict = {"files": [], "inserted": 0, "updated": 0, "unchanged": 0, "skipped": 0, "rejected": []}
@@ -122,6 +128,9 @@ def _import_staged(
         for key in ("inserted", "updated", "unchanged", "skipped"):
             summary[key] += getattr(result, key)
         summary["rejected"].extend(result.rejected)
+        ignored = headers.ignored_headers(item.layout.columns)
+        if ignored:  # columns nobody reads are said, never dropped silently
+            summary.setdefault("ignored", []).append({"file": item.source.name, "columns": ignored})
 
 
 def preview_file(
