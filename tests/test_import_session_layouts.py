@@ -153,6 +153,7 @@ def test_compass_live_list_spend_refunds_net_gmv_and_session_key(db_path: Path, 
     summary = import_files(db_path, [(name, data)])
     assert (summary["inserted"], summary["skipped"], summary["rejected"]) == (3, 0, [])
     assert summary["ignored"] == [{"file": name, "columns": ["主播头像"]}]  # the only column not read
+    assert [(f["layout"], f["kind"]) for f in summary["files"]] == [("douyin_compass_live_list", "sessions")]
 
     sessions = _q(
         db_path,
@@ -270,6 +271,9 @@ def test_screen_snapshots_take_the_last_running_total_never_the_sum(db_path: Pat
     data = _snapshot_csv(rows)
     summary = import_files(db_path, [("2026-09-07_直播大屏累计数据.csv", data)])
     assert (summary["inserted"], summary["skipped"], summary["rejected"]) == (3, len(rows) - 3, [])
+    assert [(f["layout"], f["kind"]) for f in summary["files"]] == [
+        ("qianchuan_screen_snapshots", "snapshots")
+    ]
 
     last = [a[-1], b1[-1], b2[-1]]
     got = _q(
@@ -372,6 +376,7 @@ def _workbook(
 def test_session_workbook_is_one_session_with_spend_from_the_whole_room_row(db_path: Path) -> None:
     summary = import_files(db_path, [(WORKBOOK_NAME, _workbook())])
     assert (summary["inserted"], summary["skipped"], summary["rejected"]) == (1, 0, [])
+    assert summary["files"][0]["layout"] == "douyin_compass_session_workbook"
     got = _q(
         db_path,
         "SELECT account, anchor_id, started_at, ended_at, gmv, viewers, buyers, orders, impressions, avg_watch_s, "

@@ -30,7 +30,28 @@ COUNT_FIELDS: tuple[str, ...] = (
     "followers_lost",
 )
 MONEY_FIELDS: tuple[str, ...] = ("gmv", "refunds", "ad_gmv", "net_gmv", "spend")
-AD_FIELDS: tuple[str, ...] = ("time", "hour", "account", "channel", "plan", "spend", "ad_gmv")
+#: What identifies one ad row besides its account, channel and period: rows that differ in any of these
+#: are different facts (a plan's units, a unit's creatives, a material), never repeats of each other.
+AD_IDENTITY: tuple[str, ...] = (
+    "plan",
+    "plan_id",
+    "unit",
+    "unit_id",
+    "creative",
+    "creative_id",
+    "material",
+    "material_id",
+)
+AD_FIELDS: tuple[str, ...] = (
+    "time",
+    "hour",
+    "account",
+    "account_id",
+    "channel",
+    *AD_IDENTITY,
+    "spend",
+    "ad_gmv",
+)
 SPEND_PREFIX = "spend_"  # canonical name of a session export's spend column: spend_<channel key>
 EXTRA_PREFIX = "x_"  # canonical name of a known extra figure of a session list: x_<field> (session_extras)
 
@@ -77,13 +98,22 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "anchor_id": ("主播抖音号", "抖音号or火山号", "主播快手号", "anchor_id"),
     "net_gmv": ("净成交金额", "net_gmv"),
     "followers_lost": ("取关粉丝数", "取关人数", "掉粉数", "followers_lost"),
-    "ad_gmv": ("广告成交金额", "投放成交金额", "ad_gmv"),
+    "ad_gmv": ("广告成交金额", "投放成交金额", "当日累计gmv", "ad_gmv"),
     # Ad-spend reports (one row per plan per hour or day).
     "time": ("时间", "日期", "投放时间", "stat_time", "stat_datetime", "date", "reportdate", "period_start"),
     "hour": ("小时", "hour", "时段"),
     "channel": ("渠道", "推广工具", "投放工具", "产品", "channel"),
     "plan": ("计划名称", "计划", "推广计划", "plan", "campaignname", "unitname"),
     "spend": ("消耗", "花费", "消耗金额", "总消耗", "cost", "spend", "costtotal", "stat_cost"),
+    # Ad-report identity below the plan (see AD_IDENTITY).
+    "plan_id": ("计划id", "campaign_id", "plan_id"),
+    "unit": ("单元名称", "广告组名称", "组名称", "unit"),
+    "unit_id": ("单元id", "广告组id", "组id", "unit_id"),
+    "creative": ("创意名称", "creative"),
+    "creative_id": ("创意id", "creative_id"),
+    "material": ("素材名称", "material"),
+    "material_id": ("素材id", "material_id"),
+    "account_id": ("账户id", "account_id"),
 }
 _BY_ALIAS: dict[str, str] = {alias: canonical for canonical, names in ALIASES.items() for alias in names}
 

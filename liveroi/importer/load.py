@@ -18,7 +18,7 @@ import duckdb
 
 from liveroi import db
 from liveroi.i18n import TRANSLATIONS, t
-from liveroi.importer.ad_spend import attach_ad_spend
+from liveroi.importer.ad_spend import apply_precedence, attach_ad_spend
 from liveroi.importer.errors import ImportFileError
 from liveroi.importer.validate import SESSION_KINDS, StagedFile
 
@@ -33,6 +33,7 @@ class FileResult:
     unchanged: int
     skipped: int
     rejected: list[dict] = field(default_factory=list)
+    precedence: list[dict] = field(default_factory=list)  # ad reports: which report counted, per day
 
 
 def reason_texts(lang: str) -> dict[str, list[str]]:
@@ -89,6 +90,7 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
             "file_name": src.name,
             "content_hash": src.content_hash,
             "kind": staged.layout.kind,
+            "layout": staged.layout.name,
             "rows_read": staged.rows_read,
         },
     ).fetchone()
@@ -107,6 +109,8 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
                 {**params, "import_id": import_id, "file_name": src.name, **reason_texts(lang)},
             )
             accounts = db.query(con, "import/accounts_of_file", params)["account"].tolist()
+            if staged.layout.kind == "ad_spend":
+                apply_precedence(con, accounts, import_id)
             attach_ad_spend(con, accounts)
             db.execute(
                 con,
@@ -117,6 +121,14 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
         detail = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
         db.execute(con, "import/log_fail", {"import_id": import_id, "error": detail[:500]})
         raise ImportFileError(src.name, t("import.error.failed", lang, detail=detail[:200])) from exc
+    precedence = []
+    if staged.layout.kind == "ad_spend":
+        frame = db.query(con, "ad_spend/precedence_of_import", {"import_id": import_id})
+        precedence = frame.astype(object).where(frame.notna(), None).to_dict("records")
     return FileResult(
-        import_id, skipped=staged.skipped, rejected=rejected_entries(con, staged, lang), **counts
+        import_id,
+        skipped=staged.skipped,
+        rejected=rejected_entries(con, staged, lang),
+        precedence=precedence,
+        **counts,
     )

@@ -13,5 +13,8 @@ SELECT
         OR coalesce(n.ad_gmv, o.ad_gmv) IS DISTINCT FROM o.ad_gmv
     )) AS unchanged
 FROM import_stage_ad AS n
-LEFT JOIN ad_spend AS o USING (account, channel, plan, period_start)
+LEFT JOIN ad_spend AS o USING (
+    account, channel, layout, plan, plan_id, unit, unit_id, creative, creative_id, material, material_id,
+    period_start
+)
 WHERE n.file_idx = $file_idx;

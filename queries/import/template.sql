@@ -29,5 +29,13 @@ CREATE OR REPLACE TEMP TABLE import_template (
     channel              VARCHAR,
     plan                 VARCHAR,
     spend                VARCHAR,
+    account_id           VARCHAR,
+    plan_id              VARCHAR,
+    unit                 VARCHAR,
+    unit_id              VARCHAR,
+    creative             VARCHAR,
+    creative_id          VARCHAR,
+    material             VARCHAR,
+    material_id          VARCHAR,
     _beyond_header       VARCHAR
 );
