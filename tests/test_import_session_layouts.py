@@ -435,3 +435,59 @@ def test_list_and_workbook_of_one_session_count_its_money_once(db_path: Path, or
     got = _q(db_path, "SELECT count(*), sum(total_spend), sum(gmv), sum(refunds) FROM session_metrics")
     spend, gmv = (2201.51, 236552.0) if second == "workbook" else (2300.0, 236000.0)
     assert got == [(1, spend, gmv, 5000.0)]  # refunds: only the list has them, kept either way
+
+
+# --- units and formats -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "canonical"),
+    [
+        ("整体未完结预售订单预估金", "x_presale_pending_gmv"),  # cut at 12 characters
+        ("曝光-观看率(人数）", "x_impression_view_rate"),  # mixed brackets
+        ("直播间退款金额(元)", "refunds"),
+        ("直播间退款金额（元）", "refunds"),
+        ("直播间退款金额", "refunds"),
+        ("净成交金额(", "net_gmv"),  # cut inside its unit
+        ("投放消耗（店铺绑定）", "spend_qianchuan"),
+        ("主播头像", None),
+    ],
+)
+def test_header_spellings(header: str, canonical: str | None) -> None:
+    from liveroi.importer import headers
+
+    assert headers.canonical_of(header) == canonical
+
+
+def test_units_written_in_the_header_and_formats_of_the_cells(db_path: Path) -> None:
+    header = [
+        "主播昵称",
+        "主播抖音号",
+        "直播开始时间",
+        "人均观看时长",
+        "直播间用户支付金额(分)",
+        "净成交金额（元）",
+        "观看老粉占比",
+        "直播间退款金额",
+        "消费券补贴金额(分)",
+    ]
+    rows = [
+        ["店A", "793****514", "2026/1/3 9:33:16", "1分5秒", "123456", "1,200.50", "15.28%", "-", "250"],
+        ["店B", "7001234567", "2026-01-03 10:00:00", "65", "100", "-", "0.1528", "12", "-"],
+    ]
+    summary = import_files(db_path, [("list.csv", csv_bytes(header, rows, encoding="gbk"))])
+    assert (summary["inserted"], summary["rejected"]) == (2, [])
+    got = _q(
+        db_path,
+        "SELECT account, anchor_id, avg_watch_s, gmv, net_gmv, refunds FROM sessions ORDER BY account",
+    )
+    assert got == [
+        ("店A", "793****514", 65.0, 1234.56, 1200.5, None),
+        ("店B", "7001234567", 65.0, 1.0, None, 12.0),
+    ]
+    extras = _q(db_path, "SELECT field, value FROM session_extras ORDER BY field, value")
+    assert extras == [
+        ("coupon_subsidy", 2.5),
+        ("returning_fan_view_share", 0.1528),
+        ("returning_fan_view_share", 0.1528),
+    ]
