@@ -65,3 +65,11 @@ def test_every_name_the_issue_lists_is_registered() -> None:
     }
     assert set(layouts.BY_NAME) == expected
     assert all(x.kind in layouts.KINDS for x in layouts.BY_NAME.values())
+
+
+def test_docs_describe_every_layout() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "export-layouts.md").read_text(encoding="utf-8")
+    missing = [name for name in layouts.BY_NAME if f"`{name}`" not in text]
+    assert missing == []
