@@ -491,3 +491,33 @@ def test_units_written_in_the_header_and_formats_of_the_cells(db_path: Path) -> 
         ("returning_fan_view_share", 0.1528),
         ("returning_fan_view_share", 0.1528),
     ]
+
+
+@pytest.mark.parametrize("order", ["list_first", "workbook_first"])
+def test_differently_masked_ids_of_one_session_still_meet_by_account_and_start(
+    db_path: Path, order: str
+) -> None:
+    """When the list masks the 抖音号 some other way (``20*******69``), the two files still describe one
+    broadcast of one account at one start second: the second file updates the first's session."""
+    listed = _list_row(
+        主播昵称="金典拍拍相机专卖店",
+        主播抖音号="20*******69",
+        直播开始时间="2026/07/28 08:15:49",
+        直播结束时间="2026/07/28 15:44:39",
+        直播间用户支付金额="236000",
+        **{"投放消耗(店铺绑定)": "2300"},
+    )
+    other = _list_row(主播昵称="别的店", 主播抖音号="55*******01", 直播开始时间="2026/07/28 08:15:49")
+    files = {
+        "list": ("直播间列表.csv", csv_bytes(COMPASS_LIVE_LIST, [listed, other])),
+        "workbook": (WORKBOOK_NAME, _workbook()),
+    }
+    first, second = ("list", "workbook") if order == "list_first" else ("workbook", "list")
+    import_files(db_path, [files[first]])
+    import_files(db_path, [files[second]])
+    got = _q(
+        db_path,
+        "SELECT account, count(*), sum(total_spend) FROM session_metrics GROUP BY account ORDER BY account",
+    )
+    shop_spend = 2201.51 if second == "workbook" else 2300.0
+    assert got == [("别的店", 1, 24052.43), ("金典拍拍相机专卖店", 1, shop_spend)]

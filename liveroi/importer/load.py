@@ -56,8 +56,20 @@ def rejected_entries(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: s
     return frame.to_dict("records")
 
 
+#: Before the upsert: rows keyed by an anchor id that are a stored session under another id (same account,
+#: same start) take that id (queries/import/resolve_ids.sql).
+RESOLVE_QUERIES: tuple[str, ...] = (
+    "import/resolve_ids",
+    "import/resolve_sessions",
+    "import/resolve_spend",
+    "import/resolve_extras",
+)
+
+
 def _write_sessions(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_id: int) -> dict[str, int]:
     params = {"file_idx": staged.file_idx}
+    for name in RESOLVE_QUERIES:
+        db.execute(con, name, params)
     db.execute(con, "import/sessions_diff", params)
     counts = db.query(con, "import/sessions_counts", params).iloc[0]
     db.execute(con, "import/sessions_update", {**params, "import_id": import_id})
