@@ -521,3 +521,42 @@ def test_differently_masked_ids_of_one_session_still_meet_by_account_and_start(
     )
     shop_spend = 2201.51 if second == "workbook" else 2300.0
     assert got == [("别的店", 1, 24052.43), ("金典拍拍相机专卖店", 1, shop_spend)]
+
+
+def test_snapshot_times_of_day_take_the_date_of_the_file_name(db_path: Path) -> None:
+    rows = [
+        _snapshot(t, "店A", s, g, p) for t, s, g, p in [("20:00:00", 10, 100, 90), ("20:05:00", 25, 260, 240)]
+    ]
+    summary = import_files(db_path, [("2026-09-07_直播大屏累计数据.csv", _snapshot_csv(rows))])
+    assert (summary["inserted"], summary["skipped"], summary["rejected"]) == (1, 1, [])
+    assert _q(db_path, "SELECT started_at, ended_at, total_spend, gmv FROM session_metrics") == [
+        (dt.datetime(2026, 9, 7, 20, 0), dt.datetime(2026, 9, 7, 20, 5), 25.0, 240.0)
+    ]
+
+
+@pytest.mark.parametrize("order", ["list_first", "snapshots_first"])
+def test_snapshots_and_the_list_of_one_session_are_one_session(db_path: Path, order: str) -> None:
+    """The scrapes start after the broadcast does, so the snapshot session meets the list's session by
+    account and time overlap; the list's start and end stay, the money is the file imported last's."""
+    listed = _list_row(
+        主播昵称="店A",
+        主播抖音号="793****514",
+        直播开始时间="2026/09/07 19:58:00",
+        直播结束时间="2026/09/07 23:00:00",
+        直播间用户支付金额="5000",
+        **{"投放消耗(店铺绑定)": "700"},
+    )
+    snaps = [("2026-09-07 20:00:00", 100, 1000, 900), ("2026-09-07 20:30:00", 650, 5600, 5100)]
+    files = {
+        "list": ("直播间列表.csv", csv_bytes(COMPASS_LIVE_LIST, [listed])),
+        "snapshots": (
+            "2026-09-07_直播大屏累计数据.csv",
+            _snapshot_csv([_snapshot(*s[:1], "店A", *s[1:]) for s in snaps]),
+        ),
+    }
+    first, second = ("list", "snapshots") if order == "list_first" else ("snapshots", "list")
+    import_files(db_path, [files[first]])
+    import_files(db_path, [files[second]])
+    got = _q(db_path, "SELECT started_at, ended_at, total_spend, gmv, ad_gmv FROM session_metrics")
+    spend, gmv = (650.0, 5100.0) if second == "snapshots" else (700.0, 5000.0)
+    assert got == [(dt.datetime(2026, 9, 7, 19, 58), dt.datetime(2026, 9, 7, 23, 0), spend, gmv, 5600.0)]

@@ -56,10 +56,9 @@ def rejected_entries(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: s
     return frame.to_dict("records")
 
 
-#: Before the upsert: rows keyed by an anchor id that are a stored session under another id (same account,
-#: same start) take that id (queries/import/resolve_ids.sql).
+#: Before the upsert, after queries/import/resolve_ids.sql: rows that are a stored session under another id
+#: (an anchor-keyed row with the same account and start; a snapshot session overlapping one) take that id.
 RESOLVE_QUERIES: tuple[str, ...] = (
-    "import/resolve_ids",
     "import/resolve_sessions",
     "import/resolve_spend",
     "import/resolve_extras",
@@ -68,6 +67,7 @@ RESOLVE_QUERIES: tuple[str, ...] = (
 
 def _write_sessions(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_id: int) -> dict[str, int]:
     params = {"file_idx": staged.file_idx}
+    db.execute(con, "import/resolve_ids", {**params, "kind": staged.layout.kind})
     for name in RESOLVE_QUERIES:
         db.execute(con, name, params)
     db.execute(con, "import/sessions_diff", params)

@@ -166,7 +166,11 @@ def stage_file(
     readers.load_raw(con, src, layout, lang)
     db.execute(con, "import/rows", {"header_row": layout.header_row})
     if layout.kind == SNAPSHOTS:
-        db.execute(con, "import/snapshots_last", {"gap_minutes": SNAPSHOT_GAP_MINUTES})
+        db.execute(
+            con,
+            "import/snapshots_last",
+            {"gap_minutes": SNAPSHOT_GAP_MINUTES, "file_date": date_of_file_name(src.name)},
+        )
     db.execute(con, "import/drop_raw")  # import_rows holds every cell
     fallback = account or None
     key = layout_key(layout, fallback)
