@@ -560,3 +560,69 @@ def test_snapshots_and_the_list_of_one_session_are_one_session(db_path: Path, or
     got = _q(db_path, "SELECT started_at, ended_at, total_spend, gmv, ad_gmv FROM session_metrics")
     spend, gmv = (650.0, 5100.0) if second == "snapshots" else (700.0, 5000.0)
     assert got == [(dt.datetime(2026, 9, 7, 19, 58), dt.datetime(2026, 9, 7, 23, 0), spend, gmv, 5600.0)]
+
+
+def test_older_session_workbook_variant(db_path: Path) -> None:
+    """D5's variant: 基本信息 without 达人昵称 (the account is in the file name) and 直播时间 ``start~end``,
+    the funnel as key/value rows under another sheet name, 渠道分析's 整体 row with 人均观看时长 and 观看次数
+    in 万, 互动&人群&售后 with 退款人数 and 新增粉丝数, and a 商品 sheet of product rows and SKU blocks."""
+    name = "直播间详情页_整场数据下载_2025-09-09_15-40-44(弹动个人护理旗舰店_2025-09-08_00-00-46).xlsx"
+    data = xlsx_bytes(
+        {
+            "基本信息": [
+                ["直播时间", "直播间用户支付金额"],
+                ["2025/09/07 20:00:00~2025/09/08 00:00:46", "¥88,001.5"],
+            ],
+            "流量&转化-转化漏斗": [
+                ["直播间曝光人数", "52000"],
+                ["直播间观看人数", "9100"],
+                ["成交人数", "230"],
+            ],
+            "流量分析-渠道分析": [
+                [
+                    "渠道名称",
+                    "观看人数",
+                    "用户支付金额",
+                    "成交订单数",
+                    "千川消耗",
+                    "人均观看时长",
+                    "观看次数",
+                ],
+                ["整体", "9100", "¥88,001.5", "260", "9,876.54", "2分10秒", "1.2万"],
+                ["千川PC", "4000", "¥50,000", "150", "9,876.54", "1分", "0.5万"],
+            ],
+            "流量&转化-短视频引流": [["短视频名称", "短视频引流直播间次数"], ["预热", "300"]],
+            "互动&人群&售后": [["退款人数", "新增粉丝数"], ["12", "640"]],
+            "商品": [
+                ["商品ID", "商品名称", "用户支付金额"],
+                ["直播间", "", "88001.5"],
+                ["3701234567890123456", "洁面乳", "60000"],
+                ["-", "sku名称", "用户支付金额"],
+                [None, "100g", "60000"],
+            ],
+        }
+    )
+    summary = import_files(db_path, [(name, data)])
+    assert (summary["inserted"], summary["rejected"]) == (1, [])
+    got = _q(
+        db_path,
+        "SELECT account, started_at, ended_at, gmv, impressions, viewers, buyers, orders, avg_watch_s, views, "
+        "new_followers, total_spend FROM session_metrics",
+    )
+    assert got == [
+        (
+            "弹动个人护理旗舰店",
+            dt.datetime(2025, 9, 7, 20, 0),
+            dt.datetime(2025, 9, 8, 0, 0, 46),
+            88001.5,
+            52000,
+            9100,
+            230,
+            260,
+            130.0,
+            12000,
+            640,
+            9876.54,
+        )
+    ]
+    assert _q(db_path, "SELECT field, value FROM session_extras") == [("refund_buyers", 12.0)]

@@ -509,8 +509,8 @@ def _workbook_record(src: SourceFile, book, lang: str) -> session_workbook.Recor
 def _workbook_layout(src: SourceFile, book, lang: str) -> Layout:
     """The 整场数据下载 workbook: its sheets read as one session row (liveroi.importer.workbook)."""
     record = _workbook_record(src, book, lang)
-    session_workbook.refuse_empty(record, src.name, lang)
     columns = session_workbook.plan(record)
+    session_workbook.refuse_empty(record, columns, src.name, lang)
     return Layout(layouts.SESSIONS, 1, columns, name=session_workbook.NAME)
 
 

@@ -42,6 +42,8 @@ _LABEL_TIME = "直播时间"
 _FROM_FILE_NAME = "文件名"
 _DATETIME = r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?"
 _SPAN = re.compile(rf"^\s*(?P<start>{_DATETIME})\s*(?:-|~|～|至|—)\s*(?P<end>{_DATETIME})\s*$")
+_ONE_TIME = re.compile(rf"^\s*(?P<start>{_DATETIME})\s*$")
+_FIGURE = re.compile(r"^[¥￥]?\s*-?[\d,.]+\s*(%|万|亿|秒|分钟?|小时)?(\d+秒)?$")
 _FILE_NAME = re.compile(r"\((?P<account>[^()]+?)_(?P<date>\d{4}-\d{2}-\d{2})_(?P<time>\d{2}-\d{2}-\d{2})\)")
 
 
@@ -86,6 +88,17 @@ def _horizontal(rows: list[list[str | None]]) -> Iterable[tuple[str, str | None]
     return [(_label(h), values[i] if i < len(values) else None) for i, h in enumerate(header) if h]
 
 
+def _is_vertical(rows: list[list[str | None]]) -> bool:
+    """Whether a sheet is key/value rows rather than a header row over a value row: its first row has
+    two cells and the second is a figure (``8947``, ``0.68%``, ``1分5秒``, ``¥236,552``), not a label. The
+    sheet names say which shape a sheet usually has; the export versions differ, the cells do not lie."""
+    start = _first_filled(rows)
+    if start is None:
+        return False
+    first = [c for c in rows[start] if c is not None]
+    return len(first) == 2 and bool(_FIGURE.match(first[1]))
+
+
 def _vertical(rows: list[list[str | None]]) -> Iterable[tuple[str, str | None]]:
     return [(_label(r[0]), r[1] if len(r) > 1 else None) for r in rows if r and r[0]]
 
@@ -106,12 +119,11 @@ def read_record(workbook, file_name: str) -> Record:
     cells: list[tuple[str, str, str | None]] = []
     names = [str(n).strip() for n in workbook.sheetnames]
     by_name = dict(zip(names, workbook.sheetnames, strict=True))
-    for sheet in HORIZONTAL:
+    for sheet in (*HORIZONTAL, *VERTICAL):
         if sheet in by_name:
-            cells += [(k, sheet, v) for k, v in _horizontal(_rows(workbook[by_name[sheet]]))]
-    for sheet in VERTICAL:
-        if sheet in by_name:
-            cells += [(k, sheet, v) for k, v in _vertical(_rows(workbook[by_name[sheet]]))]
+            rows = _rows(workbook[by_name[sheet]])
+            pairs = _vertical(rows) if _is_vertical(rows) else _horizontal(rows)
+            cells += [(k, sheet, v) for k, v in pairs]
     if CHANNELS in by_name:
         cells += [(k, CHANNELS, v) for k, v in _whole_room_row(_rows(workbook[by_name[CHANNELS]]))]
     return Record(_with_session_fields(cells, file_name))
@@ -127,9 +139,10 @@ def _with_session_fields(
     account_from = f"{found[label][0]}: {label}" if label else _FROM_FILE_NAME
     time_from = f"{found[_LABEL_TIME][0]}: {_LABEL_TIME}" if _LABEL_TIME in found else _LABEL_TIME
     start = end = None
-    span = _SPAN.match(found.get(_LABEL_TIME, ("", None))[1] or "")
+    written = found.get(_LABEL_TIME, ("", None))[1] or ""
+    span = _SPAN.match(written) or _ONE_TIME.match(written)
     if span:
-        start, end = span.group("start"), span.group("end")
+        start, end = span.group("start"), span.groupdict().get("end")
     end_from = time_from
     named = _FILE_NAME.search(unicodedata.normalize("NFKC", file_name))
     if named:
@@ -141,7 +154,10 @@ def _with_session_fields(
         ("started_at", time_from, start),
         ("ended_at", end_from, end),
     ]
-    rest = [c for c in cells if c[0] not in (*_LABEL_ACCOUNT, _LABEL_TIME)]
+    # Only what was found: a sheet that names 开播时间 / 下播时间 itself is read through the alias table.
+    session = [c for c in session if c[2] is not None]
+    taken = {*(_LABEL_ACCOUNT if label else ()), *((_LABEL_TIME,) if span else ())}
+    rest = [c for c in cells if c[0] not in taken]
     return session + rest
 
 
@@ -167,7 +183,8 @@ def frame(record: Record, columns: list[headers.Column], raw_names: list[str]) -
     return data.astype("string")
 
 
-def refuse_empty(record: Record, file_name: str, lang: str) -> None:
-    """A workbook whose sheets name no session start cannot be imported."""
-    if not any(label == "started_at" and text for label, _, text in record.cells):
+def refuse_empty(record: Record, columns: list[headers.Column], file_name: str, lang: str) -> None:
+    """A workbook whose sheets give no session start cannot be imported."""
+    texts = [text for _, _, text in record.cells]
+    if not any(c.canonical == "started_at" and texts[c.position] for c in columns):
         raise ImportFileError.from_key(file_name, "import.error.no_start_column", lang)
