@@ -459,6 +459,24 @@ def test_header_spellings(header: str, canonical: str | None) -> None:
     assert headers.canonical_of(header) == canonical
 
 
+@pytest.mark.parametrize(
+    ("header", "scale"),
+    [
+        ("成交金额", 1.0),
+        ("成交金额(元)", 1.0),
+        ("成交金额（分）", 0.01),
+        ("成交金额(厘)", 0.001),
+        ("成交金额(千分之一分)", 1e-5),
+        ("成交金额（1/100000元）", 1e-5),
+    ],
+)
+def test_money_units_only_where_the_header_says_so(header: str, scale: float) -> None:
+    from liveroi.importer import headers
+
+    (column,) = headers.plan_columns([header], "sessions")
+    assert (column.canonical, column.scale) == ("gmv", scale)
+
+
 def test_units_written_in_the_header_and_formats_of_the_cells(db_path: Path) -> None:
     header = [
         "主播昵称",

@@ -190,10 +190,24 @@ _OPEN_BRACKET_TAIL = re.compile(r"\([^)]*$")  # a header cut inside its unit: �
 # `<渠道>消耗`, `<渠道>花费`, `<渠道>消耗金额` (a prefix that only says "total" or "ads" is not a channel).
 _CHANNEL_SPEND = re.compile(r"^(?P<channel>.+?)(消耗金额|消耗|花费)$")
 _NOT_A_CHANNEL = {"总", "广告", "投放", "推广", "累计", "整体", "合计"}
-_UNIT = re.compile(r"^(?P<name>.*?)\((?P<unit>元|分|厘|万元|万|%|秒|分钟|小时|s|min)\)$")
+# 千分之一分 / 十万分之一元 / 1/100000元: the unit of the 千川 API's money (stat_cost ÷ 100000), in a
+# header that says so.
+_UNIT = re.compile(
+    r"^(?P<name>.*?)\((?P<unit>元|分|厘|万元|万|千分之一分|十万分之一元|1/100000元|%|秒|分钟|小时|s|min)\)$"
+)
 _SPACE = re.compile(r"\s+")
 
-_MONEY_SCALE = {None: 1.0, "元": 1.0, "分": 0.01, "厘": 0.001, "万元": 1e4, "万": 1e4}
+_MONEY_SCALE = {
+    None: 1.0,
+    "元": 1.0,
+    "分": 0.01,
+    "厘": 0.001,
+    "万元": 1e4,
+    "万": 1e4,
+    "千分之一分": 1e-5,
+    "十万分之一元": 1e-5,
+    "1/100000元": 1e-5,
+}
 _SECONDS_PER_UNIT = {"秒": 1.0, "s": 1.0, "分钟": 60.0, "分": 60.0, "min": 60.0, "小时": 3600.0}
 
 
