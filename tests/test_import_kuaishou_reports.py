@@ -233,11 +233,15 @@ def test_agency_spend_is_the_total_not_the_sum_of_its_parts(db_path: Path) -> No
 ORDERS = list(itertools.permutations(["unit", "daily", "agency"]))
 
 
+@pytest.mark.parametrize("unit_account", [ACCOUNT, ACCOUNT_ID], ids=["--account name", "--account id"])
 @pytest.mark.parametrize("order", ORDERS, ids=["-".join(o) for o in ORDERS])
-def test_three_reports_of_one_account_count_the_money_once(db_path: Path, order: tuple[str, ...]) -> None:
+def test_three_reports_of_one_account_count_the_money_once(
+    db_path: Path, order: tuple[str, ...], unit_account: str
+) -> None:
     """The unit report covers DAY; the account daily report and the agency export cover DAY and DAY2.
     Whatever the order: DAY comes from the unit report (finest), DAY2 from the account daily report
-    (finer than the agency export)."""
+    (finer than the agency export). The unit report has no account column: `--account` may give the
+    account's name or its 账户ID (which the other two reports pair with the name)."""
     unit_rows = jinniu_unit_rows(DAY, plans=2, units=3)
     unit_spend = round(sum(r["花费"] for r in unit_rows), 2)
     unit_gmv = round(sum(r["当日累计GMV"] for r in unit_rows), 2)
@@ -249,7 +253,8 @@ def test_three_reports_of_one_account_count_the_money_once(db_path: Path, order:
         "agency": ("代理商消耗.xlsx", agency_file(agency)),
     }
     for name in order:
-        import_files(db_path, [files[name]], account=ACCOUNT)
+        import_files(db_path, [files[name]], account=unit_account if name == "unit" else None)
+    assert _q(db_path, "SELECT account FROM accounts") == [(ACCOUNT,)]
     totals = _q(
         db_path,
         "SELECT CAST(day AS VARCHAR), round(total_spend, 2), round(ad_gmv, 2) FROM daily_metrics ORDER BY day",

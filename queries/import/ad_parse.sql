@@ -29,6 +29,7 @@ cleaned AS (
         liveroi_clean(hour) AS hour_c,
         account AS account_t,
         coalesce(liveroi_clean(account), $account, liveroi_clean(account_id)) AS account,
+        liveroi_clean(account_id) AS account_id,
         coalesce(liveroi_clean(channel), liveroi_clean(plan)) AS channel_label,
         coalesce(liveroi_clean(plan), '') AS plan,
         coalesce(liveroi_clean(plan_id), '') AS plan_id,
