@@ -225,7 +225,8 @@ def recognise_workbook(sheet_names: Iterable[str]) -> NamedLayout | None:
 def describe_unrecognised(rows: Sequence[Sequence[object]], limit: int = 6) -> str:
     """What a refused file holds, for its one-line refusal: the first non-empty row's first cells."""
     for row in rows:
-        cells = [str(c).replace("\ufeff", "").strip() for c in row if c is not None and str(c).strip()]
+        cells = [" ".join(str(c).replace("\ufeff", "").split())[:40] for c in row if c is not None]
+        cells = [c for c in cells if c]
         if cells:
             shown = " | ".join(cells[:limit])
             return shown + (" | …" if len(cells) > limit else "")
