@@ -111,6 +111,12 @@ def test_jinniu_unit_rows_of_one_plan_are_different_facts(db_path: Path) -> None
         "FROM daily_metrics",
     )
     assert daily == [(expected_spend, expected_spend, expected_gmv, expected_spend)]
+    windows = _q(
+        db_path,
+        "SELECT round(sum(extras['gmv_t7']), 2), sum(extras['gmv_t30']), count(extras['gmv_t3']) FROM ad_spend",
+    )
+    # 7日 as written; 30日 written as 0 is a 0, not missing; the unit report has no 3-day window
+    assert windows == [(round(sum(r["7日累计GMV"] for r in rows), 2), 0.0, 0)]
     layout = _q(db_path, "SELECT layout, rows_read FROM imports")
     assert layout == [("kuaishou_jinniu_unit", 23)]
 

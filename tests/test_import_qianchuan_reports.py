@@ -95,6 +95,8 @@ def test_uni_hourly_hour_ranges_and_thousands_separators(db_path: Path, fmt: str
         )
         for h, r in zip(range(18, 23), rows, strict=True)
     ]
+    net = _q(db_path, "SELECT round(sum(extras['net_gmv']), 2), sum(extras['orders']) FROM ad_spend")
+    assert net == [(round(sum(r["净成交金额"] for r in rows), 2), sum(r["整体成交订单数"] for r in rows))]
 
 
 def test_uni_hourly_spend_lands_on_the_session_it_overlaps(db_path: Path) -> None:

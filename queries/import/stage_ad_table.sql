@@ -20,5 +20,6 @@ CREATE OR REPLACE TEMP TABLE import_stage_ad (
     period_start TIMESTAMP NOT NULL,
     period_end   TIMESTAMP NOT NULL,
     spend        DOUBLE NOT NULL,
-    ad_gmv       DOUBLE
+    ad_gmv       DOUBLE,
+    extras       MAP(VARCHAR, DOUBLE)
 );
