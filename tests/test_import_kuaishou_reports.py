@@ -111,6 +111,12 @@ def test_jinniu_unit_rows_of_one_plan_are_different_facts(db_path: Path) -> None
         "FROM daily_metrics",
     )
     assert daily == [(expected_spend, expected_spend, expected_gmv, expected_spend)]
+    windows = _q(
+        db_path,
+        "SELECT round(sum(extras['gmv_t7']), 2), sum(extras['gmv_t30']), count(extras['gmv_t3']) FROM ad_spend",
+    )
+    # 7日 as written; 30日 written as 0 is a 0, not missing; the unit report has no 3-day window
+    assert windows == [(round(sum(r["7日累计GMV"] for r in rows), 2), 0.0, 0)]
     layout = _q(db_path, "SELECT layout, rows_read FROM imports")
     assert layout == [("kuaishou_jinniu_unit", 23)]
 
@@ -233,11 +239,15 @@ def test_agency_spend_is_the_total_not_the_sum_of_its_parts(db_path: Path) -> No
 ORDERS = list(itertools.permutations(["unit", "daily", "agency"]))
 
 
+@pytest.mark.parametrize("unit_account", [ACCOUNT, ACCOUNT_ID], ids=["--account name", "--account id"])
 @pytest.mark.parametrize("order", ORDERS, ids=["-".join(o) for o in ORDERS])
-def test_three_reports_of_one_account_count_the_money_once(db_path: Path, order: tuple[str, ...]) -> None:
+def test_three_reports_of_one_account_count_the_money_once(
+    db_path: Path, order: tuple[str, ...], unit_account: str
+) -> None:
     """The unit report covers DAY; the account daily report and the agency export cover DAY and DAY2.
     Whatever the order: DAY comes from the unit report (finest), DAY2 from the account daily report
-    (finer than the agency export)."""
+    (finer than the agency export). The unit report has no account column: `--account` may give the
+    account's name or its 账户ID (which the other two reports pair with the name)."""
     unit_rows = jinniu_unit_rows(DAY, plans=2, units=3)
     unit_spend = round(sum(r["花费"] for r in unit_rows), 2)
     unit_gmv = round(sum(r["当日累计GMV"] for r in unit_rows), 2)
@@ -249,7 +259,8 @@ def test_three_reports_of_one_account_count_the_money_once(db_path: Path, order:
         "agency": ("代理商消耗.xlsx", agency_file(agency)),
     }
     for name in order:
-        import_files(db_path, [files[name]], account=ACCOUNT)
+        import_files(db_path, [files[name]], account=unit_account if name == "unit" else None)
+    assert _q(db_path, "SELECT account FROM accounts") == [(ACCOUNT,)]
     totals = _q(
         db_path,
         "SELECT CAST(day AS VARCHAR), round(total_spend, 2), round(ad_gmv, 2) FROM daily_metrics ORDER BY day",
@@ -361,3 +372,27 @@ def test_xiaodiantong_hourly_rows_of_one_plan_are_kept(db_path: Path) -> None:
             dt.datetime(2026, 11, 14, 22),
         )
     ]
+
+
+def test_xiaodiantong_daily_report_has_hour_zero_and_is_daily(db_path: Path) -> None:
+    """A 小店通 report by day (group_type 天) still has the 小时 column, 0 on every row: daily periods."""
+    rows = [{**r, "小时": 0} for r in xiaodiantong_rows(DAY)[:4]]
+    data = csv_bytes(real.XIAODIANTONG, [_row(real.XIAODIANTONG, r) for r in rows], encoding="utf-8-sig")
+    import_files(db_path, [("小店通_按天.csv", data)], account=ACCOUNT)
+    periods = _q(db_path, "SELECT DISTINCT period_start, period_end FROM ad_spend")
+    assert periods == [(dt.datetime(2026, 11, 14), dt.datetime(2026, 11, 15))]
+
+
+def test_agency_dates_written_without_separators(db_path: Path) -> None:
+    data = agency_file({DAY: 50.0})
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    book.active["A2"] = "20261114"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    summary = import_files(db_path, [("代理商.xlsx", buffer.getvalue())])
+    assert summary["rejected"] == []
+    assert _q(db_path, "SELECT period_start, spend FROM ad_spend") == [(dt.datetime(2026, 11, 14), 50.0)]

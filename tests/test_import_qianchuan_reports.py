@@ -95,6 +95,8 @@ def test_uni_hourly_hour_ranges_and_thousands_separators(db_path: Path, fmt: str
         )
         for h, r in zip(range(18, 23), rows, strict=True)
     ]
+    net = _q(db_path, "SELECT round(sum(extras['net_gmv']), 2), sum(extras['orders']) FROM ad_spend")
+    assert net == [(round(sum(r["净成交金额"] for r in rows), 2), sum(r["整体成交订单数"] for r in rows))]
 
 
 def test_uni_hourly_spend_lands_on_the_session_it_overlaps(db_path: Path) -> None:
@@ -187,3 +189,13 @@ def test_hourly_and_material_reports_of_one_day_count_once(db_path: Path, order:
         import_files(db_path, [item], account=ACCOUNT)
     expected = round(sum(r["整体消耗"] for r in hourly), 2)  # type: ignore[misc]
     assert _q(db_path, "SELECT round(total_spend, 2) FROM daily_metrics") == [(expected,)]
+
+
+def test_hour_ranges_that_repeat_the_date(db_path: Path) -> None:
+    rows = hourly_rows(dt.date(2026, 7, 9), range(20, 22))
+    cells = _as_text(rows)
+    for cell, h in zip(cells, range(20, 22), strict=True):
+        cell[1] = f"2026-07-09 {h}:00 - {h + 1}:00"
+    import_files(db_path, [("分时.csv", csv_bytes(real.QIANCHUAN_UNI_HOURLY, cells))], account=ACCOUNT)
+    starts = _q(db_path, "SELECT period_start FROM ad_spend ORDER BY 1")
+    assert starts == [(dt.datetime(2026, 7, 9, 20),), (dt.datetime(2026, 7, 9, 21),)]

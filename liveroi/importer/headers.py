@@ -42,6 +42,24 @@ AD_IDENTITY: tuple[str, ...] = (
     "material",
     "material_id",
 )
+#: Figures of an ad report beside spend and ad GMV, kept in ``ad_spend.extras`` (a map name → value):
+#: the attribution windows of the GMV (direct, T+1 … T+30), orders, 千川's net GMV, 1-hour refunds and
+#: smart-coupon amount, and followers gained. Canonical column names are ``ad_x_<name>``.
+AD_EXTRA_PREFIX = "ad_x_"
+AD_EXTRAS: tuple[str, ...] = (
+    "gmv_direct",
+    "gmv_t1",
+    "gmv_t3",
+    "gmv_t7",
+    "gmv_t15",
+    "gmv_t30",
+    "orders",
+    "net_gmv",
+    "refunds_1h",
+    "coupon",
+    "new_followers",
+)
+_AD_EXTRA_COUNTS = ("orders", "new_followers")
 AD_FIELDS: tuple[str, ...] = (
     "time",
     "hour",
@@ -51,6 +69,7 @@ AD_FIELDS: tuple[str, ...] = (
     *AD_IDENTITY,
     "spend",
     "ad_gmv",
+    *(AD_EXTRA_PREFIX + name for name in AD_EXTRAS),
 )
 SPEND_PREFIX = "spend_"  # canonical name of a session export's spend column: spend_<channel key>
 EXTRA_PREFIX = "x_"  # canonical name of a known extra figure of a session list: x_<field> (session_extras)
@@ -313,6 +332,10 @@ def detect_kind(headers: Sequence[object]) -> str | None:
 
 
 def _scale(canonical: str, unit: str | None) -> float:
+    if canonical.startswith(AD_EXTRA_PREFIX):
+        if canonical[len(AD_EXTRA_PREFIX) :] in _AD_EXTRA_COUNTS:
+            return 1e4 if unit in ("万", "万元") else 1.0
+        return _MONEY_SCALE.get(unit, 1.0)
     if canonical == "duration_min":
         return _SECONDS_PER_UNIT.get(unit or "分钟", 60.0)
     if canonical == "avg_watch_s":

@@ -88,6 +88,11 @@ def _write_ad_rows(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_id
     params = {"file_idx": staged.file_idx}
     counts = db.query(con, "ad_spend/counts", params).iloc[0]
     db.execute(con, "ad_spend/upsert", {**params, "import_id": import_id})
+    db.execute(con, "import/account_ids_upsert", params)
+    ids = db.query(con, "import/account_ids_of_file", params)["account_id"].tolist()
+    if ids:  # rows imported earlier under a bare id now belong to the account it names
+        for name in ("import/account_ids_rekey_drop", "import/account_ids_rekey"):
+            db.execute(con, name, {"ids": ids})
     return {k: int(counts[k]) for k in ("inserted", "updated", "unchanged")}
 
 
@@ -122,6 +127,8 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
             )
             accounts = db.query(con, "import/accounts_of_file", params)["account"].tolist()
             if staged.layout.kind == "ad_spend":
+                ids = db.query(con, "import/account_ids_of_file", params)["account_id"].tolist()
+                db.execute(con, "import/account_ids_drop_accounts", {"ids": ids})
                 apply_precedence(con, accounts, import_id)
             attach_ad_spend(con, accounts)
             db.execute(

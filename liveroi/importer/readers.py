@@ -296,6 +296,8 @@ def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layou
                     break
         except csv.Error:
             continue
+        if delimiter == ",":
+            first_rows = rows
         layout = _layout_from_rows(src, rows, lang)
         if layout is None:
             continue
@@ -303,8 +305,6 @@ def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layou
         if best is None or found > best[0]:
             skip = line_numbers[layout.header_row - 1]
             best = (found, dataclasses.replace(layout, delimiter=delimiter, skip_lines=skip))
-        if delimiter == ",":
-            first_rows = rows
     if best is None:
         raise _unrecognised(src, first_rows or [], lang)
     return best[1]

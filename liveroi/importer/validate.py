@@ -173,6 +173,9 @@ def stage_file(
         )
     db.execute(con, "import/drop_raw")  # import_rows holds every cell
     fallback = account or None
+    if fallback and known:  # `--account 13377905` is the account a report named with that 账户ID
+        named_as = db.query(con, "import/account_of_id", {"account_id": fallback})
+        fallback = str(named_as["account"].iloc[0]) if len(named_as) else fallback
     key = layout_key(layout, fallback)
     if layout.kind in SESSION_KINDS and known:
         db.execute(con, "import/known", {"layout_key": key})

@@ -2,7 +2,7 @@
 -- object and period. Parameters: $file_idx, $layout (layout name), $grain (its precedence rank).
 INSERT INTO import_stage_ad
 SELECT
-    $file_idx, _row, account, channel, $layout, $grain, plan, plan_id, unit, unit_id, creative,
-    creative_id, material, material_id, period_start, period_end, coalesce(spend, 0), ad_gmv
+    $file_idx, _row, account, account_id, channel, $layout, $grain, plan, plan_id, unit, unit_id, creative,
+    creative_id, material, material_id, period_start, period_end, coalesce(spend, 0), ad_gmv, extras
 FROM import_ad_parsed
 WHERE len(errors) = 0;

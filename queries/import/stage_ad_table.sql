@@ -5,6 +5,7 @@ CREATE OR REPLACE TEMP TABLE import_stage_ad (
     file_idx     INTEGER NOT NULL,
     _row         BIGINT NOT NULL,
     account      VARCHAR NOT NULL,
+    account_id   VARCHAR,
     channel      VARCHAR NOT NULL,
     layout       VARCHAR NOT NULL,
     grain        INTEGER NOT NULL,
@@ -19,5 +20,6 @@ CREATE OR REPLACE TEMP TABLE import_stage_ad (
     period_start TIMESTAMP NOT NULL,
     period_end   TIMESTAMP NOT NULL,
     spend        DOUBLE NOT NULL,
-    ad_gmv       DOUBLE
+    ad_gmv       DOUBLE,
+    extras       MAP(VARCHAR, DOUBLE)
 );

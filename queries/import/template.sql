@@ -37,5 +37,16 @@ CREATE OR REPLACE TEMP TABLE import_template (
     creative_id          VARCHAR,
     material             VARCHAR,
     material_id          VARCHAR,
+    ad_x_gmv_direct      VARCHAR,
+    ad_x_gmv_t1          VARCHAR,
+    ad_x_gmv_t3          VARCHAR,
+    ad_x_gmv_t7          VARCHAR,
+    ad_x_gmv_t15         VARCHAR,
+    ad_x_gmv_t30         VARCHAR,
+    ad_x_orders          VARCHAR,
+    ad_x_net_gmv         VARCHAR,
+    ad_x_refunds_1h      VARCHAR,
+    ad_x_coupon          VARCHAR,
+    ad_x_new_followers   VARCHAR,
     _beyond_header       VARCHAR
 );

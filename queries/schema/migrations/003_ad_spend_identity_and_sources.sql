@@ -7,9 +7,13 @@
 -- reports of the same money (a unit report and an account daily report of one account) are both kept,
 -- and `superseded_by` names the finer report that is counted instead (queries/ad_spend/precedence.sql);
 -- `grain` is that layout's precedence rank (lower = finer). Existing rows become 'generic_ad_report'.
+-- extras: the report's other known figures (GMV attribution windows T+1 … T+30, orders, net GMV …).
 -- imports.layout: the layout each file was read as. ad_precedence: which report a day's spend of an
 -- account and channel was taken from, and which it set aside, per import (the import log of item 4).
--- Grain: the whole ad_spend table, rewritten; two new columns/tables. No parameters.
+-- account_ids: an ad platform's account id → the account name a report with both columns gave it (磁力金牛
+-- 账户ID → 账户名称), so a report without an account column imported with `--account <id>` lands on the
+-- same account as the reports that name it.
+-- Grain: the whole ad_spend table, rewritten; new columns and tables. No parameters.
 CREATE TABLE ad_spend_v3 (
     account       VARCHAR NOT NULL,
     channel       VARCHAR NOT NULL,
@@ -26,6 +30,9 @@ CREATE TABLE ad_spend_v3 (
     period_end    TIMESTAMP NOT NULL,
     spend         DOUBLE NOT NULL,
     ad_gmv        DOUBLE,
+    extras        MAP(VARCHAR, DOUBLE),              -- other figures of the report: gmv_direct,
+                                                     -- gmv_t1 … gmv_t30, orders, net_gmv, refunds_1h,
+                                                     -- coupon, new_followers (headers.AD_EXTRAS)
     session_id    VARCHAR,
     import_id     BIGINT,
     grain         INTEGER NOT NULL DEFAULT 20,
@@ -52,4 +59,8 @@ CREATE TABLE IF NOT EXISTS ad_precedence (
     superseded_layout VARCHAR NOT NULL,
     superseded_spend  DOUBLE,
     superseded_ad_gmv DOUBLE
+);
+CREATE TABLE IF NOT EXISTS account_ids (
+    account_id VARCHAR PRIMARY KEY,
+    account    VARCHAR NOT NULL
 );
