@@ -31,6 +31,7 @@ def _fill_every_table(con: duckdb.DuckDBPyConnection) -> None:
         "INSERT INTO ad_precedence VALUES (1, '旗舰店', 'jinniu', '2026-11-11', 'kuaishou_jinniu_unit', 88.5,"
         " 300, 'kuaishou_jinniu_account_daily', 90, 310)"
     )
+    con.execute("INSERT INTO account_ids VALUES ('13377905', '旗舰店')")
     con.execute("INSERT INTO settings (account, gross_margin, target_roi) VALUES ('旗舰店', 0.45, 3)")
     con.execute("INSERT INTO promo_days VALUES ('2026-11-11', '双11', NULL)")
     for name in ("a.csv", "b.csv", "c.csv"):
