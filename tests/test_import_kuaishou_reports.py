@@ -396,3 +396,32 @@ def test_agency_dates_written_without_separators(db_path: Path) -> None:
     summary = import_files(db_path, [("代理商.xlsx", buffer.getvalue())])
     assert summary["rejected"] == []
     assert _q(db_path, "SELECT period_start, spend FROM ad_spend") == [(dt.datetime(2026, 11, 14), 50.0)]
+
+
+def test_account_id_in_one_call_after_the_report_that_names_it(db_path: Path) -> None:
+    """`--account <账户ID>` for a call whose account daily report (written first) names that id: the unit
+    report's rows land on the name, and the day counts the unit report once."""
+    unit_rows = jinniu_unit_rows(DAY, plans=1, units=3)
+    import_files(
+        db_path,
+        [
+            ("账户日报.xlsx", account_daily_file({DAY: (5.0, 6.0)})),
+            ("单元报表.csv", jinniu_unit_file(unit_rows)),
+        ],
+        account=ACCOUNT_ID,
+    )
+    assert _q(db_path, "SELECT DISTINCT account FROM ad_spend") == [(ACCOUNT,)]
+    assert _q(db_path, "SELECT account FROM accounts") == [(ACCOUNT,)]
+    total = round(sum(r["花费"] for r in unit_rows), 2)
+    assert _q(db_path, "SELECT round(total_spend, 2) FROM daily_metrics") == [(total,)]
+
+
+def test_preview_of_a_unit_report_keeps_units_apart() -> None:
+    from liveroi.importer import preview_file
+
+    rows = jinniu_unit_rows(DAY, plans=1, units=4)
+    preview = preview_file(("单元报表.csv", jinniu_unit_file(rows)), account=ACCOUNT)
+    assert (preview.kind, preview.layout) == ("ad_spend", "kuaishou_jinniu_unit")
+    assert sorted(preview.parsed["unit_id"]) == sorted(str(r["组Id"]) for r in rows)
+    assert preview.parsed["spend"].round(2).tolist() == [r["花费"] for r in rows]
+    assert all("gmv_t7" in text for text in preview.parsed["extras"])
