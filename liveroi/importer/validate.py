@@ -238,6 +238,12 @@ def stage_file(
             },
         )
         db.execute(con, "import/checked_ad")
+        extras = any(c.canonical and c.canonical.startswith(headers.AD_EXTRA_PREFIX) for c in layout.columns)
+        db.execute(
+            con,
+            "import/ad_extras" if extras else "import/ad_extras_empty",
+            {"scales": _scales(layout)} if extras else None,
+        )
         db.execute(con, "import/ad_stage", {"file_idx": file_idx, "layout": named.name, "grain": named.grain})
     db.execute(
         con,

@@ -7,8 +7,7 @@
 -- mapped by liveroi.channels.channel_key (import_channel_keys, from Python); a name that is no known
 -- channel is kept as written; neither column → 'other'. Missing spend = 0. Account: the account column,
 -- else $account, else the account id column.
--- Extras: the report's other known figures (GMV windows, orders, net GMV …: headers.AD_EXTRAS) as a map
--- name → value, NULL when it has none; a cell that does not parse is left out, never rejects the row.
+-- Extras (GMV windows, orders, net GMV …) are parsed apart, by queries/import/ad_extras.sql.
 -- Identity: a row is one ad object (plan, plan id, unit, unit id, creative, creative id, material,
 -- material id — '' where the report has no such column) in one period; rows that differ in any of them
 -- are different facts. Byte-identical repeats were collapsed before (import_rows).
@@ -46,29 +45,12 @@ cleaned AS (
         liveroi_clean(spend) AS spend_c,
         ad_gmv AS ad_gmv_t,
         _beyond_header AS beyond_header_t,
-        liveroi_clean(ad_gmv) AS ad_gmv_c,
-        list_filter(
-            [
-            {'k': 'gmv_direct', 'v': round(liveroi_number_of_raw(ad_x_gmv_direct) * $scales.ad_x_gmv_direct, 2)},
-            {'k': 'gmv_t1', 'v': round(liveroi_number_of_raw(ad_x_gmv_t1) * $scales.ad_x_gmv_t1, 2)},
-            {'k': 'gmv_t3', 'v': round(liveroi_number_of_raw(ad_x_gmv_t3) * $scales.ad_x_gmv_t3, 2)},
-            {'k': 'gmv_t7', 'v': round(liveroi_number_of_raw(ad_x_gmv_t7) * $scales.ad_x_gmv_t7, 2)},
-            {'k': 'gmv_t15', 'v': round(liveroi_number_of_raw(ad_x_gmv_t15) * $scales.ad_x_gmv_t15, 2)},
-            {'k': 'gmv_t30', 'v': round(liveroi_number_of_raw(ad_x_gmv_t30) * $scales.ad_x_gmv_t30, 2)},
-            {'k': 'orders', 'v': round(liveroi_number_of_raw(ad_x_orders) * $scales.ad_x_orders, 2)},
-            {'k': 'net_gmv', 'v': round(liveroi_number_of_raw(ad_x_net_gmv) * $scales.ad_x_net_gmv, 2)},
-            {'k': 'refunds_1h', 'v': round(liveroi_number_of_raw(ad_x_refunds_1h) * $scales.ad_x_refunds_1h, 2)},
-            {'k': 'coupon', 'v': round(liveroi_number_of_raw(ad_x_coupon) * $scales.ad_x_coupon, 2)},
-            {'k': 'new_followers', 'v': round(liveroi_number_of_raw(ad_x_new_followers) * $scales.ad_x_new_followers, 2)}
-            ],
-            e -> e.v IS NOT NULL
-        ) AS extras_list
+        liveroi_clean(ad_gmv) AS ad_gmv_c
     FROM source_rows
 ),
 typed AS (
     SELECT
-        cleaned.* EXCLUDE (extras_list),
-        CASE WHEN len(extras_list) > 0 THEN map_from_entries(extras_list) END AS extras,
+        cleaned.*,
         liveroi_in_range(coalesce(
             liveroi_timestamp_of_clean(time_c),
             CASE WHEN regexp_full_match(time_c, '20\d{6}') THEN try_strptime(time_c, '%Y%m%d') END
