@@ -30,6 +30,11 @@ def test_header_order_and_spacing_do_not_matter() -> None:
     assert layouts.recognise(shuffled).name == "kuaishou_xiaodiantong"
 
 
+def test_xiaodiantong_plan_view_without_unit_columns() -> None:
+    plan_view = [h for h in real.XIAODIANTONG if not h.startswith(("广告组", "创意"))]
+    assert layouts.recognise(plan_view).name == "kuaishou_xiaodiantong"
+
+
 def test_generic_layouts_and_refusal() -> None:
     assert layouts.recognise(["直播ID", "账号", "开播时间", "成交金额"]).name == "generic_session_export"
     assert layouts.recognise(["时间", "账号", "计划名称", "消耗"]).name == "generic_ad_report"

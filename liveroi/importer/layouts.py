@@ -233,7 +233,9 @@ LAYOUTS: tuple[NamedLayout, ...] = (
         AD_SPEND,
         "kuaishou",
         "快手 小店通 转化数据报表: one row per plan / unit / creative per hour or day",
-        signature=_names("日期", "计划名称", "计划 ID", "广告组名称", "花费"),
+        # 投后 1 日累计 GMV is 小店通's own label (磁力金牛 says 次日累计GMV); no 广告组 column needed: the
+        # plan-level view (view_type 计划) has none
+        signature=_names("计划名称", "计划 ID", "花费", "当日累计 GMV", "投后 1 日累计 GMV"),
         channel="xiaodiantong",
         aliases=_XIAODIANTONG_ALIASES,
         grain=10,
