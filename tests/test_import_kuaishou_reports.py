@@ -425,3 +425,26 @@ def test_preview_of_a_unit_report_keeps_units_apart() -> None:
     assert sorted(preview.parsed["unit_id"]) == sorted(str(r["组Id"]) for r in rows)
     assert preview.parsed["spend"].round(2).tolist() == [r["花费"] for r in rows]
     assert all("gmv_t7" in text for text in preview.parsed["extras"])
+
+
+def test_cli_summary_names_the_layout_and_the_precedence(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from liveroi import cli
+
+    unit = tmp_path / "单元报表.csv"
+    unit.write_bytes(jinniu_unit_file(jinniu_unit_rows(DAY, plans=1, units=2)))
+    daily = tmp_path / "账户日报.xlsx"
+    daily.write_bytes(account_daily_file({DAY: (1.0, 2.0)}))
+    assert cli.main(["import", str(unit), str(daily), "--db", str(db_path), "--account", ACCOUNT]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [(f["file"], f["layout"], f["inserted"]) for f in out["files"]] == [
+        ("单元报表.csv", "kuaishou_jinniu_unit", 2),
+        ("账户日报.xlsx", "kuaishou_jinniu_account_daily", 1),
+    ]
+    assert [
+        (p["day"], p["counted"], p["superseded"], p["superseded_spend"])
+        for p in out["files"][1]["precedence"]
+    ] == [(str(DAY), "kuaishou_jinniu_unit", "kuaishou_jinniu_account_daily", 1.0)]
