@@ -270,8 +270,10 @@ def render_confirm(allowed: bool, readable: list[tuple[str, bytes]], account: st
             icon=":material/check_circle:",
         )
         st.dataframe(files_frame(summary["files"], lang), hide_index=True)
-        for entry in summary.get("ignored", []):
-            st.caption(t("import_page.ignored", lang, file=entry["file"], columns="、".join(entry["columns"])))
+        for entry in summary.get("ignored", []):  # columns nobody reads are said, never dropped silently
+            st.caption(
+                t("import_page.ignored", lang, file=entry["file"], columns="、".join(entry["columns"]))
+            )
 
 
 def render_history(lang: str) -> None:
