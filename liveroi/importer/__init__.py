@@ -35,7 +35,7 @@ import duckdb
 import pandas as pd
 
 from liveroi import db
-from liveroi.importer import headers, load, readers, validate
+from liveroi.importer import headers, load, readers, timeline, validate
 from liveroi.importer.errors import ImportFileError
 from liveroi.importer.readers import ImportSource
 
@@ -47,7 +47,7 @@ class Preview:
     """What importing one file would do, without writing anything."""
 
     file_name: str
-    kind: str  # 'sessions' | 'ad_spend'
+    kind: str  # 'sessions' | 'ad_spend' | 'timeline'
     header_row: int  # 1-based, as Excel shows it
     mapping: list[tuple[str, str | None]]  # (header as written, canonical name or None = not used)
     parsed: pd.DataFrame  # valid rows, canonical columns (sessions: spend_<channel> per channel)
@@ -68,6 +68,9 @@ def _stage_all(
     for index, source in enumerate(sources):
         src = readers.open_source(source, lang)
         layout = readers.detect_layout(src, lang, sheet)
+        if layout.kind == timeline.KIND:
+            staged.append(timeline.stage_file(con, index, src, layout, account=account, lang=lang))
+            continue
         staged.append(validate.stage_file(con, index, src, layout, account=account, lang=lang, known=known))
     return staged
 
@@ -85,7 +88,8 @@ def import_files(
     ``account`` fills in a missing account (a file without an account column needs it); ``sheet`` picks
     an XLSX sheet (default: the first with a recognisable header). Returns the summary
     ``{"files", "inserted", "updated", "unchanged", "skipped", "rejected": [{"file", "row", "column",
-    "value", "reason"}]}`` with reasons in ``lang``. Raises :class:`ImportFileError` when a file cannot be
+    "value", "reason"}]}`` with reasons in ``lang``; with a timeline file also ``"outside_sessions":
+    [{"file", "account", "buckets", "from", "to"}]`` (buckets stored but in no session of the account). Raises :class:`ImportFileError` when a file cannot be
     read (then nothing of this call is written) or its write fails (then that file is rolled back).
     """
     summary: dict = {"files": [], "inserted": 0, "updated": 0, "unchanged": 0, "skipped": 0, "rejected": []}
@@ -122,6 +126,8 @@ def _import_staged(
         for key in ("inserted", "updated", "unchanged", "skipped"):
             summary[key] += getattr(result, key)
         summary["rejected"].extend(result.rejected)
+        if result.outside_sessions is not None:  # timeline files: buckets kept but in no session
+            summary.setdefault("outside_sessions", []).extend(result.outside_sessions)
 
 
 def preview_file(
@@ -140,6 +146,8 @@ def preview_file(
                 wide = spend.pivot(index="session_id", columns="channel", values="export_spend")
                 wide.columns = [headers.SPEND_PREFIX + str(c) for c in wide.columns]
                 parsed = parsed.merge(wide.reset_index(), on="session_id", how="left")
+        elif staged.layout.kind == timeline.KIND:
+            parsed = db.query(con, "import/preview_timeline", params)
         else:
             parsed = db.query(con, "import/preview_ad", params)
         return Preview(

@@ -18,6 +18,7 @@ import duckdb
 
 from liveroi import db
 from liveroi.i18n import TRANSLATIONS, t
+from liveroi.importer import timeline
 from liveroi.importer.ad_spend import attach_ad_spend
 from liveroi.importer.errors import ImportFileError
 from liveroi.importer.validate import StagedFile
@@ -33,6 +34,7 @@ class FileResult:
     unchanged: int
     skipped: int
     rejected: list[dict] = field(default_factory=list)
+    outside_sessions: list[dict] | None = None  # timeline files only (liveroi.importer.timeline)
 
 
 def reason_texts(lang: str) -> dict[str, list[str]]:
@@ -94,7 +96,9 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
     params = {"file_idx": staged.file_idx}
     try:
         with db.transaction(con):
-            if staged.layout.kind == "sessions":
+            if staged.layout.kind == timeline.KIND:
+                counts = timeline.write(con, staged.file_idx, import_id)
+            elif staged.layout.kind == "sessions":
                 counts = _write_sessions(con, staged, import_id)
             else:
                 counts = _write_ad_rows(con, staged, import_id)
@@ -115,6 +119,13 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
         detail = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
         db.execute(con, "import/log_fail", {"import_id": import_id, "error": detail[:500]})
         raise ImportFileError(src.name, t("import.error.failed", lang, detail=detail[:200])) from exc
+    outside = (
+        timeline.outside_sessions(con, staged.file_idx, src.name) if staged.layout.kind == timeline.KIND else None
+    )
     return FileResult(
-        import_id, skipped=staged.skipped, rejected=rejected_entries(con, staged, lang), **counts
+        import_id,
+        skipped=staged.skipped,
+        rejected=rejected_entries(con, staged, lang),
+        outside_sessions=outside,
+        **counts,
     )

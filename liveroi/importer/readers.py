@@ -61,7 +61,7 @@ class SourceFile:
 class Layout:
     """Where the data sits in a file: the sheet, the header row and what each column means."""
 
-    kind: str  # 'sessions' | 'ad_spend'
+    kind: str  # 'sessions' | 'ad_spend' | 'timeline'
     header_row: int  # 1-based, as Excel shows it
     columns: list[headers.Column]
     sheet: str | None = None
@@ -223,6 +223,13 @@ def _check_zip(src: SourceFile, lang: str) -> None:
 def _layout_from_rows(
     src: SourceFile, rows: list[list[str]], lang: str, *, sheet: str | None = None
 ) -> Layout | None:
+    from liveroi.importer import timeline  # a timeline file (one row per time bucket) is checked first
+
+    found = timeline.layout_from_rows(rows)
+    if found is not None:
+        index, columns = found
+        _check_width(src, rows, index, lang)
+        return Layout(timeline.KIND, index + 1, columns, sheet=sheet)
     index = headers.find_header_row(rows)
     if index is None:
         return None
@@ -230,15 +237,19 @@ def _layout_from_rows(
     kind = headers.detect_kind(header)
     if kind is None:
         return None
-    width = max([len(header), *(len(r) for r in rows[index + 1 :])])
-    if width > limits.MAX_COLUMNS:
-        raise ImportFileError.from_key(
-            src.name, "import.error.too_many_columns", lang, count=width, limit=limits.MAX_COLUMNS
-        )
+    _check_width(src, rows, index, lang)
     named = len(header)
     while named and not str(header[named - 1]).strip():
         named -= 1  # a trailing delimiter; a row's cells past the last named column reject the row
     return Layout(kind, index + 1, headers.plan_columns(list(header[:named]), kind), sheet=sheet)
+
+
+def _check_width(src: SourceFile, rows: list[list[str]], index: int, lang: str) -> None:
+    width = max([len(rows[index]), *(len(r) for r in rows[index + 1 :])])
+    if width > limits.MAX_COLUMNS:
+        raise ImportFileError.from_key(
+            src.name, "import.error.too_many_columns", lang, count=width, limit=limits.MAX_COLUMNS
+        )
 
 
 def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layout:
