@@ -135,9 +135,7 @@ def changes_of(frame: pd.DataFrame, breakeven: float | None, rules: PacingRules)
     return evaluate(frame, breakeven, rules)[0]
 
 
-def replay(
-    con: duckdb.DuckDBPyConnection, account: str, session_id: str, lang: str = "zh"
-) -> pd.DataFrame:
+def replay(con: duckdb.DuckDBPyConnection, account: str, session_id: str, lang: str = "zh") -> pd.DataFrame:
     """What the rules would have changed over a past session and when, beside what happened (see
     :func:`liveroi.pacing.engine.replay_table`), with each change's reason in ``lang``."""
     _, frame = broadcast_timeline(con, account, session_id)

@@ -81,7 +81,9 @@ def _series(rows: pd.DataFrame) -> dict[str, np.ndarray]:
     start = pd.to_datetime(rows["bucket_start"]).to_numpy("datetime64[s]")
     minutes = rows["bucket_minutes"].astype(float).fillna(0).to_numpy()
     end = start + (minutes * 60).round().astype("timedelta64[s]")
-    learning = rows["learning_status"].astype(object).ffill().to_numpy() if "learning_status" in rows else None
+    learning = (
+        rows["learning_status"].astype(object).ffill().to_numpy() if "learning_status" in rows else None
+    )
     return {
         "start": start,
         "end": end,
