@@ -11,7 +11,7 @@ import streamlit as st
 from liveroi import charts, formatting
 from liveroi.dashboard_data import funnel_steps, median_comparison, roi_signal
 from liveroi.i18n import t
-from liveroi.ui import data, session_table, state, widgets
+from liveroi.ui import data, session_table, state, timeline_view, widgets
 
 COMPARED = (
     "total_spend",
@@ -193,3 +193,6 @@ st.dataframe(
         "difference": t("sessions.difference", lang),
     },
 )
+
+# --- across the broadcast (liveroi/ui/timeline_view.py) ------------------------------------------
+timeline_view.render(session, lang)

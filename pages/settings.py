@@ -10,7 +10,7 @@ from liveroi.dashboard_data import REPEAT_ORDERS_PER_FOLLOWER, suggested_followe
 from liveroi.i18n import t
 from liveroi.promo_calendar import clean_promo_rows, replace_promo_days
 from liveroi.settings import DEFAULTS_ACCOUNT, AccountSettings, SettingsError, breakeven_roi, save
-from liveroi.ui import auth, data, state, widgets
+from liveroi.ui import auth, data, pacing_settings_view, state, widgets
 
 # --- filters ---------------------------------------------------------------------------------------
 filters = state.current_filters()
@@ -173,6 +173,9 @@ if may_edit and st.button(  # a viewer sees the values, read-only, and no save b
         st.warning(exc.message(lang))
     else:
         st.success(t("settings.saved", lang), icon=":material/check:")
+
+# --- pacing rules (liveroi/ui/pacing_settings_view.py) ----------------------------------------------
+pacing_settings_view.render(account, lang, may_edit)
 
 # --- promo calendar --------------------------------------------------------------------------------
 st.subheader(t("settings.promo_title", lang))

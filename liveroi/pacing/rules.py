@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
+from typing import Any
 
 import duckdb
 
@@ -60,15 +62,20 @@ def validate(rules: PacingRules) -> None:
         raise RulesError("step_min", "pacing.error.step_min")
 
 
-def load(con: duckdb.DuckDBPyConnection, account: str) -> PacingRules:
-    """The rules in force for ``account`` (``'*'``: the defaults)."""
-    row = db.query(con, "pacing/rules_one", {"account": account}).iloc[0]
+def from_row(row: Mapping[str, Any]) -> PacingRules:
+    """:class:`PacingRules` from a row of ``queries/pacing/rules_one.sql`` (built-in defaults where NULL)."""
     built_in = PacingRules()
     values = {}
     for name in FIELDS:
         value = row[name]
-        values[name] = getattr(built_in, name) if value is None or math.isnan(value) else float(value)
+        missing = value is None or (isinstance(value, float) and math.isnan(value))
+        values[name] = getattr(built_in, name) if missing else float(value)
     return PacingRules(**values)
+
+
+def load(con: duckdb.DuckDBPyConnection, account: str) -> PacingRules:
+    """The rules in force for ``account`` (``'*'``: the defaults)."""
+    return from_row(db.query(con, "pacing/rules_one", {"account": account}).iloc[0])
 
 
 def save(con: duckdb.DuckDBPyConnection, account: str, rules: PacingRules) -> None:

@@ -1,0 +1,7 @@
+-- One session's ad-report rows per channel and plan (the hourly ad report attached by time overlap),
+-- for the Sessions page's per-plan table. Grain: one row per channel and plan. Parameters: $session_id.
+SELECT channel, plan, round(sum(spend), 2) AS spend, round(sum(ad_gmv), 2) AS gmv
+FROM ad_spend
+WHERE session_id = $session_id
+GROUP BY channel, plan
+ORDER BY spend DESC, channel, plan;
