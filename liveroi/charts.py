@@ -864,10 +864,15 @@ def session_timeline(
         ),
         row=2, col=1, secondary_y=True,
     )  # fmt: skip
-    fig.update_layout(height=560, bargap=0.2)
+    fig.update_layout(height=600, bargap=0.2, margin={"b": 110}, legend={"y": -0.08, "yanchor": "top"})
     fig.update_yaxes(_money_axis(lang, suffix), row=1, col=1, secondary_y=False)
-    fig.update_yaxes(title_text="ROI", rangemode="tozero", showgrid=False, row=1, col=1, secondary_y=True)
+    fig.update_yaxes(
+        title_text="ROI", tickformat=".1f", rangemode="tozero", showgrid=False, row=1, col=1, secondary_y=True
+    )
     fig.update_yaxes(rangemode="tozero", title_text=t("chart.online", lang), row=2, col=1, secondary_y=False)
-    fig.update_yaxes(rangemode="tozero", showgrid=False, row=2, col=1, secondary_y=True)
+    fig.update_yaxes(
+        rangemode="tozero", tickformat=",.0f", title_text=t("chart.new_followers_bucket", lang),
+        showgrid=False, row=2, col=1, secondary_y=True,
+    )  # fmt: skip
     fig.update_xaxes(tickformat="%H:%M", hoverformat="%m-%d %H:%M")
     return fig
