@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from liveroi import db
+from liveroi import db, economics
 
 DEFAULTS_ACCOUNT = "*"
 
@@ -44,13 +44,15 @@ class AccountSettings:
 
     @property
     def breakeven_roi(self) -> float | None:
-        """Whole-room ROI at which a session breaks even: 1 / (gross_margin × (1 − refund_rate))."""
-        return breakeven_roi(self.gross_margin, self.refund_rate)
+        """Whole-room ROI at which a session breaks even: 1 / (gross_margin × (1 − refund_rate))
+        (:func:`liveroi.economics.breakeven_roi`)."""
+        return economics.breakeven_roi(self.gross_margin, self.refund_rate)
 
     @property
     def breakeven_net_roi(self) -> float | None:
-        """Net ROI (refunds already out) at which a session breaks even: 1 / gross_margin."""
-        return 1 / self.gross_margin if self.gross_margin > 0 else None
+        """Net ROI (refunds already out) at which a session breaks even: 1 / gross_margin
+        (:func:`liveroi.economics.breakeven_net_roi`)."""
+        return economics.breakeven_net_roi(self.gross_margin)
 
     def with_overrides(self, **overrides: float | None) -> AccountSettings:
         """A copy with the given non-None values replaced (per-call overrides, e.g. CLI flags)."""
@@ -58,12 +60,6 @@ class AccountSettings:
         updated = replace(self, **given)
         validate(updated)
         return updated
-
-
-def breakeven_roi(gross_margin: float, refund_rate: float = 0.0) -> float | None:
-    """1 / (gross_margin × (1 − refund_rate)); 50 % margin and 10 % refunds → 2.22. None if undefined."""
-    denominator = gross_margin * (1 - refund_rate)
-    return 1 / denominator if denominator > 0 else None
 
 
 def validate(settings: AccountSettings) -> None:

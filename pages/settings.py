@@ -5,11 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from liveroi import db, formatting
-from liveroi.dashboard_data import REPEAT_ORDERS_PER_FOLLOWER, suggested_follower_value
+from liveroi import db, economics, formatting
 from liveroi.i18n import t
 from liveroi.promo_calendar import clean_promo_rows, replace_promo_days
-from liveroi.settings import DEFAULTS_ACCOUNT, AccountSettings, SettingsError, breakeven_roi, save
+from liveroi.settings import DEFAULTS_ACCOUNT, AccountSettings, SettingsError, save
 from liveroi.ui import auth, data, pacing_settings_view, state, widgets
 
 # --- filters ---------------------------------------------------------------------------------------
@@ -75,14 +74,14 @@ live = st.columns(2)
 live[0].metric(
     t("metric.breakeven_roi", lang),
     formatting.ratio(
-        breakeven_roi(margin, refund_rate) if 0 < margin <= 1 and 0 <= refund_rate < 1 else None
+        economics.breakeven_roi(margin, refund_rate) if 0 < margin <= 1 and 0 <= refund_rate < 1 else None
     ),
     help=t("settings.breakeven_help", lang),
     border=True,
 )
 live[1].metric(
     t("chart.breakeven_net_roi", lang),
-    formatting.ratio(1 / margin if 0 < margin <= 1 else None),
+    formatting.ratio(economics.breakeven_net_roi(margin) if 0 < margin <= 1 else None),
     help=t("settings.breakeven_net_help", lang),
     border=True,
 )
@@ -128,7 +127,7 @@ max_change_pct = g2.number_input(
     help=t("settings.max_change_help", lang),
     disabled=not may_edit,
 )
-suggested = suggested_follower_value(margin if 0 < margin <= 1 else None, aov)
+suggested = economics.suggested_follower_value(margin, refund_rate, aov)
 follower_value = g3.number_input(
     t("settings.follower_value", lang),
     value=_optional(current.follower_value),
@@ -140,11 +139,11 @@ follower_value = g3.number_input(
 )
 g3.caption(
     t(
-        "settings.follower_value_suggested",
+        "settings.follower_value_suggested" if aov else "settings.follower_value_default",
         lang,
         value=formatting.money(suggested, lang, decimals=2),
         aov=formatting.money(aov, lang),
-        repeat=REPEAT_ORDERS_PER_FOLLOWER,
+        orders=economics.FOLLOWER_ORDERS,
     )
 )
 

@@ -6,7 +6,7 @@ Public API (other parts of liveroi code against exactly this)::
     preview_file(source, *, account=None, sheet=None, lang="zh") -> Preview
     ImportFileError  # .file_name, .message (one line in lang)
 
-A source is a path or ``(file name, bytes)`` from an upload. The pipeline (DESIGN.md §2): detect the
+A source is a path or ``(file name, bytes)`` from an upload. The pipeline (docs/architecture.md): detect the
 header row → map aliases → parse values → validate → upsert, one transaction per file. Every step after
 the header row is DuckDB SQL over whole columns (queries/import/, queries/ad_spend/).
 

@@ -1,5 +1,6 @@
 -- Trends and Today: daily sums for the selected accounts (ratios are recomputed from these sums),
--- spend per channel, and the margin-weighted sums behind the combined break-even line.
+-- spend per channel, and the margin-weighted sums behind the combined break-even line (GMV × margin
+-- after refunds = GMV / break-even ROI of account_settings, the rule of liveroi.economics).
 -- Grain: one row per day with data in [$start, $end].
 -- Parameters: $accounts (VARCHAR[], empty = every account), $start (DATE), $end (DATE).
 SELECT
@@ -21,9 +22,9 @@ SELECT
     sum(d.spend_douplus)        AS spend_douplus,
     sum(d.spend_other)          AS spend_other,
     sum(d.unattributed_spend)   AS unattributed_spend,
-    sum(d.gmv * s.gross_margin * (1 - s.refund_rate))            AS margin_gmv,
+    sum(d.gmv / s.breakeven_roi)                                 AS margin_gmv,
     sum(d.gmv - coalesce(d.refunds, 0))                          AS net_gmv,
-    sum((d.gmv - coalesce(d.refunds, 0)) * s.gross_margin)       AS margin_net_gmv,
+    sum((d.gmv - coalesce(d.refunds, 0)) / s.breakeven_net_roi)  AS margin_net_gmv,
     sum(d.total_spend * s.target_roi)                            AS target_spend,
     sum(d.total_spend) FILTER (WHERE s.target_roi IS NOT NULL)   AS spend_with_target,
     avg(s.breakeven_roi)        AS breakeven_roi_mean,

@@ -1,12 +1,11 @@
 -- Today page: sums of one day and of the 7 days before it for the selected accounts, with the
--- margin-weighted sums that give the exact combined break-even (liveroi.dashboard_data).
+-- margin-weighted sums that give the exact combined break-even (liveroi.dashboard_data): GMV × margin
+-- after refunds is GMV / break-even ROI, the rule account_settings holds (liveroi.economics).
 -- Grain: up to two rows, period = 'day' | 'previous_7'.
 -- Parameters: $accounts (VARCHAR[], empty = every account), $day (DATE).
 WITH picked AS (
     SELECT
         d.*,
-        s.gross_margin,
-        s.refund_rate,
         s.target_roi,
         s.breakeven_roi,
         s.breakeven_net_roi
@@ -26,9 +25,9 @@ SELECT
     sum(viewers)                                         AS viewers,
     sum(buyers)                                          AS buyers,
     sum(views)                                           AS views,
-    sum(gmv * gross_margin * (1 - refund_rate))          AS margin_gmv,
+    sum(gmv / breakeven_roi)                             AS margin_gmv,
     sum(gmv - coalesce(refunds, 0))                      AS net_gmv,
-    sum((gmv - coalesce(refunds, 0)) * gross_margin)     AS margin_net_gmv,
+    sum((gmv - coalesce(refunds, 0)) / breakeven_net_roi) AS margin_net_gmv,
     sum(total_spend * target_roi)                        AS target_spend,
     sum(total_spend) FILTER (WHERE target_roi IS NOT NULL) AS spend_with_target,
     avg(breakeven_roi)                                   AS breakeven_roi_mean,

@@ -1,4 +1,4 @@
--- Schema version 1: the tables of the data contract (DESIGN.md §3).
+-- Schema version 1: the tables of the data contract (README "The database", docs/architecture.md).
 -- Applied once to a new file by liveroi.db.migrate(); later changes go to queries/schema/migrations/NNN_*.sql.
 -- Money is CNY (元) as DOUBLE rounded to fen on import; times are naive local time (Beijing) as written.
 
