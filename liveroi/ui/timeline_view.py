@@ -26,7 +26,7 @@ def target_label(target: str, lang: str) -> str:
 
 
 def render(session: pd.Series, lang: str) -> None:
-    """The timeline section for ``session`` (a row of ``pages/session_detail``)."""
+    """The timeline section for ``session`` (a row of ``queries/pages/session_detail.sql``)."""
     st.subheader(t("timeline.title", lang))
     frame = data.query("pages/session_timeline", {"session_id": str(session["session_id"])})
     if frame.empty:
