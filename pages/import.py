@@ -58,6 +58,7 @@ for upload in uploads or []:  # one preview per uploaded file
                 "import_page.recognised",
                 lang,
                 kind=t(f"import_page.kind.{preview.kind}", lang),
+                layout=import_view.layout_label(preview.layout, lang),
                 header_row=preview.header_row,
                 rows=formatting.count(len(preview.parsed), lang),
                 rejected=len(preview.rejected),
@@ -117,6 +118,7 @@ if summary:
         ),
         icon=":material/check_circle:",
     )
+    st.dataframe(import_view.files_frame(summary["files"], lang), hide_index=True)
 
 # --- history ---------------------------------------------------------------------------------------
 st.subheader(t("import_page.history", lang))

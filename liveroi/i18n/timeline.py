@@ -11,6 +11,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "同一账号、对象和时间在文件中重复出现（以最后一行为准）",
         "en": "the same account, target and time appears again later in the file (the last row wins)",
     },
+    "import_page.kind.timeline": {"zh": "分时段数据", "en": "a broadcast timeline"},
+    "import_page.layout.qianchuan_screen_buckets": {
+        "zh": "千川 直播大屏 5 分钟时段",
+        "en": "Qianchuan live-screen 5-minute buckets",
+    },
+    "import_page.layout.generic_timeline": {"zh": "通用分时段数据", "en": "generic timeline"},
     # --- pacing reasons ({roi}, {breakeven}, {spent}, {since}, {change} …) ---
     "pacing.reason.cut": {
         "zh": "{since} 以来 ROI {roi}，低于保本 {breakeven}（消耗 {spent}）：建议下调 {change}",
@@ -61,8 +67,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "pacing.action.raise": {"zh": "上调", "en": "Raise"},
     "pacing.action.hold": {"zh": "保持", "en": "Hold"},
     # --- pacing settings ---
-    "pacing.error.min_window_min": {"zh": "最短观察时长不能为负数", "en": "The observation window must not be negative"},
-    "pacing.error.min_spend": {"zh": "最低判断消耗不能为负数", "en": "The minimum spend must not be negative"},
+    "pacing.error.min_window_min": {
+        "zh": "最短观察时长不能为负数",
+        "en": "The observation window must not be negative",
+    },
+    "pacing.error.min_spend": {
+        "zh": "最低判断消耗不能为负数",
+        "en": "The minimum spend must not be negative",
+    },
     "pacing.error.cooldown_min": {"zh": "冷却时间不能为负数", "en": "The cooldown must not be negative"},
     "pacing.error.step_min": {
         "zh": "最小调整幅度应大于 0 且不超过最大调整幅度",
@@ -85,7 +97,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "pacing.cli.live": {"zh": "直播中（尚无场次数据）", "en": "live (no session export yet)"},
     "pacing.cli.watch_imported": {"zh": "已导入 {file}", "en": "imported {file}"},
-    "pacing.cli.watch_failed": {"zh": "未能导入 {file}：{message}", "en": "could not import {file}: {message}"},
+    "pacing.cli.watch_failed": {
+        "zh": "未能导入 {file}：{message}",
+        "en": "could not import {file}: {message}",
+    },
     "pacing.cli.watch_no_folder": {"zh": "文件夹不存在：{folder}", "en": "no such folder: {folder}"},
     # --- Sessions page: timeline ---
     "timeline.title": {"zh": "分时段走势与投放节奏", "en": "Across the broadcast: timeline and pacing"},
@@ -97,8 +112,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "▼▲ 为节奏规则给出的建议（仅建议，liveroi 从不操作投放账户）；规则可在设置页调整。",
         "en": "▼▲ mark the pacing rules' advice (advice only: liveroi never touches an ad account); the rules are set on Settings.",
     },
-    "timeline.replay_title": {"zh": "**复盘：规则会在何时怎样调整，实际又发生了什么**", "en": "**Replay: what the rules would have changed and when, beside what happened**"},
-    "timeline.replay_none": {"zh": "按当前规则，这一场不需要任何调整。", "en": "Under the current rules this session needed no change."},
+    "timeline.replay_title": {
+        "zh": "**复盘：规则会在何时怎样调整，实际又发生了什么**",
+        "en": "**Replay: what the rules would have changed and when, beside what happened**",
+    },
+    "timeline.replay_none": {
+        "zh": "按当前规则，这一场不需要任何调整。",
+        "en": "Under the current rules this session needed no change.",
+    },
     "timeline.targets_title": {"zh": "**分计划 / 渠道**", "en": "**Per plan or channel**"},
     "timeline.col.at": {"zh": "时间", "en": "Time"},
     "timeline.col.target": {"zh": "对象", "en": "Target"},
@@ -131,10 +152,16 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "pacing.settings.min_window_min": {"zh": "最短观察（分钟）", "en": "Observation window (min)"},
     "pacing.settings.min_spend": {"zh": "判断前最低消耗（¥）", "en": "Minimum spend before judging (¥)"},
-    "pacing.settings.cooldown_min": {"zh": "同一对象两次调整间隔（分钟）", "en": "Cooldown between changes (min)"},
+    "pacing.settings.cooldown_min": {
+        "zh": "同一对象两次调整间隔（分钟）",
+        "en": "Cooldown between changes (min)",
+    },
     "pacing.settings.step_min": {"zh": "最小调整幅度（%）", "en": "Smallest step (%)"},
     "pacing.settings.step_max": {"zh": "最大调整幅度（%，≤ 30）", "en": "Largest step (%, ≤ 30)"},
-    "pacing.settings.raise_margin": {"zh": "上调线：高于保本（%）", "en": "Raise when above break-even by (%)"},
+    "pacing.settings.raise_margin": {
+        "zh": "上调线：高于保本（%）",
+        "en": "Raise when above break-even by (%)",
+    },
     "pacing.settings.save": {"zh": "保存节奏规则", "en": "Save pacing rules"},
     "pacing.settings.saved": {"zh": "节奏规则已保存", "en": "Pacing rules saved"},
     "pacing.settings.learning_note": {

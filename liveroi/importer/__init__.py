@@ -48,6 +48,7 @@ class Preview:
 
     file_name: str
     kind: str  # 'sessions' | 'ad_spend' | 'timeline'
+    layout: str  # the name it was read as (liveroi.importer.layouts)
     header_row: int  # 1-based, as Excel shows it
     mapping: list[tuple[str, str | None]]  # (header as written, canonical name or None = not used)
     parsed: pd.DataFrame  # valid rows, canonical columns (sessions: spend_<channel> per channel)
@@ -64,15 +65,25 @@ def _stage_all(
     known: bool = True,
 ) -> list[validate.StagedFile]:
     validate.prepare(con)
-    staged = []
-    for index, source in enumerate(sources):
+    staged: list[validate.StagedFile] = []
+    for source in sources:
         src = readers.open_source(source, lang)
         layout = readers.detect_layout(src, lang, sheet)
-        if layout.kind == timeline.KIND:
-            staged.append(timeline.stage_file(con, index, src, layout, account=account, lang=lang))
-            continue
-        staged.append(validate.stage_file(con, index, src, layout, account=account, lang=lang, known=known))
+        if layout.kind == timeline.KIND or layout.named.timeline:
+            # a timeline file, or one whose layout is also read into the timeline (直播大屏 snapshots)
+            reading = layout if layout.kind == timeline.KIND else timeline.as_timeline(layout)
+            staged.append(timeline.stage_file(con, len(staged), src, reading, account=account, lang=lang))
+            if layout.kind == timeline.KIND or layout.kind not in _STAGED_BY_VALIDATE:
+                continue
+        staged.append(
+            validate.stage_file(con, len(staged), src, layout, account=account, lang=lang, known=known)
+        )
     return staged
+
+
+#: The kinds liveroi.importer.validate stages (a snapshots file becomes session totals once that kind is
+#: staged there too; until then it is read into the timeline only).
+_STAGED_BY_VALIDATE: tuple[str, ...] = (*getattr(validate, "SESSION_KINDS", ("sessions",)), "ad_spend")
 
 
 def import_files(
@@ -87,9 +98,14 @@ def import_files(
 
     ``account`` fills in a missing account (a file without an account column needs it); ``sheet`` picks
     an XLSX sheet (default: the first with a recognisable header). Returns the summary
-    ``{"files", "inserted", "updated", "unchanged", "skipped", "rejected": [{"file", "row", "column",
-    "value", "reason"}]}`` with reasons in ``lang``; with a timeline file also ``"outside_sessions":
-    [{"file", "account", "buckets", "from", "to"}]`` (buckets stored but in no session of the account). Raises :class:`ImportFileError` when a file cannot be
+    ``{"files": [{"file", "layout", "kind", "rows_read", "inserted", "updated", "unchanged", "skipped",
+    "rejected", "precedence"}], "inserted", "updated", "unchanged", "skipped", "rejected": [{"file", "row",
+    "column", "value", "reason"}]}`` with reasons in ``lang``: per file, the layout it was read as
+    (:mod:`liveroi.importer.layouts`) and where its rows went (rows_read = inserted + updated + unchanged
+    + skipped + rejected); for an ad report, ``precedence`` lists the days where another report of the same
+    account and channel is counted instead (or this one instead of another). With a timeline file also
+    ``"outside_sessions": [{"file", "account", "buckets", "from", "to"}]`` (buckets stored but in no
+    session of the account). Raises :class:`ImportFileError` when a file cannot be
     read (then nothing of this call is written) or its write fails (then that file is rolled back).
     """
     summary: dict = {"files": [], "inserted": 0, "updated": 0, "unchanged": 0, "skipped": 0, "rejected": []}
@@ -122,7 +138,20 @@ def _import_staged(
     staged = _stage_all(con, sources, account, sheet, lang)
     for item in staged:
         result = load.write_file(con, item, lang)
-        summary["files"].append(item.source.name)
+        summary["files"].append(
+            {
+                "file": item.source.name,
+                "layout": item.layout.name,
+                "kind": item.layout.kind,
+                "rows_read": item.rows_read,
+                "inserted": result.inserted,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+                "skipped": result.skipped,
+                "rejected": item.rejected,
+                "precedence": result.precedence,
+            }
+        )
         for key in ("inserted", "updated", "unchanged", "skipped"):
             summary[key] += getattr(result, key)
         summary["rejected"].extend(result.rejected)
@@ -137,7 +166,9 @@ def preview_file(
     nothing is written anywhere. Raises :class:`ImportFileError` when the file cannot be read."""
     con = duckdb.connect()
     try:
-        (staged,) = _stage_all(con, [source], account, sheet, lang, known=False)
+        items = _stage_all(con, [source], account, sheet, lang, known=False)
+        # a snapshots file is staged twice once its own kind is supported: preview that reading
+        staged = next((item for item in items if item.layout.kind != timeline.KIND), items[0])
         params = {"file_idx": staged.file_idx}
         if staged.layout.kind == "sessions":
             parsed = db.query(con, "import/preview_sessions", params)
@@ -153,6 +184,7 @@ def preview_file(
         return Preview(
             file_name=staged.source.name,
             kind=staged.layout.kind,
+            layout=staged.layout.name,
             header_row=staged.layout.header_row,
             mapping=[(c.header, c.canonical) for c in staged.layout.columns],
             parsed=parsed.drop(columns=["_row", "row_hash"], errors="ignore"),

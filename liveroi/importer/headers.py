@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from liveroi.channels import channel_key
@@ -29,7 +29,47 @@ COUNT_FIELDS: tuple[str, ...] = (
     "buyers",
 )
 MONEY_FIELDS: tuple[str, ...] = ("gmv", "refunds", "ad_gmv", "spend")
-AD_FIELDS: tuple[str, ...] = ("time", "hour", "account", "channel", "plan", "spend", "ad_gmv")
+#: What identifies one ad row besides its account, channel and period: rows that differ in any of these
+#: are different facts (a plan's units, a unit's creatives, a material), never repeats of each other.
+AD_IDENTITY: tuple[str, ...] = (
+    "plan",
+    "plan_id",
+    "unit",
+    "unit_id",
+    "creative",
+    "creative_id",
+    "material",
+    "material_id",
+)
+#: Figures of an ad report beside spend and ad GMV, kept in ``ad_spend.extras`` (a map name → value):
+#: the attribution windows of the GMV (direct, T+1 … T+30), orders, 千川's net GMV, 1-hour refunds and
+#: smart-coupon amount, and followers gained. Canonical column names are ``ad_x_<name>``.
+AD_EXTRA_PREFIX = "ad_x_"
+AD_EXTRAS: tuple[str, ...] = (
+    "gmv_direct",
+    "gmv_t1",
+    "gmv_t3",
+    "gmv_t7",
+    "gmv_t15",
+    "gmv_t30",
+    "orders",
+    "net_gmv",
+    "refunds_1h",
+    "coupon",
+    "new_followers",
+)
+_AD_EXTRA_COUNTS = ("orders", "new_followers")
+AD_FIELDS: tuple[str, ...] = (
+    "time",
+    "hour",
+    "account",
+    "account_id",
+    "channel",
+    *AD_IDENTITY,
+    "spend",
+    "ad_gmv",
+    *(AD_EXTRA_PREFIX + name for name in AD_EXTRAS),
+)
 SPEND_PREFIX = "spend_"  # canonical name of a session export's spend column: spend_<channel key>
 
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -72,13 +112,22 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "buyers": ("成交人数", "支付买家数", "支付人数", "直播间成交人数", "buyers"),
     "gmv": ("成交金额", "支付金额", "gmv", "直播间用户支付金额", "累计成交金额"),
     "refunds": ("退款金额", "refunds"),
-    "ad_gmv": ("广告成交金额", "投放成交金额", "ad_gmv"),
+    "ad_gmv": ("广告成交金额", "投放成交金额", "当日累计gmv", "ad_gmv"),
     # Ad-spend reports (one row per plan per hour or day).
     "time": ("时间", "日期", "投放时间", "stat_time", "stat_datetime", "date", "reportdate", "period_start"),
     "hour": ("小时", "hour", "时段"),
     "channel": ("渠道", "推广工具", "投放工具", "产品", "channel"),
     "plan": ("计划名称", "计划", "推广计划", "plan", "campaignname", "unitname"),
     "spend": ("消耗", "花费", "消耗金额", "总消耗", "cost", "spend", "costtotal", "stat_cost"),
+    # Ad-report identity below the plan (see AD_IDENTITY).
+    "plan_id": ("计划id", "campaign_id", "plan_id"),
+    "unit": ("单元名称", "广告组名称", "组名称", "unit"),
+    "unit_id": ("单元id", "广告组id", "组id", "unit_id"),
+    "creative": ("创意名称", "creative"),
+    "creative_id": ("创意id", "creative_id"),
+    "material": ("素材名称", "material"),
+    "material_id": ("素材id", "material_id"),
+    "account_id": ("账户id", "account_id"),
 }
 _BY_ALIAS: dict[str, str] = {alias: canonical for canonical, names in ALIASES.items() for alias in names}
 
@@ -117,11 +166,14 @@ def normalize(header: object) -> tuple[str, str | None]:
     return text, None
 
 
-def canonical_of(header: object) -> str | None:
-    """The canonical column a header names (``spend_<channel>`` for channel spend), or None."""
+def canonical_of(header: object, aliases: Mapping[str, str] | None = None) -> str | None:
+    """The canonical column a header names (``spend_<channel>`` for channel spend), or None.
+    ``aliases`` (normalised name → canonical) are a layout's own meanings, consulted first."""
     name, _ = normalize(header)
     if not name:
         return None
+    if aliases and name in aliases:
+        return aliases[name]
     if name in _BY_ALIAS:
         return _BY_ALIAS[name]
     if name.startswith(SPEND_PREFIX) and len(name) > len(SPEND_PREFIX):
@@ -167,6 +219,10 @@ def detect_kind(headers: Sequence[object]) -> str | None:
 
 
 def _scale(canonical: str, unit: str | None) -> float:
+    if canonical.startswith(AD_EXTRA_PREFIX):
+        if canonical[len(AD_EXTRA_PREFIX) :] in _AD_EXTRA_COUNTS:
+            return 1e4 if unit in ("万", "万元") else 1.0
+        return _MONEY_SCALE.get(unit, 1.0)
     if canonical == "duration_min":
         return _SECONDS_PER_UNIT.get(unit or "分钟", 60.0)
     if canonical == "avg_watch_s":
@@ -178,15 +234,18 @@ def _scale(canonical: str, unit: str | None) -> float:
     return 1.0
 
 
-def plan_columns(headers: Sequence[object], kind: str) -> list[Column]:
+def plan_columns(
+    headers: Sequence[object], kind: str, aliases: Mapping[str, str] | None = None
+) -> list[Column]:
     """Map each header of a ``kind`` file to a canonical column (first occurrence wins).
 
     Sessions: channel spend columns become ``spend_<channel>``; a bare total-spend column is used as
     ``spend_other`` only when the file has no per-channel spend (otherwise it is the sum, and ignored).
-    Ad-spend reports: ``gmv`` headers (成交金额, GMV, 支付金额) are the report's ad GMV.
+    Ad-spend reports: ``gmv`` headers (成交金额, GMV, 支付金额) are the report's ad GMV. ``aliases``: the
+    layout's own header meanings (:mod:`liveroi.importer.layouts`), before the global table.
     """
     allowed = set(SESSION_FIELDS) if kind == "sessions" else set(AD_FIELDS)
-    raw = [canonical_of(h) for h in headers]
+    raw = [canonical_of(h, aliases) for h in headers]
     has_channel_spend = any(c and c.startswith(SPEND_PREFIX) for c in raw)
     taken: set[str] = set()
     columns: list[Column] = []

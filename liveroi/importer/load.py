@@ -19,7 +19,7 @@ import duckdb
 from liveroi import db
 from liveroi.i18n import TRANSLATIONS, t
 from liveroi.importer import timeline
-from liveroi.importer.ad_spend import attach_ad_spend
+from liveroi.importer.ad_spend import apply_precedence, attach_ad_spend
 from liveroi.importer.errors import ImportFileError
 from liveroi.importer.validate import StagedFile
 
@@ -34,6 +34,7 @@ class FileResult:
     unchanged: int
     skipped: int
     rejected: list[dict] = field(default_factory=list)
+    precedence: list[dict] = field(default_factory=list)  # ad reports: which report counted, per day
     outside_sessions: list[dict] | None = None  # timeline files only (liveroi.importer.timeline)
 
 
@@ -75,6 +76,11 @@ def _write_ad_rows(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_id
     params = {"file_idx": staged.file_idx}
     counts = db.query(con, "ad_spend/counts", params).iloc[0]
     db.execute(con, "ad_spend/upsert", {**params, "import_id": import_id})
+    db.execute(con, "import/account_ids_upsert", params)
+    ids = db.query(con, "import/account_ids_of_file", params)["account_id"].tolist()
+    if ids:  # rows imported earlier under a bare id now belong to the account it names
+        for name in ("import/account_ids_rekey_drop", "import/account_ids_rekey"):
+            db.execute(con, name, {"ids": ids})
     return {k: int(counts[k]) for k in ("inserted", "updated", "unchanged")}
 
 
@@ -89,6 +95,7 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
             "file_name": src.name,
             "content_hash": src.content_hash,
             "kind": staged.layout.kind,
+            "layout": staged.layout.name,
             "rows_read": staged.rows_read,
         },
     ).fetchone()
@@ -109,6 +116,10 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
                 {**params, "import_id": import_id, "file_name": src.name, **reason_texts(lang)},
             )
             accounts = db.query(con, "import/accounts_of_file", params)["account"].tolist()
+            if staged.layout.kind == "ad_spend":
+                ids = db.query(con, "import/account_ids_of_file", params)["account_id"].tolist()
+                db.execute(con, "import/account_ids_drop_accounts", {"ids": ids})
+                apply_precedence(con, accounts, import_id)
             attach_ad_spend(con, accounts)
             db.execute(
                 con,
@@ -122,10 +133,15 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
     outside = (
         timeline.outside_sessions(con, staged.file_idx, src.name) if staged.layout.kind == timeline.KIND else None
     )
+    precedence = []
+    if staged.layout.kind == "ad_spend":
+        frame = db.query(con, "ad_spend/precedence_of_import", {"import_id": import_id})
+        precedence = frame.astype(object).where(frame.notna(), None).to_dict("records")
     return FileResult(
         import_id,
         skipped=staged.skipped,
         rejected=rejected_entries(con, staged, lang),
         outside_sessions=outside,
+        precedence=precedence,
         **counts,
     )

@@ -25,6 +25,7 @@ Buckets that fall in no session of their account are kept and reported (:func:`o
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,10 +35,10 @@ import duckdb
 from liveroi import db
 from liveroi.channels import channel_key
 from liveroi.i18n import t
-from liveroi.importer import headers, readers
+from liveroi.importer import headers, layouts, limits, readers
 from liveroi.importer.errors import ImportFileError
 
-KIND = "timeline"
+KIND = layouts.TIMELINE
 
 #: Aliases in order of preference: when a file has two columns for the same field (the 直播大屏 has both
 #: 用户实际支付金额 and 整体成交金额), the alias listed first wins, whatever the column order.
@@ -128,27 +129,43 @@ def plan_columns(header: Sequence[object]) -> list[headers.Column]:
     return columns
 
 
-def layout_from_rows(rows: Sequence[Sequence[object]]) -> tuple[int, list[headers.Column]] | None:
-    """(0-based header row, columns) when the first rows hold a timeline header, else None.
+def _fields(row: Sequence[object]) -> int:
+    """How many timeline fields ``row`` names when it is a timeline header, else 0: at least 3 fields,
+    a bucket time with the metrics :func:`_qualifies` asks for, and no session start or room id (that
+    is a session export)."""
+    general = {headers.canonical_of(cell) for cell in row}
+    if "started_at" in general or "session_id" in general:
+        return 0
+    fields = {f for f, _ in (c for c in (_canonical(cell) for cell in row) if c is not None)}
+    names = {headers.normalize(cell)[0] for cell in row}
+    return len(fields) if len(fields) >= 3 and _qualifies(fields, names) else 0
 
-    The header is the row naming most timeline columns (at least 3), earliest on ties; it must have a
-    bucket time and a session start or room id must be absent (that is a session export)."""
+
+def is_timeline_header(row: Sequence[object]) -> bool:
+    """Whether ``row`` is the header of a timeline file (see :func:`layout_from_rows`)."""
+    return _fields(row) > 0
+
+
+def layout_from_rows(rows: Sequence[Sequence[object]]) -> tuple[int, list[headers.Column]] | None:
+    """(0-based header row, columns) when the first rows hold a timeline header, else None: the row
+    naming most timeline fields (:func:`is_timeline_header`), earliest on ties."""
     best: tuple[int, int] | None = None
-    for index, row in enumerate(rows[:30]):
-        found = {c for c in (_canonical(cell) for cell in row) if c is not None}
-        fields = {f for f, _ in found}
-        general = {headers.canonical_of(cell) for cell in row}
-        if "started_at" in general or "session_id" in general:
-            continue
-        names = {headers.normalize(cell)[0] for cell in row}
-        if len(fields) >= 3 and _qualifies(fields, names) and (best is None or len(fields) > best[1]):
-            best = (index, len(fields))
+    for index, row in enumerate(rows[: limits.HEADER_SCAN_ROWS]):
+        found = _fields(row)
+        if found and (best is None or found > best[1]):
+            best = (index, found)
     if best is None:
         return None
     header = list(rows[best[0]])
     while header and not str(header[-1]).strip():
         header.pop()
     return best[0], plan_columns(header)
+
+
+def as_timeline(layout: readers.Layout) -> readers.Layout:
+    """The timeline reading of a file read as another kind (a layout with ``timeline=True``: the 直播大屏
+    snapshots): the same header row, its columns mapped by the timeline's alias table."""
+    return dataclasses.replace(layout, kind=KIND, columns=plan_columns([c.header for c in layout.columns]))
 
 
 def describe(layout: readers.Layout, file_name: str) -> TimelineLayout:
