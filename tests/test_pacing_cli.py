@@ -12,6 +12,7 @@ import pandas as pd
 
 from liveroi import db
 from liveroi.importer import import_files
+from liveroi.pacing import replay
 from liveroi.pacing.watch import FolderWatcher
 from tests.timeline_files import (
     ACCOUNT,
@@ -54,8 +55,15 @@ def test_pace_json_on_the_latest_session(db_path: Path, tmp_path: Path) -> None:
     assert (room["target"], room["action"], room["change"]) == ("room", "hold", 0.0)
     assert "19:30" in room["reason"]
 
-    replayed = _cli("pace", "--account", ACCOUNT, "--session", "nope", "--json", db_path=db_path)
-    assert replayed.returncode == 1 and "没有分时段数据" in replayed.stderr
+    with db.connection(db_path, read_only=True) as con:
+        table = replay(con, ACCOUNT, SESSION_ID, lang="en")
+        assert replay(con, ACCOUNT, "nope").empty
+    assert table["at"].tolist() == [SESSION_START + pd.Timedelta(minutes=30)]
+    assert table["action"].tolist() == ["cut"] and table["change"].tolist() == [-0.2]  # r = 0.75 → −25 %, capped
+    assert table["reason"].iloc[0].startswith("ROI 1.50 since 19:00, below break-even 2.00")
+
+    missing = _cli("pace", "--account", ACCOUNT, "--session", "nope", "--json", db_path=db_path)
+    assert missing.returncode == 1 and "没有分时段数据" in missing.stderr
     unknown = _cli("pace", "--account", "无此号", db_path=db_path)
     assert unknown.returncode == 1 and unknown.stdout == ""
 

@@ -57,6 +57,7 @@ def test_five_minute_file_attaches_to_the_session_and_keeps_the_session_totals(
     )
     summary = import_files(db_path, [path])
     assert summary["inserted"] == 38 and summary["rejected"] == []
+    assert [(f["layout"], f["kind"]) for f in summary["files"]] == [("qianchuan_screen_buckets", "timeline")]
     assert summary["outside_sessions"] == [
         {
             "file": path.name,
@@ -89,6 +90,7 @@ def test_cumulative_snapshots_are_differenced_never_summed(db_path: Path, tmp_pa
     path = write_csv(tmp_path / "2026-11-24_直播大屏累计数据.csv", CUMULATIVE_HEADER, cumulative_rows(frame))
     summary = import_files(db_path, [path])
     assert summary["rejected"] == [] and summary.get("outside_sessions", []) == []
+    assert ("qianchuan_screen_snapshots", "timeline") in [(f["layout"], f["kind"]) for f in summary["files"]]
 
     got = _timeline(db_path)
     assert (got["session_id"] == SESSION_ID).all() and len(got) == 36
@@ -228,3 +230,12 @@ def test_preview_recognises_a_timeline_without_writing(tmp_path: Path) -> None:
     assert preview.parsed["spend"].tolist() == [200.0, 200.0, 200.0]
     assert dict(preview.mapping)["整体成交金额(元)"] == "gmv"
     assert dict(preview.mapping)["用户实际支付金额(元)"] is None
+
+
+def test_readme_documents_every_session_timeline_column(db_path: Path) -> None:
+    from tests.test_repo_docs import _readme_columns
+
+    with db.connection(db_path, read_only=True) as con:
+        columns = [row[0] for row in con.execute('DESCRIBE "session_timeline"').fetchall()]
+    documented = set(_readme_columns("session_timeline"))
+    assert documented == set(columns)
