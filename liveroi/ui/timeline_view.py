@@ -28,7 +28,9 @@ def target_label(target: str, lang: str) -> str:
 def render(session: pd.Series, lang: str) -> None:
     """The timeline section for ``session`` (a row of ``queries/pages/session_detail.sql``)."""
     st.subheader(t("timeline.title", lang))
-    frame = data.query("pages/session_timeline", {"session_id": str(session["session_id"])})
+    frame = data.query(
+        "pages/session_timeline", {"account": str(session["account"]), "session_id": str(session["session_id"])}
+    )
     if frame.empty:
         st.caption(t("timeline.none", lang))
         return
