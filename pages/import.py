@@ -119,6 +119,8 @@ if summary:
         icon=":material/check_circle:",
     )
     st.dataframe(import_view.files_frame(summary["files"], lang), hide_index=True)
+    for entry in summary.get("ignored", []):
+        st.caption(t("import_page.ignored", lang, file=entry["file"], columns="、".join(entry["columns"])))
 
 # --- history ---------------------------------------------------------------------------------------
 st.subheader(t("import_page.history", lang))

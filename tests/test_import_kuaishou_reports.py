@@ -372,3 +372,27 @@ def test_xiaodiantong_hourly_rows_of_one_plan_are_kept(db_path: Path) -> None:
             dt.datetime(2026, 11, 14, 22),
         )
     ]
+
+
+def test_xiaodiantong_daily_report_has_hour_zero_and_is_daily(db_path: Path) -> None:
+    """A 小店通 report by day (group_type 天) still has the 小时 column, 0 on every row: daily periods."""
+    rows = [{**r, "小时": 0} for r in xiaodiantong_rows(DAY)[:4]]
+    data = csv_bytes(real.XIAODIANTONG, [_row(real.XIAODIANTONG, r) for r in rows], encoding="utf-8-sig")
+    import_files(db_path, [("小店通_按天.csv", data)], account=ACCOUNT)
+    periods = _q(db_path, "SELECT DISTINCT period_start, period_end FROM ad_spend")
+    assert periods == [(dt.datetime(2026, 11, 14), dt.datetime(2026, 11, 15))]
+
+
+def test_agency_dates_written_without_separators(db_path: Path) -> None:
+    data = agency_file({DAY: 50.0})
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    book.active["A2"] = "20261114"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    summary = import_files(db_path, [("代理商.xlsx", buffer.getvalue())])
+    assert summary["rejected"] == []
+    assert _q(db_path, "SELECT period_start, spend FROM ad_spend") == [(dt.datetime(2026, 11, 14), 50.0)]

@@ -189,3 +189,13 @@ def test_hourly_and_material_reports_of_one_day_count_once(db_path: Path, order:
         import_files(db_path, [item], account=ACCOUNT)
     expected = round(sum(r["整体消耗"] for r in hourly), 2)  # type: ignore[misc]
     assert _q(db_path, "SELECT round(total_spend, 2) FROM daily_metrics") == [(expected,)]
+
+
+def test_hour_ranges_that_repeat_the_date(db_path: Path) -> None:
+    rows = hourly_rows(dt.date(2026, 7, 9), range(20, 22))
+    cells = _as_text(rows)
+    for cell, h in zip(cells, range(20, 22), strict=True):
+        cell[1] = f"2026-07-09 {h}:00 - {h + 1}:00"
+    import_files(db_path, [("分时.csv", csv_bytes(real.QIANCHUAN_UNI_HOURLY, cells))], account=ACCOUNT)
+    starts = _q(db_path, "SELECT period_start FROM ad_spend ORDER BY 1")
+    assert starts == [(dt.datetime(2026, 7, 9, 20),), (dt.datetime(2026, 7, 9, 21),)]

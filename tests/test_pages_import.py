@@ -120,3 +120,29 @@ def test_a_real_report_shows_the_layout_it_was_read_as(fixture_db: Path) -> None
     assert files[t("import_page.col.inserted", "zh")].tolist() == [3]  # three units of one plan
     with db.connection(fixture_db, read_only=True) as con:
         assert con.execute("SELECT sum(spend) FROM ad_spend WHERE channel = 'jinniu'").fetchone() == (60.0,)
+
+
+def test_a_compass_list_is_previewed_imported_and_its_unread_column_named(fixture_db: Path) -> None:
+    from tests.messy_files import xlsx_bytes
+    from tests.test_import_session_layouts import COMPASS_LIVE_LIST, LIST_SESSIONS, _list_row
+
+    data = xlsx_bytes({"Sheet1": [list(COMPASS_LIVE_LIST), *(_list_row(**s) for s in LIST_SESSIONS)]})
+    at = app_test(fixture_db, PAGE)
+    at.file_uploader(key="import_uploads").set_value(
+        [("直播间列表.xlsx", data, "application/octet-stream")]
+    ).run()
+    assert not at.exception
+    mapping = at.dataframe[0].value
+    fields = dict(zip(mapping["header"], mapping["field"], strict=True))
+    assert fields["主播头像"] == t("import_page.unmapped", "zh")
+    assert fields["净成交金额"] == t("import_page.field.net_gmv", "zh")
+    assert fields["1小时退款金额"] == t("import_page.field.extra", "zh", field="refunds_1h")
+    at.button[0].click().run()
+    assert not at.exception
+    ignored = t("import_page.ignored", "zh", file="直播间列表.xlsx", columns="主播头像")
+    assert ignored in [c.value for c in at.caption]
+    with db.connection(fixture_db, read_only=True) as con:
+        spend = con.execute(
+            "SELECT sum(export_spend) FROM session_spend JOIN sessions USING (session_id) WHERE anchor_id IS NOT NULL"
+        ).fetchone()
+    assert spend == (pytest.approx(24052.43 + 300.25),)

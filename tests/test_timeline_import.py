@@ -72,7 +72,7 @@ def test_five_minute_file_attaches_to_the_session_and_keeps_the_session_totals(
     inside = got[got["session_id"] == SESSION_ID].reset_index(drop=True)
     assert len(inside) == 36 and got["session_id"].isna().sum() == 2  # kept, not dropped
     assert (inside["bucket_minutes"] == 5).all()
-    # 整体成交金额 is the GMV (not 用户实际支付金额, listed first in the file)
+    # 用户实际支付金额 is the GMV, as in the session totals of the same board (not 整体成交金额)
     assert inside["gmv"].tolist() == pytest.approx(frame["gmv"].tolist())
     assert inside["online"].tolist() == frame["online"].tolist()
     assert inside["viewers_in"].tolist() == frame["viewers_in"].tolist()
@@ -228,8 +228,8 @@ def test_preview_recognises_a_timeline_without_writing(tmp_path: Path) -> None:
     preview = preview_file(path)
     assert preview.kind == "timeline"
     assert preview.parsed["spend"].tolist() == [200.0, 200.0, 200.0]
-    assert dict(preview.mapping)["整体成交金额(元)"] == "gmv"
-    assert dict(preview.mapping)["用户实际支付金额(元)"] is None
+    assert dict(preview.mapping)["用户实际支付金额(元)"] == "gmv"
+    assert dict(preview.mapping)["整体成交金额(元)"] is None
 
 
 def test_readme_documents_every_session_timeline_column(db_path: Path) -> None:
@@ -239,3 +239,33 @@ def test_readme_documents_every_session_timeline_column(db_path: Path) -> None:
         columns = [row[0] for row in con.execute('DESCRIBE "session_timeline"').fetchall()]
     documented = set(_readme_columns("session_timeline"))
     assert documented == set(columns)
+
+
+def test_a_snapshot_file_gives_the_session_its_totals_and_its_timeline_that_adds_up_to_them(
+    db_path: Path, tmp_path: Path
+) -> None:
+    frame = five_minute_frame(36)
+    path = write_csv(tmp_path / "2026-11-24_直播大屏累计数据.csv", CUMULATIVE_HEADER, cumulative_rows(frame))
+    summary = import_files(db_path, [path])
+    readings = [(f["layout"], f["kind"]) for f in summary["files"]]
+    assert readings == [
+        ("qianchuan_screen_snapshots", "snapshots"),
+        ("qianchuan_screen_snapshots", "timeline"),
+    ]
+    assert summary.get("outside_sessions", []) == []  # the session the snapshots made holds every bucket
+    with db.connection(db_path, read_only=True) as con:
+        (session_id, gmv, spend) = con.execute(
+            "SELECT session_id, gmv, total_spend FROM session_metrics"
+        ).fetchone()
+    got = _timeline(db_path)
+    assert (got["session_id"] == session_id).all() and len(got) == 36
+    # the session's totals are its last snapshot; the timeline's buckets add up to exactly that
+    assert gmv == pytest.approx(frame["gmv"].sum()) and spend == pytest.approx(frame["spend"].sum())
+    assert got["cum_gmv"].iloc[-1] == pytest.approx(gmv) and got["cum_spend"].iloc[-1] == pytest.approx(spend)
+    again = import_files(db_path, [path])
+    assert again["inserted"] == 0  # re-import: nothing new on either side
+    with db.connection(db_path, read_only=True) as con:
+        assert con.execute("SELECT count(*), sum(gmv) FROM session_metrics").fetchone() == (
+            1,
+            pytest.approx(gmv),
+        )

@@ -48,7 +48,7 @@ def five_minute_frame(buckets: int = 36, start: pd.Timestamp = SESSION_START) ->
             "start": [start + pd.Timedelta(minutes=5 * k) for k in i],
             "online": 100 + 10 * i,
             "viewers_in": 300 + (i % 7) * 11,
-            "paid": 300.0 + 3 * i,  # 用户实际支付金额: not the GMV liveroi reads
+            "overall": 300.0 + 3 * i,  # 整体成交金额: the 全域 figure, not the GMV liveroi reads
             "gmv": 350.0 + 25 * (i % 5),
             "orders": 3 + i % 4,
             "new_followers": 2 + i % 3,
@@ -67,13 +67,13 @@ def five_minute_rows(frame: pd.DataFrame, *, account: str = ACCOUNT, time_only: 
             account,
             r.online,
             r.viewers_in,
-            f"{r.paid:.2f}",
             f"{r.gmv:.2f}",
+            f"{r.overall:.2f}",
             r.orders,
             r.new_followers,
             "12.5%",
             f"{r.spend:.2f}",
-            f"{r.gmv / r.spend:.2f}",
+            f"{r.overall / r.spend:.2f}",
         ]
         for r in frame.itertuples()
     ]
@@ -81,19 +81,19 @@ def five_minute_rows(frame: pd.DataFrame, *, account: str = ACCOUNT, time_only: 
 
 def cumulative_rows(frame: pd.DataFrame, *, account: str = ACCOUNT) -> list[list]:
     """Snapshots of running totals for ``frame``: one per bucket, taken at the bucket's end."""
-    totals = frame[["orders", "paid", "viewers_in", "new_followers", "spend", "gmv"]].cumsum()
+    totals = frame[["orders", "gmv", "viewers_in", "new_followers", "spend", "overall"]].cumsum()
     return [
         [
             f"{start + pd.Timedelta(minutes=5):%Y-%m-%d %H:%M:%S}",
             account,
             int(t.orders),
-            f"{t.paid:.2f}",
+            f"{t.gmv:.2f}",
             online,
             int(t.viewers_in),
             int(t.new_followers),
             f"{t.spend:.2f}",
-            f"{t.gmv / t.spend:.2f}",
-            f"{t.gmv:.2f}",
+            f"{t.overall / t.spend:.2f}",
+            f"{t.overall:.2f}",
         ]
         for start, online, t in zip(frame["start"], frame["online"], totals.itertuples(), strict=True)
     ]

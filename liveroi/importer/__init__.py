@@ -55,6 +55,11 @@ class Preview:
     rejected: list[dict] = field(default_factory=list)  # {"file", "row", "column", "value", "reason"}
     skipped: int = 0
 
+    @property
+    def ignored(self) -> list[str]:
+        """The headers of the file that nothing reads (unknown, or a repeat of a column already read)."""
+        return [header for header, canonical in self.mapping if canonical is None and header]
+
 
 def _stage_all(
     con: duckdb.DuckDBPyConnection,
@@ -69,21 +74,17 @@ def _stage_all(
     for source in sources:
         src = readers.open_source(source, lang)
         layout = readers.detect_layout(src, lang, sheet)
+        if layout.kind != timeline.KIND:
+            staged.append(
+                validate.stage_file(con, len(staged), src, layout, account=account, lang=lang, known=known)
+            )
         if layout.kind == timeline.KIND or layout.named.timeline:
-            # a timeline file, or one whose layout is also read into the timeline (直播大屏 snapshots)
+            # a timeline file, or one whose layout is also read into the timeline (直播大屏 snapshots: the
+            # session's totals above, its course through the broadcast here — written after the session,
+            # so its buckets find it)
             reading = layout if layout.kind == timeline.KIND else timeline.as_timeline(layout)
             staged.append(timeline.stage_file(con, len(staged), src, reading, account=account, lang=lang))
-            if layout.kind == timeline.KIND or layout.kind not in _STAGED_BY_VALIDATE:
-                continue
-        staged.append(
-            validate.stage_file(con, len(staged), src, layout, account=account, lang=lang, known=known)
-        )
     return staged
-
-
-#: The kinds liveroi.importer.validate stages (a snapshots file becomes session totals once that kind is
-#: staged there too; until then it is read into the timeline only).
-_STAGED_BY_VALIDATE: tuple[str, ...] = (*getattr(validate, "SESSION_KINDS", ("sessions",)), "ad_spend")
 
 
 def import_files(
@@ -103,9 +104,10 @@ def import_files(
     "column", "value", "reason"}]}`` with reasons in ``lang``: per file, the layout it was read as
     (:mod:`liveroi.importer.layouts`) and where its rows went (rows_read = inserted + updated + unchanged
     + skipped + rejected); for an ad report, ``precedence`` lists the days where another report of the same
-    account and channel is counted instead (or this one instead of another). With a timeline file also
-    ``"outside_sessions": [{"file", "account", "buckets", "from", "to"}]`` (buckets stored but in no
-    session of the account). Raises :class:`ImportFileError` when a file cannot be
+    account and channel is counted instead (or this one instead of another); and ``"ignored": [{"file",
+    "columns"}]`` when a file has columns nothing reads (unknown headers, or a repeat of one already read),
+    named as written. With a timeline file also ``"outside_sessions": [{"file", "account", "buckets",
+    "from", "to"}]`` (buckets stored but in no session of the account). Raises :class:`ImportFileError` when a file cannot be
     read (then nothing of this call is written) or its write fails (then that file is rolled back).
     """
     summary: dict = {"files": [], "inserted": 0, "updated": 0, "unchanged": 0, "skipped": 0, "rejected": []}
@@ -155,6 +157,10 @@ def _import_staged(
         for key in ("inserted", "updated", "unchanged", "skipped"):
             summary[key] += getattr(result, key)
         summary["rejected"].extend(result.rejected)
+        second_reading = item.layout.kind != item.layout.named.kind  # the timeline of a snapshots file
+        ignored = [] if second_reading else headers.ignored_headers(item.layout.columns)
+        if ignored:  # columns nobody reads are said, never dropped silently
+            summary.setdefault("ignored", []).append({"file": item.source.name, "columns": ignored})
         if result.outside_sessions is not None:  # timeline files: buckets kept but in no session
             summary.setdefault("outside_sessions", []).extend(result.outside_sessions)
 
@@ -170,7 +176,7 @@ def preview_file(
         # a snapshots file is staged twice once its own kind is supported: preview that reading
         staged = next((item for item in items if item.layout.kind != timeline.KIND), items[0])
         params = {"file_idx": staged.file_idx}
-        if staged.layout.kind == "sessions":
+        if staged.layout.kind in validate.SESSION_KINDS:
             parsed = db.query(con, "import/preview_sessions", params)
             spend = db.query(con, "import/preview_spend", params)
             if len(spend):

@@ -131,6 +131,22 @@ _QIANCHUAN_MATERIAL_ALIASES = _aliases(
         **_QIANCHUAN_EXTRAS,
     }
 )
+# 千川 直播大屏 snapshots: every row is the room's running totals at 采集时间 (liveroi.importer.snapshots
+# keeps the last row of each session). 整体* are the 千川 figures: 整体消耗 its spend, 整体成交金额 the GMV
+# it credits itself (ad GMV); the room's GMV is 用户实际支付金额, as in the 罗盘 list.
+_QIANCHUAN_SCREEN_ALIASES = _aliases(
+    {
+        "采集时间": "started_at",
+        "主播": "account",
+        "整体消耗(元)": "spend_qianchuan",
+        "整体成交金额(元)": "ad_gmv",
+        "用户实际支付金额(元)": "gmv",
+        "整体成交订单数": "orders",
+        "直播间整体观看人数": "viewers",
+        "直播间整体新增粉丝数": "new_followers",
+        "直播间平均停留时长(整场)": "avg_watch_s",
+    }
+)
 
 GENERIC_SESSIONS = NamedLayout(
     "generic_session_export",
@@ -183,6 +199,7 @@ LAYOUTS: tuple[NamedLayout, ...] = (
         "douyin",
         "千川 全域 直播大屏 scraped snapshots: running totals per scrape, never summed",
         signature=_names("采集时间", "主播", "整体消耗(元)", "整体成交金额(元)"),
+        aliases=_QIANCHUAN_SCREEN_ALIASES,
         timeline=True,
     ),
     NamedLayout(

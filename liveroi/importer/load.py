@@ -21,7 +21,7 @@ from liveroi.i18n import TRANSLATIONS, t
 from liveroi.importer import timeline
 from liveroi.importer.ad_spend import apply_precedence, attach_ad_spend
 from liveroi.importer.errors import ImportFileError
-from liveroi.importer.validate import StagedFile
+from liveroi.importer.validate import SESSION_KINDS, StagedFile
 
 
 @dataclass
@@ -58,14 +58,28 @@ def rejected_entries(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: s
     return frame.to_dict("records")
 
 
+#: Before the upsert, after queries/import/resolve_ids.sql: rows that are a stored session under another id
+#: (an anchor-keyed row with the same account and start; a snapshot session overlapping one) take that id.
+RESOLVE_QUERIES: tuple[str, ...] = (
+    "import/resolve_sessions",
+    "import/resolve_spend",
+    "import/resolve_extras",
+)
+
+
 def _write_sessions(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_id: int) -> dict[str, int]:
     params = {"file_idx": staged.file_idx}
+    db.execute(con, "import/resolve_ids", {**params, "kind": staged.layout.kind})
+    for name in RESOLVE_QUERIES:
+        db.execute(con, name, params)
     db.execute(con, "import/sessions_diff", params)
     counts = db.query(con, "import/sessions_counts", params).iloc[0]
     db.execute(con, "import/sessions_update", {**params, "import_id": import_id})
     db.execute(con, "import/sessions_insert", {**params, "import_id": import_id})
     db.execute(con, "import/spend_update", params)
     db.execute(con, "import/spend_insert", params)
+    db.execute(con, "import/extras_delete", params)
+    db.execute(con, "import/extras_insert", params)
     db.execute(con, "import/changes_insert", {"import_id": import_id})
     result = {k: int(counts[k]) for k in ("inserted", "updated", "unchanged")}
     result["unchanged"] += staged.known  # rows known unchanged were never staged
@@ -105,7 +119,7 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
         with db.transaction(con):
             if staged.layout.kind == timeline.KIND:
                 counts = timeline.write(con, staged.file_idx, import_id)
-            elif staged.layout.kind == "sessions":
+            elif staged.layout.kind in SESSION_KINDS:
                 counts = _write_sessions(con, staged, import_id)
             else:
                 counts = _write_ad_rows(con, staged, import_id)

@@ -55,7 +55,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "直播间整体观看人数",
         "viewers_in",
     ),
-    "gmv": ("成交金额", "整体成交金额", "用户实际支付金额", "直播间成交金额", "累计成交金额", "gmv"),
+    # 用户实际支付金额 before 整体成交金额: what the session totals of the same 直播大屏 file count as GMV
+    # (整体成交金额 is their ad GMV), so a session's timeline adds up to its own GMV
+    "gmv": ("成交金额", "用户实际支付金额", "整体成交金额", "直播间成交金额", "累计成交金额", "gmv"),
     "orders": ("成交订单数", "整体成交订单数", "累计成交订单数", "orders"),
     "new_followers": ("新增粉丝数", "涨粉数", "直播间整体新增粉丝数", "累计新增粉丝数", "new_followers"),
     "spend": ("消耗", "整体消耗", "花费", "总消耗", "累计消耗", "spend"),

@@ -21,6 +21,8 @@ def field_label(name: str | None, lang: str) -> str:
         return t("import_page.unmapped", lang)
     if name.startswith("spend_"):
         return t("sessions.spend_of", lang, channel=channels.channel_name(name.removeprefix("spend_"), lang))
+    if name.startswith("x_"):  # a known extra figure, kept in session_extras under this name
+        return t("import_page.field.extra", lang, field=name.removeprefix("x_"))
     for prefix in ("field.", "metric.", "import_page.field."):
         if f"{prefix}{name}" in TRANSLATIONS:
             return t(f"{prefix}{name}", lang)

@@ -1,6 +1,7 @@
 -- Parse and validate the rows of an ad-spend report (import_rows) into import_ad_parsed.
--- Period: a report whose times carry an hour (or that has a 小时 column: `19`, `19:00 - 20:00`) is hourly
--- — each row covers [hour, hour + 1 h); a report of dates only is daily — [day, day + 1 day). A report
+-- Period: a report whose times carry an hour (or that has a 小时 column: `19`, `19:00 - 20:00`, `19时`;
+-- all 0 = a daily report) is hourly
+-- — each row covers [hour, hour + 1 h); a report of dates only (also `20261114`) is daily — [day, day + 1 day). A report
 -- whose date is only in its file name gets $file_date. Channel: $channel when the layout fixes it (a
 -- 磁力金牛 report is jinniu whatever its plans are called), else the channel column, else the plan name,
 -- mapped by liveroi.channels.channel_key (import_channel_keys, from Python); a name that is no known
@@ -68,21 +69,28 @@ typed AS (
     SELECT
         cleaned.* EXCLUDE (extras_list),
         CASE WHEN len(extras_list) > 0 THEN map_from_entries(extras_list) END AS extras,
-        liveroi_in_range(liveroi_timestamp_of_clean(time_c)) AS t,
-        TRY_CAST(regexp_extract(hour_c, '^(\d{1,2})', 1) AS INTEGER) AS h,
+        liveroi_in_range(coalesce(
+            liveroi_timestamp_of_clean(time_c),
+            CASE WHEN regexp_full_match(time_c, '20\d{6}') THEN try_strptime(time_c, '%Y%m%d') END
+        )) AS t,
+        coalesce(
+            TRY_CAST(regexp_extract(hour_c, '(?:^|\s)(\d{1,2})(?::\d{2}|时|点)', 1) AS INTEGER),
+            TRY_CAST(regexp_extract(hour_c, '^(\d{1,2})$', 1) AS INTEGER)
+        ) AS h,
         round(liveroi_number_of_clean(spend_c) * $scales.spend, 2) AS spend,
         round(liveroi_number_of_clean(ad_gmv_c) * $scales.ad_gmv, 2) AS ad_gmv
     FROM cleaned
 ),
 granularity AS (
-    SELECT coalesce(bool_or(h IS NOT NULL OR t <> date_trunc('day', t)), false) AS hourly FROM typed
+    -- an hour column that is 0 on every row is a daily report's empty hour, not midnight
+    SELECT coalesce(bool_or(h <> 0 OR t <> date_trunc('day', t)), false) AS hourly FROM typed
 ),
 periods AS (
     SELECT
         typed.*,
         coalesce($channel, k.channel, 'other') AS channel,
         CASE
-            WHEN h IS NOT NULL AND t = date_trunc('day', t) THEN t + to_hours(h)
+            WHEN g.hourly AND h IS NOT NULL AND t = date_trunc('day', t) THEN t + to_hours(h)
             WHEN g.hourly THEN date_trunc('hour', t)
             ELSE date_trunc('day', t)
         END AS period_start,

@@ -1,6 +1,5 @@
 -- The staged timeline rows of file $file_idx that fall in no session of their account, per account: a
--- bucket by its start (started_at <= start < end), a snapshot by its time (started_at < time <= end, as
--- it closes the bucket before it). They are stored all the same; this is what the import reports.
+-- bucket by its start (started_at <= start < end), a snapshot by its time (started_at <= time <= end). They are stored all the same; this is what the import reports.
 -- Grain: one row per account with such rows. Parameters: $file_idx.
 WITH spans AS (
     SELECT
@@ -20,7 +19,7 @@ outside AS (
         SELECT 1 FROM spans AS p
         WHERE p.account = s.account
           AND CASE WHEN s.form = 'cumulative'
-                   THEN s.ts > p.started_at AND s.ts <= p.ended_at
+                   THEN s.ts >= p.started_at AND s.ts <= p.ended_at
                    ELSE s.ts >= p.started_at AND s.ts < p.ended_at END
     )
 )
