@@ -39,7 +39,12 @@ def write_timeline(db_path: Path, tmp_path: Path) -> pd.DataFrame:
             for k in range(12)
         ],
     )
-    summary = import_files(db_path, [room, plans])
+    ads = write_csv(  # the hourly ad report: a plan the timeline files do not have
+        tmp_path / "ads.csv",
+        ("时间", "账号", "推广工具", "计划名称", "消耗(元)", "广告成交金额(元)"),
+        [[f"{START + pd.Timedelta(hours=1):%Y-%m-%d %H:%M}", ACCOUNT_A, "磁力金牛", "计划B", 600, 1500]],
+    )
+    summary = import_files(db_path, [room, plans, ads])
     assert summary["rejected"] == [] and summary.get("outside_sessions", []) == []
     return frame
 
@@ -82,6 +87,11 @@ def test_session_page_draws_the_timeline_with_the_advice_marked(
     assert plans.loc["计划A", "gmv"] == formatting.money(1800, "en")
     assert plans.loc["计划A", "roi"] == formatting.ratio(1.5)
     assert plans.loc["计划A", "learning"] == "Learning"
+    assert plans.loc["计划A", "source"] == "Timeline file"
+    assert plans.loc["计划B", "spend"] == formatting.money(600, "en")
+    assert plans.loc["计划B", "roi"] == formatting.ratio(2.5)
+    assert plans.loc["计划B", "source"] == "Ad report"
+    assert plans.loc["计划B", "learning"] == "—"
 
 
 def test_a_session_without_timeline_says_how_to_get_one(db_path: Path) -> None:
