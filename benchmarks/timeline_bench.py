@@ -20,13 +20,14 @@ from liveroi.pacing import broadcast_timeline
 from liveroi.pacing.engine import evaluate
 from liveroi.pacing.rules import PacingRules
 
-FILL = Path(__file__).resolve().parent / "sql" / "timeline_fill.sql"
+SQL = Path(__file__).resolve().parent / "sql"
 
 
 def build(path: Path, accounts: int, days: int) -> tuple[str, str, int]:
     """Fill a new database at ``path``; returns (an account, one of its sessions, timeline rows)."""
     with db.connection(path) as con:
-        db.execute(con, FILL, {"accounts": accounts, "days": days})
+        for name in ("timeline_fill_sessions.sql", "timeline_fill.sql"):
+            db.execute(con, SQL / name, {"accounts": accounts, "days": days})
         rows = con.execute("SELECT count(*) FROM timeline_points").fetchone()[0]
         account, session = con.execute(
             "SELECT account, session_id FROM sessions ORDER BY started_at DESC, account LIMIT 1"

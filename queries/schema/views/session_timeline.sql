@@ -11,9 +11,10 @@
 --    is [previous snapshot, snapshot), or [snapshot − step, snapshot) when it opens a run. online is a
 --    level (viewers online at that moment) and is never differenced.
 -- Attachment: a bucket belongs to the account's session in which it starts (started_at ≤ bucket_start <
--- ended_at, ended_at derived from the duration when missing; the latest such session if two overlap); a
--- differenced snapshot to the session in which the snapshot was taken (started_at ≤ snapshot ≤ ended_at:
--- a session made from the snapshots themselves starts at the first scrape and ends at the last).
+-- ended_at, ended_at derived from the duration when missing), a differenced snapshot to the session in
+-- which the snapshot was taken (started_at ≤ snapshot ≤ ended_at: a session made from the snapshots
+-- themselves starts at the first scrape and ends at the last) — of the account's sessions, the latest
+-- one started by then.
 -- A bucket outside every session is kept with session_id NULL.
 -- One source per target and session (no double counting): when several files describe the same target
 -- of the same session (a 5-minute file and an hourly one, or a cumulative one), the per-bucket source with
@@ -93,21 +94,26 @@ session_spans AS (
             AS ended_at
     FROM sessions
 ),
+timed AS (
+    SELECT
+        *,
+        CASE WHEN form = 'cumulative'  -- a snapshot belongs to the session it was taken in
+            THEN bucket_start + to_microseconds(CAST(bucket_minutes * 60e6 AS BIGINT))
+            ELSE bucket_start
+        END AS attach_at
+    FROM buckets
+),
 attached AS (
-    SELECT b.*, s.session_id
-    FROM buckets AS b
-    LEFT JOIN session_spans AS s
-        ON s.account = b.account
-        AND CASE
-            WHEN b.form = 'cumulative'  -- a snapshot belongs to the session it was taken in
-                THEN b.bucket_start + to_microseconds(CAST(b.bucket_minutes * 60e6 AS BIGINT))
-                     BETWEEN s.started_at AND s.ended_at
-            ELSE b.bucket_start >= s.started_at AND b.bucket_start < s.ended_at
-        END
-    QUALIFY row_number() OVER (
-        PARTITION BY b.account, b.channel, b.plan, b.form, b.source_minutes, b.bucket_start
-        ORDER BY s.started_at DESC NULLS LAST
-    ) = 1
+    -- the account's latest session started at or before the bucket, if the bucket is inside it
+    -- (ASOF: one sorted pass instead of comparing every bucket with every session of the account)
+    SELECT
+        b.* EXCLUDE (attach_at),
+        CASE
+            WHEN b.attach_at < s.ended_at OR (b.form = 'cumulative' AND b.attach_at = s.ended_at)
+                THEN s.session_id
+        END AS session_id
+    FROM timed AS b
+    ASOF LEFT JOIN session_spans AS s ON s.account = b.account AND b.attach_at >= s.started_at
 ),
 ranked AS (
     SELECT
