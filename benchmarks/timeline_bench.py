@@ -4,8 +4,8 @@ Run: ``python -m benchmarks.timeline_bench [--accounts 200] [--days 60]`` (print
 Builds a database in a temp folder: ``accounts`` accounts × ``days`` days × 2 three-hour sessions, each
 with a 5-minute room timeline (36 buckets) and two plans', written straight into ``timeline_points`` and
 ``sessions`` (the import path is measured by ``bench_import``). Measures, median of 5 runs after a
-warm-up: ``pages/session_timeline`` for one session (what the page reads), ``pacing/latest_bucket`` +
-``pacing/session_buckets`` (what ``pace`` reads), and the rules' evaluation of that session's frame.
+warm-up: ``queries/pages/session_timeline.sql`` for one session (what the page reads), ``queries/pacing/latest_bucket.sql`` +
+``queries/pacing/session_buckets.sql`` (what ``pace`` reads), and the rules' evaluation of that session's frame.
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ def test_cumulative_snapshots_are_differenced_never_summed(db_path: Path, tmp_pa
     path = write_csv(tmp_path / "2026-11-24_直播大屏累计数据.csv", CUMULATIVE_HEADER, cumulative_rows(frame))
     summary = import_files(db_path, [path])
     assert summary["rejected"] == [] and summary.get("outside_sessions", []) == []
-    assert ("qianchuan_screen_snapshots", "timeline") in [(f["layout"], f["kind"]) for f in summary["files"]]
+    assert summary["files"][0]["timeline"]["inserted"] == 36
 
     got = _timeline(db_path)
     assert (got["session_id"] == SESSION_ID).all() and len(got) == 36
@@ -247,11 +247,14 @@ def test_a_snapshot_file_gives_the_session_its_totals_and_its_timeline_that_adds
     frame = five_minute_frame(36)
     path = write_csv(tmp_path / "2026-11-24_直播大屏累计数据.csv", CUMULATIVE_HEADER, cumulative_rows(frame))
     summary = import_files(db_path, [path])
-    readings = [(f["layout"], f["kind"]) for f in summary["files"]]
-    assert readings == [
-        ("qianchuan_screen_snapshots", "snapshots"),
-        ("qianchuan_screen_snapshots", "timeline"),
-    ]
+    (entry,) = summary["files"]
+    assert (entry["layout"], entry["kind"], entry["inserted"]) == (
+        "qianchuan_screen_snapshots",
+        "snapshots",
+        1,
+    )
+    assert entry["timeline"]["inserted"] == 36  # the second reading: one bucket per snapshot
+    assert summary["inserted"] == 1 and summary["skipped"] == 35  # the totals count the rows once
     assert summary.get("outside_sessions", []) == []  # the session the snapshots made holds every bucket
     with db.connection(db_path, read_only=True) as con:
         (session_id, gmv, spend) = con.execute(

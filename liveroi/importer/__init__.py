@@ -107,7 +107,9 @@ def import_files(
     account and channel is counted instead (or this one instead of another); and ``"ignored": [{"file",
     "columns"}]`` when a file has columns nothing reads (unknown headers, or a repeat of one already read),
     named as written. With a timeline file also ``"outside_sessions": [{"file", "account", "buckets",
-    "from", "to"}]`` (buckets stored but in no session of the account). Raises :class:`ImportFileError` when a file cannot be
+    "from", "to"}]`` (buckets stored but in no session of the account); a 直播大屏 snapshots file, read into
+    both the sessions and the timeline, has one entry with ``"timeline": {"inserted", "updated",
+    "unchanged", "rejected"}`` for the second reading. Raises :class:`ImportFileError` when a file cannot be
     read (then nothing of this call is written) or its write fails (then that file is rolled back).
     """
     summary: dict = {"files": [], "inserted": 0, "updated": 0, "unchanged": 0, "skipped": 0, "rejected": []}
@@ -140,24 +142,34 @@ def _import_staged(
     staged = _stage_all(con, sources, account, sheet, lang)
     for item in staged:
         result = load.write_file(con, item, lang)
-        summary["files"].append(
-            {
-                "file": item.source.name,
-                "layout": item.layout.name,
-                "kind": item.layout.kind,
-                "rows_read": item.rows_read,
-                "inserted": result.inserted,
-                "updated": result.updated,
-                "unchanged": result.unchanged,
-                "skipped": result.skipped,
-                "rejected": item.rejected,
-                "precedence": result.precedence,
-            }
-        )
-        for key in ("inserted", "updated", "unchanged", "skipped"):
-            summary[key] += getattr(result, key)
-        summary["rejected"].extend(result.rejected)
         second_reading = item.layout.kind != item.layout.named.kind  # the timeline of a snapshots file
+        entry = {
+            "file": item.source.name,
+            "layout": item.layout.name,
+            "kind": item.layout.kind,
+            "rows_read": item.rows_read,
+            "inserted": result.inserted,
+            "updated": result.updated,
+            "unchanged": result.unchanged,
+            "skipped": result.skipped,
+            "rejected": item.rejected,
+            "precedence": result.precedence,
+        }
+        if second_reading:
+            # the same rows read again into the timeline: said under the file's own entry ("timeline":
+            # what that reading wrote), not counted twice in the totals, a bad cell not listed twice
+            summary["files"][-1]["timeline"] = {
+                k: entry[k] for k in ("inserted", "updated", "unchanged", "rejected")
+            }
+            listed = {(r["file"], r["row"], r["column"]) for r in summary["rejected"]}
+            summary["rejected"].extend(
+                r for r in result.rejected if (r["file"], r["row"], r["column"]) not in listed
+            )
+        else:
+            summary["files"].append(entry)
+            for key in ("inserted", "updated", "unchanged", "skipped"):
+                summary[key] += getattr(result, key)
+            summary["rejected"].extend(result.rejected)
         ignored = [] if second_reading else headers.ignored_headers(item.layout.columns)
         if ignored:  # columns nobody reads are said, never dropped silently
             summary.setdefault("ignored", []).append({"file": item.source.name, "columns": ignored})
