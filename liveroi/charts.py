@@ -767,3 +767,112 @@ def advisor_backtest(frame: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_yaxes(title_text=t("advisor.page.chart_cumulative_profit", lang), **axis)
     fig.update_xaxes(tickformat="%m-%d" if lang == "zh" else "%b %d", hoverformat="%Y-%m-%d %H:%M")
     return fig
+
+
+# --- Session timeline ------------------------------------------------------------------------------
+
+
+def session_timeline(
+    room: pd.DataFrame, marks: pd.DataFrame, breakeven: float | None, lang: str
+) -> go.Figure:
+    """One broadcast in time: cumulative spend and GMV (money axis) and cumulative ROI (right axis)
+    against the break-even line, the pacing advice marked on the ROI line (▼ cut, ▲ raise, labelled with
+    the change), and below it online viewers (line) and new followers per bucket (bars).
+
+    ``room``: one row per bucket (``bucket_start, bucket_minutes, cum_spend, cum_gmv, cum_roi, online,
+    new_followers``), plotted at each bucket's end (cumulative figures are "as of"); ``marks``: ``at,
+    target, action, change`` of the rules' changes.
+    """
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(
+        rows=2, cols=1, shared_xaxes=True, row_heights=[0.65, 0.35], vertical_spacing=0.08,
+        specs=[[{"secondary_y": True}], [{"secondary_y": True}]],
+    )  # fmt: skip
+    themed(fig, t("chart.timeline", lang))
+    if room.empty:
+        return _no_data(fig, lang)
+    ends = pd.to_datetime(room["bucket_start"]) + pd.to_timedelta(
+        room["bucket_minutes"].astype(float), unit="m"
+    )
+    divisor, suffix = money_unit(_peak(room, ["cum_spend", "cum_gmv"]), lang)
+    for column, key, color in (
+        ("cum_gmv", "chart.cum_gmv", COLORS["gmv"]),
+        ("cum_spend", "chart.cum_spend", "#F26B1D"),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=ends, y=room[column] / divisor, name=t(key, lang), mode="lines",
+                line={"color": color, "width": 2}, hovertemplate=_money_hover(suffix),
+            ),
+            row=1, col=1, secondary_y=False,
+        )  # fmt: skip
+    fig.add_trace(
+        go.Scatter(
+            x=ends, y=room["cum_roi"], name=t("chart.cum_roi", lang), mode="lines",
+            line={"color": COLORS["roi"], "width": 2.5}, hovertemplate="%{y:.2f}",
+        ),
+        row=1, col=1, secondary_y=True,
+    )  # fmt: skip
+    if breakeven is not None and math.isfinite(breakeven):
+        fig.add_trace(
+            go.Scatter(
+                x=[ends.iloc[0], ends.iloc[-1]], y=[breakeven, breakeven], mode="lines",
+                name=f"{t('metric.breakeven_roi', lang)} {formatting.ratio(breakeven)}",
+                line={"color": COLORS["breakeven"], "dash": "dash", "width": 1.5}, hoverinfo="skip",
+            ),
+            row=1, col=1, secondary_y=True,
+        )  # fmt: skip
+    if not marks.empty:
+        roi_at = np.interp(
+            pd.to_datetime(marks["at"]).astype("int64"),
+            ends.astype("int64"),
+            room["cum_roi"].astype(float).fillna(0),
+        )
+        for action, symbol, color in (
+            ("cut", "triangle-down", COLORS["below_breakeven"]),
+            ("raise", "triangle-up", COLORS["target"]),
+        ):
+            chosen = (marks["action"] == action).to_numpy()
+            if not chosen.any():
+                continue
+            picked = marks[chosen]
+            labels = [
+                f"{formatting.signed_percent(c, 0)} {tg}"
+                for c, tg in zip(picked["change"], picked["label"], strict=True)
+            ]
+            fig.add_trace(
+                go.Scatter(
+                    x=pd.to_datetime(picked["at"]), y=roi_at[chosen], mode="markers+text",
+                    name=t(f"pacing.action.{action}", lang), text=labels, textposition="top center",
+                    marker={"symbol": symbol, "size": 13, "color": color, "line": {"color": "white", "width": 1}},
+                    hovertemplate="%{text}<extra></extra>",
+                ),
+                row=1, col=1, secondary_y=True,
+            )  # fmt: skip
+    fig.add_trace(
+        go.Scatter(
+            x=ends, y=room["online"], name=t("chart.online", lang), mode="lines",
+            line={"color": "#0F766E", "width": 1.5}, hovertemplate="%{y:,.0f}",
+        ),
+        row=2, col=1, secondary_y=False,
+    )  # fmt: skip
+    fig.add_trace(
+        go.Bar(
+            x=ends, y=room["new_followers"], name=t("chart.new_followers_bucket", lang),
+            marker={"color": COLORS["milestone"], "opacity": 0.55}, hovertemplate="%{y:,.0f}",
+        ),
+        row=2, col=1, secondary_y=True,
+    )  # fmt: skip
+    fig.update_layout(height=600, bargap=0.2, margin={"b": 110}, legend={"y": -0.08, "yanchor": "top"})
+    fig.update_yaxes(_money_axis(lang, suffix), row=1, col=1, secondary_y=False)
+    fig.update_yaxes(
+        title_text="ROI", tickformat=".1f", rangemode="tozero", showgrid=False, row=1, col=1, secondary_y=True
+    )
+    fig.update_yaxes(rangemode="tozero", title_text=t("chart.online", lang), row=2, col=1, secondary_y=False)
+    fig.update_yaxes(
+        rangemode="tozero", tickformat=",.0f", title_text=t("chart.new_followers_bucket", lang),
+        showgrid=False, row=2, col=1, secondary_y=True,
+    )  # fmt: skip
+    fig.update_xaxes(tickformat="%H:%M", hoverformat="%m-%d %H:%M")
+    return fig

@@ -50,6 +50,7 @@ CONTRACT_VIEWS: tuple[str, ...] = (
     "unattributed_spend",
     "daily_metrics",
     "account_settings",
+    "session_timeline",
 )  # seconds a writer waits for the lock (scheduled jobs, tests)
 
 _QUERY_NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+){0,2}$")

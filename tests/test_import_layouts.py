@@ -38,6 +38,7 @@ def test_xiaodiantong_plan_view_without_unit_columns() -> None:
 def test_generic_layouts_and_refusal() -> None:
     assert layouts.recognise(["直播ID", "账号", "开播时间", "成交金额"]).name == "generic_session_export"
     assert layouts.recognise(["时间", "账号", "计划名称", "消耗"]).name == "generic_ad_report"
+    assert layouts.recognise(["时间", "账号", "在线人数", "成交金额", "消耗"]).name == "generic_timeline"
     assert layouts.recognise(["商品ID", "商品名称", "库存"]) is None
 
 
@@ -67,6 +68,8 @@ def test_every_name_the_issue_lists_is_registered() -> None:
         "kuaishou_xiaodiantong",
         "generic_session_export",
         "generic_ad_report",
+        "qianchuan_screen_buckets",  # the session timeline (issue 15)
+        "generic_timeline",
     }
     assert set(layouts.BY_NAME) == expected
     assert all(x.kind in layouts.KINDS for x in layouts.BY_NAME.values())

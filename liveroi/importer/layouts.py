@@ -15,7 +15,13 @@ kind        what the rows are
 sessions    one row per broadcast session (a session list)
 ad_spend    one row per ad object (plan / unit / creative / material) per hour or day (a spend report)
 snapshots   running totals of one live room, one row per scrape: never summed
+timeline    one row per time bucket (1/5/15/60 min) of a broadcast, or per snapshot of its running
+            totals: the session timeline (:mod:`liveroi.importer.timeline`), never a session's totals
 ==========  ===================================================================================
+
+A layout with ``timeline=True`` (the 直播大屏 snapshots) is also read into the session timeline, beside
+what its own kind makes of it: the same file gives a session's totals and its course through the
+broadcast.
 
 For ad reports a layout also fixes the paid channel of every row (``channel``: a 磁力金牛 report is
 ``jinniu`` whatever its plan names say), layout-specific header meanings (``aliases``, consulted before
@@ -36,7 +42,8 @@ from liveroi.importer import headers
 SESSIONS = "sessions"
 AD_SPEND = "ad_spend"
 SNAPSHOTS = "snapshots"
-KINDS: tuple[str, ...] = (SESSIONS, AD_SPEND, SNAPSHOTS)
+TIMELINE = "timeline"
+KINDS: tuple[str, ...] = (SESSIONS, AD_SPEND, SNAPSHOTS, TIMELINE)
 
 
 def _names(*labels: str) -> frozenset[str]:
@@ -66,6 +73,7 @@ class NamedLayout:
     aliases: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     grain: int = 100
     date_in_file_name: bool = False
+    timeline: bool = False  # also read into the session timeline (liveroi.importer.timeline)
 
 
 # Layout-specific header meanings of the Kuaishou ad reports (identity columns and the ad GMV).
@@ -146,6 +154,12 @@ GENERIC_SESSIONS = NamedLayout(
     "",
     "a session list with a start time (or room id) per row, columns matched by the alias table",
 )
+GENERIC_TIMELINE = NamedLayout(
+    "generic_timeline",
+    TIMELINE,
+    "",
+    "a broadcast timeline: a bucket time and live-room metrics per row (在线人数, 进入直播间人数, 成交, 消耗 …)",
+)
 GENERIC_AD = NamedLayout(
     "generic_ad_report",
     AD_SPEND,
@@ -186,6 +200,14 @@ LAYOUTS: tuple[NamedLayout, ...] = (
         "千川 全域 直播大屏 scraped snapshots: running totals per scrape, never summed",
         signature=_names("采集时间", "主播", "整体消耗(元)", "整体成交金额(元)"),
         aliases=_QIANCHUAN_SCREEN_ALIASES,
+        timeline=True,
+    ),
+    NamedLayout(
+        "qianchuan_screen_buckets",
+        TIMELINE,
+        "douyin",
+        "千川 全域 直播大屏 5分钟时段数据: the flows of each 5-minute bucket (时段开始 – 时段结束)",
+        signature=_names("时段开始", "时段结束", "主播", "整体消耗(元)"),
     ),
     NamedLayout(
         "qianchuan_material",
@@ -241,7 +263,8 @@ LAYOUTS: tuple[NamedLayout, ...] = (
         grain=10,
     ),
 )
-BY_NAME: dict[str, NamedLayout] = {x.name: x for x in (*LAYOUTS, GENERIC_SESSIONS, GENERIC_AD)}
+GENERIC: tuple[NamedLayout, ...] = (GENERIC_SESSIONS, GENERIC_AD, GENERIC_TIMELINE)
+BY_NAME: dict[str, NamedLayout] = {x.name: x for x in (*LAYOUTS, *GENERIC)}
 
 
 def get(name: str) -> NamedLayout:
@@ -251,11 +274,16 @@ def get(name: str) -> NamedLayout:
 
 def recognise(header: Sequence[object]) -> NamedLayout | None:
     """The named layout a header row is, the most specific one when several match (the longest
-    signature); else the generic session or ad layout when the alias table finds one; else None."""
+    signature); else the generic timeline, session or ad layout when the alias tables find one; else
+    None."""
     found = {headers.normalize(cell)[0] for cell in header}
     matches = [x for x in LAYOUTS if x.signature and x.signature <= found]
     if matches:
         return max(matches, key=lambda x: len(x.signature))
+    from liveroi.importer import timeline  # (imports this module's users: not at module level)
+
+    if timeline.is_timeline_header(header):
+        return GENERIC_TIMELINE
     kind = headers.detect_kind(header)
     if kind == SESSIONS:
         return GENERIC_SESSIONS

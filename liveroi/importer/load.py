@@ -18,6 +18,7 @@ import duckdb
 
 from liveroi import db
 from liveroi.i18n import TRANSLATIONS, t
+from liveroi.importer import timeline
 from liveroi.importer.ad_spend import apply_precedence, attach_ad_spend
 from liveroi.importer.errors import ImportFileError
 from liveroi.importer.validate import SESSION_KINDS, StagedFile
@@ -34,6 +35,7 @@ class FileResult:
     skipped: int
     rejected: list[dict] = field(default_factory=list)
     precedence: list[dict] = field(default_factory=list)  # ad reports: which report counted, per day
+    outside_sessions: list[dict] | None = None  # timeline files only (liveroi.importer.timeline)
 
 
 def reason_texts(lang: str) -> dict[str, list[str]]:
@@ -115,7 +117,9 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
     params = {"file_idx": staged.file_idx}
     try:
         with db.transaction(con):
-            if staged.layout.kind in SESSION_KINDS:
+            if staged.layout.kind == timeline.KIND:
+                counts = timeline.write(con, staged.file_idx, import_id)
+            elif staged.layout.kind in SESSION_KINDS:
                 counts = _write_sessions(con, staged, import_id)
             else:
                 counts = _write_ad_rows(con, staged, import_id)
@@ -140,6 +144,9 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
         detail = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
         db.execute(con, "import/log_fail", {"import_id": import_id, "error": detail[:500]})
         raise ImportFileError(src.name, t("import.error.failed", lang, detail=detail[:200])) from exc
+    outside = (
+        timeline.outside_sessions(con, staged.file_idx, src.name) if staged.layout.kind == timeline.KIND else None
+    )
     precedence = []
     if staged.layout.kind == "ad_spend":
         frame = db.query(con, "ad_spend/precedence_of_import", {"import_id": import_id})
@@ -148,6 +155,7 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
         import_id,
         skipped=staged.skipped,
         rejected=rejected_entries(con, staged, lang),
+        outside_sessions=outside,
         precedence=precedence,
         **counts,
     )

@@ -64,7 +64,7 @@ class Layout:
     """Where the data sits in a file: the sheet, the header row, what each column means, and which
     named layout (:mod:`liveroi.importer.layouts`) the file was read as."""
 
-    kind: str  # 'sessions' | 'ad_spend' | 'snapshots'
+    kind: str  # 'sessions' | 'ad_spend' | 'snapshots' | 'timeline'
     header_row: int  # 1-based, as Excel shows it
     columns: list[headers.Column]
     sheet: str | None = None
@@ -234,8 +234,13 @@ def _find_header(rows: list[list[str]]) -> tuple[int, layouts.NamedLayout] | Non
     layout's header, else the row naming most known columns if it is a generic session or ad header."""
     for index, row in enumerate(rows[: limits.HEADER_SCAN_ROWS]):
         named = layouts.recognise(row)
-        if named is not None and named not in (layouts.GENERIC_SESSIONS, layouts.GENERIC_AD):
+        if named is not None and named not in layouts.GENERIC:
             return index, named
+    from liveroi.importer import timeline  # (it reads files through this module)
+
+    found = timeline.layout_from_rows(rows)  # a timeline (one row per time bucket) before the generic ones
+    if found is not None:
+        return found[0], layouts.GENERIC_TIMELINE
     index = headers.find_header_row(rows)
     if index is None:
         return None
@@ -251,15 +256,16 @@ def _layout_from_rows(
         return None
     index, named = found
     header = rows[index]
-    width = max([len(header), *(len(r) for r in rows[index + 1 :])])
-    if width > limits.MAX_COLUMNS:
-        raise ImportFileError.from_key(
-            src.name, "import.error.too_many_columns", lang, count=width, limit=limits.MAX_COLUMNS
-        )
+    _check_width(src, rows, index, lang)
     named_width = len(header)
     while named_width and not str(header[named_width - 1]).strip():
         named_width -= 1  # a trailing delimiter; a row's cells past the last named column reject the row
-    columns = headers.plan_columns(list(header[:named_width]), named.kind, named.aliases)
+    if named.kind == layouts.TIMELINE:
+        from liveroi.importer import timeline
+
+        columns = timeline.plan_columns(list(header[:named_width]))
+    else:
+        columns = headers.plan_columns(list(header[:named_width]), named.kind, named.aliases)
     return Layout(named.kind, index + 1, columns, sheet=sheet, name=named.name)
 
 
@@ -273,6 +279,14 @@ def _unrecognised(src: SourceFile, rows: list[list[str]], lang: str) -> ImportFi
         min=limits.HEADER_MIN_MATCHES,
         found=layouts.describe_unrecognised(rows) or "—",
     )
+
+
+def _check_width(src: SourceFile, rows: list[list[str]], index: int, lang: str) -> None:
+    width = max([len(rows[index]), *(len(r) for r in rows[index + 1 :])])
+    if width > limits.MAX_COLUMNS:
+        raise ImportFileError.from_key(
+            src.name, "import.error.too_many_columns", lang, count=width, limit=limits.MAX_COLUMNS
+        )
 
 
 def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layout:
@@ -310,7 +324,7 @@ def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layou
     return best[1]
 
 
-_GENERIC = (layouts.GENERIC_SESSIONS.name, layouts.GENERIC_AD.name)
+_GENERIC = tuple(x.name for x in layouts.GENERIC)
 
 
 # --- raw table -------------------------------------------------------------------------------------
