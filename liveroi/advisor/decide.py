@@ -163,6 +163,40 @@ def _box(model: FittedModel, current: dict[str, float], max_change: float) -> tu
     return lower, upper, held
 
 
+def step_box(
+    model: FittedModel, current: dict[str, float], max_change: float
+) -> tuple[dict[str, float], dict[str, float], dict[str, str]]:
+    """(lower, upper, held) of the step limit per channel, as :func:`choose_spend` uses it (module
+    docstring, "Guardrails"): ``current × (1 ± max_change)``, a restart of a channel at 0 up to
+    ``max_change ×`` its typical spend, and a held channel (thin, flat, zero) fixed at its spend."""
+    return _box(model, current, max_change)
+
+
+def profit_curve(model: FittedModel, econ: Economics, channel: str, spend: np.ndarray | float) -> np.ndarray:
+    r"""Draws (D × len(spend)) of the channel's own profit at each spend,
+    ``m·gmv_c(s) + v·followers_c(s) − s`` (``m`` the margin after refunds, ``v`` the follower value):
+    the part of :math:`\pi_d(s)` that depends on this channel (the curves are additive by channel)."""
+    s = np.atleast_1d(np.asarray(spend, dtype=float))
+    return (
+        econ.margin * model.contribution("gmv", channel, s)
+        + econ.follower_value * model.contribution("new_followers", channel, s)
+        - s[None, :]
+    )
+
+
+def marginal_profit(
+    model: FittedModel, econ: Economics, channel: str, spend: np.ndarray | float
+) -> np.ndarray:
+    r"""Draws (D × len(spend)) of the profit of the channel's next yuan at each spend,
+    :math:`\partial\pi/\partial s_c = m\,\mathrm{mROI}_c(s) + v\,\partial\mathrm{followers}_c/\partial s_c - 1`:
+    positive where one more yuan earns more than it costs."""
+    return (
+        econ.margin * model.slope("gmv", channel, spend)
+        + econ.follower_value * model.slope("new_followers", channel, spend)
+        - 1.0
+    )
+
+
 def choose_spend(
     model: FittedModel, current: dict[str, float], settings: AccountSettings, econ: Economics
 ) -> Decision:
