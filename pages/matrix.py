@@ -9,7 +9,7 @@ import streamlit as st
 from liveroi import charts, formatting
 from liveroi.dashboard_data import previous_period, signal_levels
 from liveroi.i18n import t
-from liveroi.ui import data, state, widgets
+from liveroi.ui import brand_view, data, state, widgets
 
 MAX_ACCOUNTS = 100
 ARROWS = {"up": "▲", "down": "▼", "flat": "▬", "none": ""}
@@ -97,21 +97,17 @@ total_accounts = int(matrix["total_rows"].iloc[0])
 if total_accounts > MAX_ACCOUNTS:
     st.caption(t("matrix.top_accounts", lang, shown=MAX_ACCOUNTS, total=total_accounts))
 
-# --- where to put the next yuan --------------------------------------------------------------------
-net = pd.to_numeric(current["net_roi"], errors="coerce")
-margin = net - pd.to_numeric(current["breakeven_net_roi"], errors="coerce")
-ranked = current.assign(margin=margin).dropna(subset=["margin"]).sort_values("margin", ascending=False)
-best = ranked[ranked["margin"] > 0].head(2)
-if len(best):
-    names = "、".join(best["account"].astype(str)) if lang == "zh" else ", ".join(best["account"].astype(str))
-    st.success(t("matrix.deepen", lang, accounts=widgets.plain(names)), icon=":material/trending_up:")
-else:
-    st.warning(t("matrix.none_profitable", lang), icon=":material/trending_down:")
-losing = ranked[ranked["margin"] < 0]
-if len(losing):
-    st.caption(t("matrix.losing", lang, count=len(losing)))
+# --- where to put the next yuan: by marginal return (liveroi.ui.brand_view) ------------------------
+accounts = current["account"].astype(str).tolist()
+recs = brand_view.load(accounts, lang)
+marginal = brand_view.marginal_frame(recs) if recs else brand_view.marginal_frame([])
+brand_view.render_callout(marginal, lang)
+if recs:
+    brand_view.render_budget(recs, marginal, lang)
 
-widgets.cached_chart(charts.matrix_scatter, current, lang, key="matrix_scatter")
+metric = brand_view.chart_metric(lang)
+bubbles = current.merge(marginal, on="account", how="left")
+widgets.cached_chart(charts.matrix_scatter, bubbles, lang, metric, key="matrix_scatter")
 no_followers = current[pd.to_numeric(current["new_followers"], errors="coerce").fillna(0) == 0]
 if len(no_followers):
     st.caption(t("matrix.no_followers", lang, count=len(no_followers)))

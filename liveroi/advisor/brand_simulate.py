@@ -47,7 +47,7 @@ class BrandFamily:
         return float(sum(sum(a.start_spend.values()) for a in self.accounts))
 
 
-def brand_family(budget_factor: float = 1.0) -> BrandFamily:
+def brand_family(budget_factor: float = 1.0, starved_shape: float = 1.0) -> BrandFamily:
     """Five accounts (margin 50 %, refunds 10 %: break-even ROI 2.22; follower value ¥3) whose
     marginal returns differ: one starved (mROI 3.1 at ¥8,000), one saturated (0.64 at ¥30,000), one
     with a saturated and a starved channel, one near its optimum, and a new one with six sessions
@@ -74,7 +74,7 @@ def brand_family(budget_factor: float = 1.0) -> BrandFamily:
             name="two channels",
             channels=(
                 TrueChannel("xiaodiantong", 40_000, 5_000, 1.0, 1_000),
-                TrueChannel("fentiao", 100_000, 20_000, 1.2, 1_500),
+                TrueChannel("fentiao", 100_000, 20_000, starved_shape, 1_500),
             ),
             start_spend={"xiaodiantong": 10_000, "fentiao": 4_000},
             organic_gmv=25_000,
