@@ -37,9 +37,7 @@ MIGRATIONS_DIR = QUERIES_DIR / "schema" / "migrations"
 DEFAULT_DB_PATH = ROOT / "data" / "liveroi.duckdb"
 ENV_DB = "LIVEROI_DB"
 
-SCHEMA_VERSION_BASE = (
-    1  # queries/schema/schema.sql; queries/schema/migrations/NNN_*.sql carry versions 2, 3, …
-)
+SCHEMA_VERSION_BASE = 1  # queries/schema/schema.sql; queries/schema/migrations/NNN_*.sql carry versions 2, 3, …
 DEFAULT_BUSY_TIMEOUT_S = 10.0
 ENV_BUSY_TIMEOUT = "LIVEROI_BUSY_TIMEOUT"
 # The data contract's views, one file each in queries/schema/views/, in the order they are created (a view
@@ -291,9 +289,7 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         con.execute("COMMIT")
 
 
-def query(
-    con: duckdb.DuckDBPyConnection, name: str | Path, params: Mapping[str, Any] | None = None
-) -> pd.DataFrame:
+def query(con: duckdb.DuckDBPyConnection, name: str | Path, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """Run ``queries/<name>.sql`` with named parameters bound, as a DataFrame."""
     return con.execute(load_sql(name), dict(params) if params else None).df()
 
