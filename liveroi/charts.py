@@ -465,8 +465,10 @@ def matrix_scatter(frame: pd.DataFrame, lang: str, metric: str = "roi") -> go.Fi
     instead (columns ``marginal_roi``, ``marginal_roi_low``, ``marginal_roi_high``: its 80 % band as
     error bars), coloured against the account's own break-even; accounts without a curve are left out.
     """
-    fig = themed(go.Figure(), t("chart.matrix_scatter", lang))
     marginal = metric == "marginal_roi"
+    fig = themed(
+        go.Figure(), t("chart.matrix_scatter_marginal" if marginal else "chart.matrix_scatter", lang)
+    )
     y_column = "marginal_roi" if marginal else "roi"
     data = frame.dropna(subset=[y_column]) if y_column in frame else frame.iloc[0:0]
     if data.empty:

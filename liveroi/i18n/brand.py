@@ -110,6 +110,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "brand.page.reason": {"zh": "原因", "en": "Why"},
     "brand.page.channels": {"zh": "按渠道查看分配", "en": "The split per channel"},
     "brand.page.chart_metric": {"zh": "纵轴", "en": "Y-axis"},
+    "chart.matrix_scatter_marginal": {
+        "zh": "消耗 vs 边际ROI（上一场投放处，竖线为80%区间；气泡大小 = 成交金额）",
+        "en": "Spend vs marginal ROI (at the last session's spend, bars: 80 % band; bubble size = GMV)",
+    },
     "brand.page.callout": {
         "zh": "下一元回报最高的账号：{accounts}。按边际收益（不是平均ROI）优先加预算，加多少见下方品牌预算分配。",
         "en": "The next yuan returns most on: {accounts}. Ranked by marginal return, not average ROI; how much each gets is in the brand budget below.",
