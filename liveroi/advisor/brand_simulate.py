@@ -8,7 +8,8 @@ the true incremental profit (above spending nothing), summed over the accounts a
 share of the :func:`brand_oracle`'s — which knows every curve and obeys the same step limits and
 budget (each session, the profit-maximising split within ±max_change of every channel's previous
 spend: a dense grid per channel and bisection on the budget's shadow price). Also counted: sessions
-whose total exceeds ``B`` (no tolerance: rounding included) and step-limit violations (a channel
+whose total exceeds ``B`` although the step limits allowed reaching it (no tolerance: rounding
+included) and step-limit violations (a channel
 moved more than ``max_change`` from its previous spend, ¥1 tolerance, as in the single-account
 simulator).
 
@@ -21,7 +22,7 @@ above the step floors when the advice adds up to more — what a brand without t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -185,6 +186,41 @@ def brand_oracle(family: BrandFamily) -> BrandPolicy:
     return policy
 
 
+def brand_known_shape_policy(family: BrandFamily) -> BrandPolicy:
+    """A reference learner, not a product (the brand version of
+    :func:`liveroi.advisor.simulate.known_shape_policy`): told every account's true curve shapes and
+    organic structure, it learns only the scales by least squares from each account's sessions so far
+    and plays the :func:`brand_oracle` of its estimates. Its share bounds what the session noise lets
+    any learner of the advisor's kind reach on the family."""
+
+    def estimate(scenario: Scenario, history: History) -> Scenario:
+        sessions = history.sessions
+        started = pd.to_datetime(sessions["started_at"])
+        weekend = np.isin(started.dt.day_of_week, (5, 6))
+        length = (sessions["duration_min"].to_numpy(dtype=float) / 180.0) ** 0.6
+        promo = sessions["promo"].to_numpy(dtype=bool)
+        organic = length * np.where(weekend, 1.15, 1.0) * np.where(promo, 1.8, 1.0)
+        spend = [history.spend[ch.name].to_numpy(dtype=float) for ch in scenario.channels]
+        unit = [replace(ch, gmv_top=1.0, followers_top=1.0) for ch in scenario.channels]
+        x_gmv = np.column_stack([organic, *(u.gmv(s) for u, s in zip(unit, spend, strict=True))])
+        x_f = np.column_stack([length, *(u.followers(s) for u, s in zip(unit, spend, strict=True))])
+        g = np.linalg.lstsq(x_gmv, sessions["gmv"].to_numpy(dtype=float), rcond=None)[0]
+        f = np.linalg.lstsq(x_f, sessions["new_followers"].to_numpy(dtype=float), rcond=None)[0]
+        channels = tuple(
+            replace(ch, gmv_top=max(float(a), 0.0), followers_top=max(float(b), 0.0))
+            for ch, a, b in zip(scenario.channels, g[1:], f[1:], strict=True)
+        )
+        return replace(scenario, channels=channels)
+
+    def policy(
+        histories: dict[str, History], settings: dict[str, AccountSettings], budget: float
+    ) -> dict[str, dict[str, float]]:
+        estimated = replace(family, accounts=tuple(estimate(a, histories[a.name]) for a in family.accounts))
+        return brand_oracle(estimated)(histories, settings, budget)
+
+    return policy
+
+
 # -- running and scoring ----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class BrandRun:
@@ -193,7 +229,7 @@ class BrandRun:
     policy: str
     totals: pd.Series  # total spend per played session
     incremental_profit: float
-    over_budget: int  # sessions whose total exceeded the budget
+    over_budget: int  # sessions whose total exceeded a budget the step limits could reach
     step_violations: int
 
 
@@ -207,6 +243,9 @@ def play_brand(
     totals, profit, over, violations = [], 0.0, 0, 0
     for _ in range(sessions):
         chosen = policy(histories, settings, family.budget)
+        floor = sum(
+            (1 - a.max_change) * sum(histories[a.name].latest_spend().values()) for a in family.accounts
+        )
         total = 0.0
         for scenario in family.accounts:
             names = [ch.name for ch in scenario.channels]
@@ -221,7 +260,7 @@ def play_brand(
             history = histories[scenario.name]
             session = _sessions(scenario, spend[None, :], len(history), rngs[scenario.name])
             histories[scenario.name] = history.append(session, pd.DataFrame(spend[None, :], columns=names))
-        over += int(total > family.budget + 1e-6)
+        over += int(total > family.budget + 1e-6 and floor <= family.budget)  # reachable, yet exceeded
         totals.append(total)
     return BrandRun(name, pd.Series(totals), profit, over, violations)
 
