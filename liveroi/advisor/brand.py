@@ -47,6 +47,16 @@ Before the water-filling runs, each moves towards its share (its channels in pro
 latest spend) as far as its step limit allows — up as well as down: spend that varies is what lets
 its curve be read — and a fitted one may win more on its marginal return. An account without a
 curve, which the per-account advisor holds, moves only this way.
+
+Measured (:mod:`liveroi.advisor.brand_simulate`, ``python -m benchmarks.brand_bench``; README "How good
+is the split?"): 89.3 % of the brand oracle's incremental profit on seeds 0–14, 2.3 points ahead of each
+account's own advice scaled to the budget, never over a reachable budget. Risk-neutral on purpose:
+counting a raise at mean − κ·sd of its draws and a cut at mean + κ·sd (κ = ½, 1, or cuts only) scored
+below it on the tuning seeds, and the advisor's cautious criterion with a budget price
+(:func:`~liveroi.advisor.decide.choose_spend` bisected on the price) did no better at fifteen times
+the decisions. Mean-based splits pick up the fits' errors (the optimiser's curse); the remaining gap to
+the oracle is what the accounts' sessions reveal, not the split (a learner told the true curve shapes
+reaches 92.8 %).
 """
 
 from __future__ import annotations
