@@ -10,7 +10,8 @@ module splits ``B`` over every account and channel so that the expected brand pr
            + v_a\,\mathrm{followers}_{ac}(s_{ac})\bigr] - s_{ac}
 
 is highest, subject to ``Σ s ≤ B`` and every account's own guardrails: the step limit
-(``s⁰(1 ± max_change)``, :func:`liveroi.advisor.decide.step_box`), its budget cap, its minimum ROI
+(``s⁰(1 ± max_change)``, the box of the account's own :class:`~liveroi.advisor.decide.Decision`), its
+budget cap, its minimum ROI
 (``E[GMV_a] ≥ min_roi · Σ_c s_ac``) and its held channels (no curve: kept at their spend).
 
 Water-filling

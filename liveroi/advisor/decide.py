@@ -174,15 +174,6 @@ def _box(model: FittedModel, current: dict[str, float], max_change: float) -> tu
     return lower, upper, held
 
 
-def step_box(
-    model: FittedModel, current: dict[str, float], max_change: float
-) -> tuple[dict[str, float], dict[str, float], dict[str, str]]:
-    """(lower, upper, held) of the step limit per channel, as :func:`choose_spend` uses it (module
-    docstring, "Guardrails"): ``current × (1 ± max_change)``, a restart of a channel at 0 up to
-    ``max_change ×`` its typical spend, and a held channel (thin, flat, zero) fixed at its spend."""
-    return _box(model, current, max_change)
-
-
 def profit_curve(model: FittedModel, econ: Economics, channel: str, spend: np.ndarray | float) -> np.ndarray:
     r"""Draws (D × len(spend)) of the channel's own profit at each spend,
     ``m·gmv_c(s) + v·followers_c(s) − s`` (``m`` the margin after refunds, ``v`` the follower value):
