@@ -1,7 +1,9 @@
 """Spend advisor benchmark: decision quality against the oracle, and fit + recommend timings.
 
 Run: ``python -m benchmarks.advisor_bench`` (prints a markdown report; :func:`run` returns it).
-Quality: every scenario of :func:`liveroi.advisor.simulate.scenarios` over :data:`SEEDS` seeds, 20 sessions
+Quality: the five hand-made cases of issue 4 (regression checks since issue 12; the advisor is judged
+on random held-out accounts by ``benchmarks/advisor_suite.py``) —
+every scenario of :func:`liveroi.advisor.simulate.scenarios` over :data:`SEEDS` seeds, 20 sessions
 each, advisor / hold / ±20 % rule as a share of the oracle's incremental profit, and the
 :func:`liveroi.advisor.simulate.known_shape_policy` reference (a learner told the true curve shapes and the
 true organic structure, learning only the scales): what the session noise alone costs.

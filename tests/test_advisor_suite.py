@@ -3,7 +3,9 @@ keeps what it measured on a handful of fixed held-out accounts (floors a little 
 figures — not the issue's target, which the advisor does not reach; see the README).
 
 The full held-out table (120 accounts, every reference policy) is ``python -m
-benchmarks.advisor_suite``; here six held-out accounts, one per family, keep the run to seconds.
+benchmarks.advisor_suite``; here six held-out accounts, one per family, against holding spend, keep
+the run to seconds (the least-squares reference costs ~3 s of CPU an account, so it is checked on a
+clean curve instead).
 """
 
 from __future__ import annotations
@@ -12,14 +14,22 @@ import numpy as np
 import pytest
 
 from benchmarks import advisor_suite
+from benchmarks.reference_policies import least_squares_policy
 from liveroi.advisor import simulate
 
 FIXED = list(simulate.HELD_OUT_SEEDS)[:6]  # one account of each family (families rotate with the seed)
 
-# Measured on FIXED (see the module docstring); each floor is the measured share minus 3 points.
-ADVISOR_FLOORS = {}  # filled below from the measured values
-MEAN_FLOOR = 0.0
-COVERAGE_RANGE = (0.6, 0.95)  # measured: see the README; the issue's target is 70–90 %
+# Measured on FIXED (share of the oracle's incremental profit); each floor is that minus 3 points.
+ADVISOR_FLOORS = {
+    100000: 0.70,  # thin, 3 channels, 11 sessions: measured 73.0 % (holding 77.5 %)
+    100001: 0.645,  # flat history: measured 67.5 %, exactly what holding earns (the advisor holds)
+    100002: 0.878,  # under: 90.9 %
+    100003: 0.765,  # over: 79.5 %
+    100004: 0.715,  # reallocate, 4 channels: 74.6 %
+    100005: 0.89,  # near-optimum: 92.1 % (holding 99.6 %)
+}
+MEAN_FLOOR = 0.77  # measured 79.6 % (holding: 75.8 %; the plain least-squares fit, not run here: 77.7 %)
+COVERAGE_RANGE = (0.65, 0.95)  # measured 73.9 % of 280 channel-decisions; 81.9 % on all 120 held out
 
 
 def _true_optimum(channel: simulate.TrueChannel, scenario: simulate.Scenario, today: float) -> float:
@@ -70,7 +80,7 @@ def test_history_spend_varies_as_the_family_says() -> None:
 
 @pytest.fixture(scope="module")
 def fixed_runs():
-    return advisor_suite.run_suite(FIXED, ("advisor", "hold", "least_squares"))
+    return advisor_suite.run_suite(FIXED, ("advisor", "hold"))
 
 
 def test_fixed_held_out_accounts_keep_their_measured_shares(fixed_runs) -> None:
@@ -79,7 +89,10 @@ def test_fixed_held_out_accounts_keep_their_measured_shares(fixed_runs) -> None:
     for seed, floor in ADVISOR_FLOORS.items():
         assert frame.loc[seed, "advisor"] >= floor, (seed, frame.loc[seed, "advisor"])
     assert frame["advisor"].mean() >= MEAN_FLOOR
-    assert frame["advisor"].mean() > frame["least_squares"].mean()
+    assert frame["advisor"].mean() > frame["hold"].mean() + 0.02
+    # A history whose spend never varied has no curve to read: the advisor holds, to the yuan.
+    assert frame.loc[100001, "family"] == "flat history"
+    assert frame.loc[100001, "advisor"] == pytest.approx(frame.loc[100001, "hold"], abs=1e-9)
     assert int(frame[[c for c in frame if c.endswith("_violations")]].to_numpy().sum()) == 0
 
 
@@ -87,3 +100,29 @@ def test_marginal_roi_interval_is_calibrated_on_the_fixed_accounts(fixed_runs) -
     coverage = fixed_runs["covered"].sum() / fixed_runs["checked"].sum()
     assert fixed_runs["checked"].sum() >= 100
     assert COVERAGE_RANGE[0] <= coverage <= COVERAGE_RANGE[1], coverage
+
+
+def test_the_least_squares_reference_finds_a_clean_curve_and_steps_to_it() -> None:
+    """Nearly noise-free sessions (and an organic baseline that does not move) of a Michaelis–Menten channel (optimum ¥7,000 by construction,
+    today ¥16,000): the plain fit steps down by the full 30 % and then settles at the optimum."""
+    margin = 0.5 * 0.9
+    channel = simulate.TrueChannel("xiaodiantong", (2 * 7_000) ** 2 / (margin * 7_000), 7_000, 1.0)
+    scenario = simulate.Scenario(
+        name="clean",
+        channels=(channel,),
+        start_spend={"xiaodiantong": 16_000},
+        organic_gmv=30_000,
+        noise=0.005,
+        history_sessions=60,
+        history_jitter=0.4,
+        follower_value=0.0,
+        promo_rate=0.0,
+        dow_factor=(1.0,) * 7,
+        duration_elasticity=0.0,  # the plain fit has no session-length term
+        seed_offset=7,
+    )
+    run = simulate.play(scenario, least_squares_policy(), "least squares", seed=0, sessions=6)
+    spend = run.spend["xiaodiantong"].to_list()
+    assert spend[0] == pytest.approx(16_000 * 0.7, rel=1e-6)
+    assert spend[-1] == pytest.approx(7_000, rel=0.05)
+    assert run.violations == 0
