@@ -457,11 +457,20 @@ def paid_organic(gmv: float | None, ad_gmv: float | None, lang: str) -> go.Figur
 # --- Account matrix -------------------------------------------------------------------------------
 
 
-def matrix_scatter(frame: pd.DataFrame, lang: str) -> go.Figure:
+def matrix_scatter(frame: pd.DataFrame, lang: str, metric: str = "roi") -> go.Figure:
     """Spend against ROI per account, bubble area proportional to GMV, colour and hover word by each
-    account's own signal (WebGL, so hundreds of accounts stay fluid)."""
-    fig = themed(go.Figure(), t("chart.matrix_scatter", lang))
-    data = frame.dropna(subset=["roi"])
+    account's own signal (WebGL, so hundreds of accounts stay fluid).
+
+    ``metric='marginal_roi'`` puts each account's marginal ROI at its latest spend on the y-axis
+    instead (columns ``marginal_roi``, ``marginal_roi_low``, ``marginal_roi_high``: its 80 % band as
+    error bars), coloured against the account's own break-even; accounts without a curve are left out.
+    """
+    marginal = metric == "marginal_roi"
+    fig = themed(
+        go.Figure(), t("chart.matrix_scatter_marginal" if marginal else "chart.matrix_scatter", lang)
+    )
+    y_column = "marginal_roi" if marginal else "roi"
+    data = frame.dropna(subset=[y_column]) if y_column in frame else frame.iloc[0:0]
     if data.empty:
         return _no_data(fig, lang)
     divisor, suffix = money_unit(_peak(data, ["total_spend"]), lang)
@@ -469,18 +478,32 @@ def matrix_scatter(frame: pd.DataFrame, lang: str) -> go.Figure:
     peak = gmv.max() if len(gmv) and gmv.max() > 0 else 1.0
     sizes = 10 + 40 * np.sqrt(gmv / peak)
     levels = [
-        roi_signal(r, b, tg).level
-        for r, b, tg in zip(data["roi"], data["breakeven_roi"], data["target_roi"], strict=True)
+        roi_signal(r, b, None if marginal else tg).level
+        for r, b, tg in zip(data[y_column], data["breakeven_roi"], data["target_roi"], strict=True)
     ]
     words = [t(f"signal.{level}", lang) for level in levels]
     few = len(data) <= 30
+    y_label = t("metric.marginal_roi" if marginal else "metric.roi", lang)
+    error_y = None
+    if marginal:
+        y = data["marginal_roi"].to_numpy(dtype=float)
+        error_y = {
+            "type": "data",
+            "symmetric": False,
+            "array": np.maximum(data["marginal_roi_high"].to_numpy(dtype=float) - y, 0.0),
+            "arrayminus": np.maximum(y - data["marginal_roi_low"].to_numpy(dtype=float), 0.0),
+            "color": "rgba(17, 24, 39, 0.35)",
+            "thickness": 1.2,
+            "width": 4,
+        }
     fig.add_trace(
         go.Scattergl(
             x=data["total_spend"] / divisor,
-            y=data["roi"],
+            y=data[y_column],
             mode="markers+text" if few else "markers",
             text=data["account"].astype(str) if few else None,
             textposition="top center",
+            error_y=error_y,
             marker={
                 "size": sizes,
                 "color": [COLORS[level] for level in levels],
@@ -496,7 +519,7 @@ def matrix_scatter(frame: pd.DataFrame, lang: str) -> go.Figure:
                 + ": "
                 + _money_hover(suffix).replace("%{y", "%{x")
                 + "<br>"
-                + t("metric.roi", lang)
+                + y_label
                 + ": %{y:.2f} · %{customdata[2]}<br>"
                 + t("metric.gmv", lang)
                 + ": %{customdata[1]}<extra></extra>"
@@ -517,7 +540,7 @@ def matrix_scatter(frame: pd.DataFrame, lang: str) -> go.Figure:
         range=[0, peak_spend * 1.15 or 1],
         **_money_axis(lang, suffix),
     )
-    fig.update_yaxes(title_text=t("metric.roi", lang), rangemode="tozero", tickformat=".1f")
+    fig.update_yaxes(title_text=y_label, rangemode="tozero", tickformat=".1f")
     return fig
 
 

@@ -3,7 +3,9 @@
 The channel with the biggest move comes first, with the number that decides it: what the last
 ¥1,000 (¥100 for small channels) returned according to its fitted curve, its marginal ROI against
 the break-even ROI, and the move. A channel raised although its GMV alone returns less than break-even
-says why: the new followers it brings, at the follower value, make up the difference. The other channels follow in one short sentence, then any
+says why: the new followers it brings, at the follower value, make up the difference. The move says which case it is: inside the spend range the history tried (interpolation, where the
+curve is measured and the advisor acts on it) or beyond it (extrapolation, where it steps cautiously,
+"a test"). The other channels follow in one short sentence, then any
 guardrail that bound (budget cap, minimum ROI) and a note when the follower value is a suggestion.
 """
 
@@ -49,6 +51,20 @@ def _followers_pay(rec: Recommendation, channel: str, lang: str) -> str | None:
         value=money(followers * unit * value, lang),
         per=money(value, lang),
     )
+
+
+def _case(rec: Recommendation, channel: str, lang: str) -> str:
+    """Which case the move is: inside the spend the history tried ("measured between ¥9,000 and
+    ¥22,000: ") or beyond it ("never tried above ¥6,000, so a test: "); empty when not recorded."""
+    case = rec.decision.case.get(channel)
+    tried = rec.decision.tried.get(channel)
+    if case is None or tried is None:
+        return ""
+    low, high = (money(round(v, -2) if v >= 1000 else round(v), lang) for v in tried)
+    if case == "interpolate":
+        return t("advisor.reason.case.interpolate", lang, low=low, high=high)
+    key = "advisor.reason.case.above" if rec.suggested[channel] > tried[1] else "advisor.reason.case.below"
+    return t(key, lang, low=low, high=high)
 
 
 def _main_sentence(rec: Recommendation, channel: str, lang: str) -> str:
@@ -105,6 +121,7 @@ def _main_sentence(rec: Recommendation, channel: str, lang: str) -> str:
             mroi=ratio(mroi),
             breakeven=ratio(be),
             why=why,
+            case=_case(rec, channel, lang),
             verb=t("advisor.verb.raise", lang),
             pct=pct,
             to=money(to, lang),
@@ -124,6 +141,7 @@ def _main_sentence(rec: Recommendation, channel: str, lang: str) -> str:
         mroi=ratio(mroi),
         cmp=cmp,
         breakeven=ratio(be),
+        case=_case(rec, channel, lang),
         verb=t("advisor.verb.raise" if to > now else "advisor.verb.cut", lang),
         pct=pct,
         to=money(to, lang),

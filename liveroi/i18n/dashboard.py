@@ -255,18 +255,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "仅显示成交金额最高的 {shown} 个账号（共 {total} 个）。",
         "en": "Showing the {shown} accounts with the highest GMV (of {total}).",
     },
-    "matrix.deepen": {
-        "zh": "净ROI 高出保本线最多的账号：{accounts}。可优先考虑加大投入，具体加多少请看投放建议（边际ROI）。",
-        "en": "Net ROI furthest above break-even: {accounts}. Candidates for more budget; the spend advisor (marginal ROI) says how much.",
-    },
-    "matrix.none_profitable": {
-        "zh": "所选期间没有账号的净ROI 高于保本线。",
-        "en": "No account's net ROI is above break-even in the period.",
-    },
-    "matrix.losing": {
-        "zh": "{count} 个账号的净ROI 低于保本线。",
-        "en": "{count} account(s) have a net ROI below break-even.",
-    },
     "matrix.no_followers": {
         "zh": "{count} 个账号本期没有新增粉丝，涨粉成本显示为 —。",
         "en": "{count} account(s) gained no followers in the period; cost per follower shows —.",
