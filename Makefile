@@ -4,13 +4,15 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 PORT ?= 8501
+HOST ?=
 STREAMLIT_ARGS ?=
 
 .PHONY: run test lint bench install install-dev browser db clean
 
 ## run: install into .venv, create the database, load the sample brand when it is empty, start the dashboard
+## on 127.0.0.1 (HOST=0.0.0.0 or another address only with a sign-in configured: liveroi/serve.py refuses)
 run: $(VENV)/.installed db
-	$(PY) -m streamlit run dashboard.py --server.port $(PORT) $(STREAMLIT_ARGS)
+	$(PY) -m liveroi.serve --server.port $(PORT) $(if $(HOST),--server.address $(HOST)) $(STREAMLIT_ARGS)
 
 ## test: install test dependencies and Chromium, lint, run every test (browser tests included)
 test: $(VENV)/.installed-dev browser lint

@@ -1,6 +1,7 @@
 """liveroi dashboard: ``streamlit run dashboard.py`` (or ``make run``).
 
-The entrypoint on every rerun: page config, the sign-in when one is configured (nothing else is drawn
+The entrypoint on every rerun: page config, the refusal when served beyond loopback without a sign-in
+(liveroi/serve.py), the sign-in when one is configured (nothing else is drawn
 before it), the database made ready once per process, the pages, the shared sidebar (accounts, dates,
 language — kept in the URL), then the chosen page. Pages live in ``pages/``, one file each, and read
 the filters from ``liveroi.ui.state.current_filters()``; the Import and Settings pages check the role.
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from liveroi import db
+from liveroi import db, serve
 from liveroi.i18n import t
 from liveroi.ui import auth, data, state
 from liveroi.ui.sidebar import render_sidebar
@@ -33,6 +34,11 @@ PAGES = [
     ("pages/import.py", "page.import", ":material/upload_file:", "import", False),
     ("pages/settings.py", "page.settings", ":material/settings:", "settings", False),
 ]
+# Served beyond loopback without a sign-in (an address set by hand on `streamlit run`): refuse, stop.
+refused = serve.guard_running_server(auth.read_secrets(), lang)
+if refused:
+    st.error(refused)
+    st.stop()
 identity = auth.require_login(lang, [url for *_, url, _ in PAGES])  # None: the sign-in was drawn
 if identity is None:
     st.stop()
