@@ -27,3 +27,8 @@ SESSION_FIELDS: tuple[str, ...] = (
     "refunds",
     "ad_gmv",
 )
+
+#: What the importer stores per session: the contract plus the columns schema version 4 added — the
+#: anchor's platform id as text (masked ids too), 净成交金额 and 取关粉丝数. The sample brand has only
+#: :data:`SESSION_FIELDS`; the platforms' other known figures go to ``session_extras``.
+STORED_SESSION_FIELDS: tuple[str, ...] = (*SESSION_FIELDS, "anchor_id", "net_gmv", "followers_lost")

@@ -64,8 +64,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "no sheet named “{sheet}” (sheets: {sheets})",
     },
     "import.error.no_header": {
-        "zh": "前 {rows} 行中找不到可识别的表头（至少需要 {min} 个已知列名，如 直播ID、账号、开播时间、成交金额）",
-        "en": "no recognisable header in the first {rows} rows (need at least {min} known column names such as 直播ID, 账号, 开播时间, 成交金额)",
+        "zh": "不是场次列表、投放报表或直播大屏快照：前 {rows} 行中找不到可识别的表头（至少需要 {min} 个已知列名，如 直播ID、账号、开播时间、成交金额；文件开头为：{found}）",
+        "en": "not a session list, spend report or live-screen snapshot file: no recognisable header in the first {rows} rows (need at least {min} known column names such as 直播ID, 账号, 开播时间, 成交金额; the file starts with: {found})",
     },
     "import.error.no_start_column": {
         "zh": "场次数据缺少开播时间列（开播时间/直播开始时间）",

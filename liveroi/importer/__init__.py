@@ -133,7 +133,7 @@ def preview_file(
     try:
         (staged,) = _stage_all(con, [source], account, sheet, lang, known=False)
         params = {"file_idx": staged.file_idx}
-        if staged.layout.kind == "sessions":
+        if staged.layout.kind in validate.SESSION_KINDS:
             parsed = db.query(con, "import/preview_sessions", params)
             spend = db.query(con, "import/preview_spend", params)
             if len(spend):

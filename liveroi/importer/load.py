@@ -20,7 +20,7 @@ from liveroi import db
 from liveroi.i18n import TRANSLATIONS, t
 from liveroi.importer.ad_spend import attach_ad_spend
 from liveroi.importer.errors import ImportFileError
-from liveroi.importer.validate import StagedFile
+from liveroi.importer.validate import SESSION_KINDS, StagedFile
 
 
 @dataclass
@@ -63,6 +63,8 @@ def _write_sessions(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_i
     db.execute(con, "import/sessions_insert", {**params, "import_id": import_id})
     db.execute(con, "import/spend_update", params)
     db.execute(con, "import/spend_insert", params)
+    db.execute(con, "import/extras_delete", params)
+    db.execute(con, "import/extras_insert", params)
     db.execute(con, "import/changes_insert", {"import_id": import_id})
     result = {k: int(counts[k]) for k in ("inserted", "updated", "unchanged")}
     result["unchanged"] += staged.known  # rows known unchanged were never staged
@@ -94,7 +96,7 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
     params = {"file_idx": staged.file_idx}
     try:
         with db.transaction(con):
-            if staged.layout.kind == "sessions":
+            if staged.layout.kind in SESSION_KINDS:
                 counts = _write_sessions(con, staged, import_id)
             else:
                 counts = _write_ad_rows(con, staged, import_id)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -31,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from liveroi import db
-from liveroi.importer import headers, limits
+from liveroi.importer import headers, layouts, limits
 from liveroi.importer.errors import ImportFileError
 
 ImportSource = Path | tuple[str, bytes]
@@ -59,14 +60,21 @@ class SourceFile:
 
 @dataclass(frozen=True)
 class Layout:
-    """Where the data sits in a file: the sheet, the header row and what each column means."""
+    """Where the data sits in a file: the sheet, the header row, what each column means, and which
+    named layout (:mod:`liveroi.importer.layouts`) the file was read as."""
 
-    kind: str  # 'sessions' | 'ad_spend'
+    kind: str  # 'sessions' | 'ad_spend' | 'snapshots'
     header_row: int  # 1-based, as Excel shows it
     columns: list[headers.Column]
     sheet: str | None = None
     delimiter: str = ","
     skip_lines: int = 0  # physical CSV lines up to and including the header
+    name: str = layouts.GENERIC_SESSIONS.name
+
+    @property
+    def named(self) -> layouts.NamedLayout:
+        """The registry entry of this layout."""
+        return layouts.get(self.name)
 
 
 def source_name(source: ImportSource) -> str:
@@ -220,25 +228,50 @@ def _check_zip(src: SourceFile, lang: str) -> None:
 # --- layout: header row, kind, column meanings ---------------------------------------------------
 
 
-def _layout_from_rows(
-    src: SourceFile, rows: list[list[str]], lang: str, *, sheet: str | None = None
-) -> Layout | None:
+def _find_header(rows: list[list[str]]) -> tuple[int, layouts.NamedLayout] | None:
+    """The header row among the first rows and the layout it names: the first row that is a named
+    layout's header, else the row naming most known columns if it is a generic session or ad header."""
+    for index, row in enumerate(rows[: limits.HEADER_SCAN_ROWS]):
+        named = layouts.recognise(row)
+        if named is not None and named not in (layouts.GENERIC_SESSIONS, layouts.GENERIC_AD):
+            return index, named
     index = headers.find_header_row(rows)
     if index is None:
         return None
-    header = rows[index]
-    kind = headers.detect_kind(header)
-    if kind is None:
+    named = layouts.recognise(rows[index])
+    return None if named is None else (index, named)
+
+
+def _layout_from_rows(
+    src: SourceFile, rows: list[list[str]], lang: str, *, sheet: str | None = None
+) -> Layout | None:
+    found = _find_header(rows)
+    if found is None:
         return None
+    index, named = found
+    header = rows[index]
     width = max([len(header), *(len(r) for r in rows[index + 1 :])])
     if width > limits.MAX_COLUMNS:
         raise ImportFileError.from_key(
             src.name, "import.error.too_many_columns", lang, count=width, limit=limits.MAX_COLUMNS
         )
-    named = len(header)
-    while named and not str(header[named - 1]).strip():
-        named -= 1  # a trailing delimiter; a row's cells past the last named column reject the row
-    return Layout(kind, index + 1, headers.plan_columns(list(header[:named]), kind), sheet=sheet)
+    named_width = len(header)
+    while named_width and not str(header[named_width - 1]).strip():
+        named_width -= 1  # a trailing delimiter; a row's cells past the last named column reject the row
+    columns = headers.plan_columns(list(header[:named_width]), named.kind, named.aliases)
+    return Layout(named.kind, index + 1, columns, sheet=sheet, name=named.name)
+
+
+def _unrecognised(src: SourceFile, rows: list[list[str]], lang: str) -> ImportFileError:
+    """The one-line refusal of a file that is no session list, spend report or snapshot file."""
+    return ImportFileError.from_key(
+        src.name,
+        "import.error.no_header",
+        lang,
+        rows=limits.HEADER_SCAN_ROWS,
+        min=limits.HEADER_MIN_MATCHES,
+        found=layouts.describe_unrecognised(rows) or "—",
+    )
 
 
 def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layout:
@@ -248,7 +281,8 @@ def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layou
     text = src.head.decode(src.encoding, errors="replace").lstrip("\ufeff")
     if len(src.head) < src.size and "\n" in text:
         text = text[: text.rindex("\n") + 1]  # drop a line cut in the middle by the sample
-    best: tuple[int, Layout] | None = None
+    best: tuple[tuple[bool, int], Layout] | None = None
+    first_rows: list[list[str]] | None = None  # as the comma reads them: what a refusal quotes
     for delimiter in _DELIMITERS:
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
         rows: list[list[str]] = []
@@ -264,22 +298,18 @@ def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layou
         layout = _layout_from_rows(src, rows, lang)
         if layout is None:
             continue
-        found = headers.score(rows[layout.header_row - 1])
+        found = (layout.name not in _GENERIC, headers.score(rows[layout.header_row - 1]))
         if best is None or found > best[0]:
             skip = line_numbers[layout.header_row - 1]
-            best = (
-                found,
-                Layout(layout.kind, layout.header_row, layout.columns, delimiter=delimiter, skip_lines=skip),
-            )
+            best = (found, dataclasses.replace(layout, delimiter=delimiter, skip_lines=skip))
+        if delimiter == ",":
+            first_rows = rows
     if best is None:
-        raise ImportFileError.from_key(
-            src.name,
-            "import.error.no_header",
-            lang,
-            rows=limits.HEADER_SCAN_ROWS,
-            min=limits.HEADER_MIN_MATCHES,
-        )
+        raise _unrecognised(src, first_rows or [], lang)
     return best[1]
+
+
+_GENERIC = (layouts.GENERIC_SESSIONS.name, layouts.GENERIC_AD.name)
 
 
 # --- raw table -------------------------------------------------------------------------------------
@@ -447,6 +477,7 @@ def _xlsx_layout(src: SourceFile, lang: str, sheet: str | None) -> Layout:
             raise ImportFileError.from_key(
                 src.name, "import.error.sheet_not_found", lang, sheet=sheet, sheets=", ".join(names)
             )
+        first_rows: list[list[str]] = []
         for candidate in [sheet] if sheet is not None else names:
             try:
                 rows = _head_rows(workbook[candidate])
@@ -455,11 +486,10 @@ def _xlsx_layout(src: SourceFile, lang: str, sheet: str | None) -> Layout:
             layout = _layout_from_rows(src, rows, lang, sheet=candidate)
             if layout is not None:
                 return layout
+            first_rows = first_rows or rows
     finally:
         workbook.close()
-    raise ImportFileError.from_key(
-        src.name, "import.error.no_header", lang, rows=limits.HEADER_SCAN_ROWS, min=limits.HEADER_MIN_MATCHES
-    )
+    raise _unrecognised(src, first_rows, lang)
 
 
 def _xlsx_frame(src: SourceFile, layout: Layout, lang: str) -> pd.DataFrame:
