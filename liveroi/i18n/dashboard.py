@@ -451,6 +451,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Follower value cannot be negative.",
     },
     "settings.error.min_roi": {"zh": "最低ROI 不能为负数。", "en": "Minimum ROI cannot be negative."},
+    "settings.error.followers_before": {
+        "zh": "首场之前的粉丝数不能为负数。",
+        "en": "Followers before the first imported session cannot be negative.",
+    },
     # --- sign-in and roles (liveroi/ui/auth.py) ---
     "auth.title": {"zh": "登录", "en": "Sign in"},
     "auth.prompt": {

@@ -28,8 +28,10 @@ COUNT_FIELDS: tuple[str, ...] = (
     "orders",
     "buyers",
     "followers_lost",
+    "followers_total",
+    "fans_buyers",
 )
-MONEY_FIELDS: tuple[str, ...] = ("gmv", "refunds", "ad_gmv", "net_gmv", "spend")
+MONEY_FIELDS: tuple[str, ...] = ("gmv", "refunds", "ad_gmv", "net_gmv", "fans_gmv", "spend")
 AD_FIELDS: tuple[str, ...] = ("time", "hour", "account", "channel", "plan", "spend", "ad_gmv")
 SPEND_PREFIX = "spend_"  # canonical name of a session export's spend column: spend_<channel key>
 EXTRA_PREFIX = "x_"  # canonical name of a known extra figure of a session list: x_<field> (session_extras)
@@ -77,6 +79,19 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "anchor_id": ("主播抖音号", "抖音号or火山号", "主播快手号", "anchor_id"),
     "net_gmv": ("净成交金额", "net_gmv"),
     "followers_lost": ("取关粉丝数", "取关人数", "掉粉数", "followers_lost"),
+    "followers_total": (
+        "粉丝总数",
+        "累计粉丝数",
+        "当前粉丝数",
+        "粉丝数",
+        "粉丝量",
+        "直播结束粉丝数",
+        "下播粉丝数",
+        "总粉丝数",
+        "followers_total",
+    ),
+    "fans_gmv": ("粉丝成交金额", "粉丝gmv", "粉丝支付金额", "老粉成交金额", "粉丝成交额", "fans_gmv"),
+    "fans_buyers": ("粉丝成交人数", "粉丝支付人数", "老粉成交人数", "fans_buyers"),
     "ad_gmv": ("广告成交金额", "投放成交金额", "ad_gmv"),
     # Ad-spend reports (one row per plan per hour or day).
     "time": ("时间", "日期", "投放时间", "stat_time", "stat_datetime", "date", "reportdate", "period_start"),
