@@ -16,10 +16,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{channel} {change} 至 {to}（{why}）",
         "en": "{channel} {change} to {to} ({why})",
     },
-    "advisor.reason.move_followers": {
-        "zh": "{channel}：最后 {unit} 带来 {returned} 成交（边际ROI {mroi} < 保本 {breakeven}），{why}，建议{verb} {pct} 至 {to}。",
-        "en": "{channel}: the last {unit} returned {returned} of GMV (marginal ROI {mroi} < break-even {breakeven}); {why} — {verb} {pct} to {to}.",
-    },
     "advisor.verb.raise": {"zh": "增加", "en": "raise"},
     "advisor.verb.cut": {"zh": "减少", "en": "cut"},
     "advisor.reason.uncertain": {
@@ -62,8 +58,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Limited by the minimum ROI of {min_roi}.",
     },
     "advisor.reason.follower_value": {
-        "zh": "涨粉价值未设置，按建议值 {value}/人计算（可在设置页修改）。",
-        "en": "Follower value not set: the suggested {value} per follower is used (change it in Settings).",
+        "zh": "涨粉价值未设置，历史还测不出（{why}）：按建议值 {value}/人计算（可在设置页修改）。",
+        "en": "Follower value not set and not measurable yet ({why}): the suggested {value} per follower is used (change it in Settings).",
     },
     "advisor.reason.no_channels": {
         "zh": "该账号没有付费投放记录，无可调整的消耗。",
