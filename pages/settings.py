@@ -9,7 +9,7 @@ from liveroi import db, economics, formatting
 from liveroi.i18n import t
 from liveroi.promo_calendar import clean_promo_rows, replace_promo_days
 from liveroi.settings import DEFAULTS_ACCOUNT, AccountSettings, SettingsError, save
-from liveroi.ui import auth, data, state, widgets
+from liveroi.ui import auth, data, follower_value_view, state, widgets
 
 # --- filters ---------------------------------------------------------------------------------------
 filters = state.current_filters()
@@ -127,7 +127,6 @@ max_change_pct = g2.number_input(
     help=t("settings.max_change_help", lang),
     disabled=not may_edit,
 )
-suggested = economics.suggested_follower_value(margin, refund_rate, aov)
 follower_value = g3.number_input(
     t("settings.follower_value", lang),
     value=_optional(current.follower_value),
@@ -137,15 +136,18 @@ follower_value = g3.number_input(
     placeholder=t("settings.use_suggested", lang),
     disabled=not may_edit,
 )
-g3.caption(
-    t(
-        "settings.follower_value_suggested" if aov else "settings.follower_value_default",
-        lang,
-        value=formatting.money(suggested, lang, decimals=2),
-        aov=formatting.money(aov, lang),
-        orders=economics.FOLLOWER_ORDERS,
-    )
+followers_before = g3.number_input(
+    t("settings.followers_before", lang),
+    value=_optional(current.followers_before),
+    min_value=0.0,
+    step=1000.0,
+    format="%.0f",
+    key=_key("followers_before"),
+    placeholder=t("settings.not_set", lang),
+    help=t("settings.followers_before_help", lang),
+    disabled=not may_edit or account == DEFAULTS_ACCOUNT,
 )
+follower_value_view.settings_caption(g3, account, margin, refund_rate, followers_before, aov, lang)
 
 if may_edit and st.button(  # a viewer sees the values, read-only, and no save button
     t("settings.save", lang),
@@ -162,6 +164,7 @@ if may_edit and st.button(  # a viewer sees the values, read-only, and no save b
         max_change=max_change_pct / 100,
         follower_value=follower_value,
         min_roi=min_roi,
+        followers_before=followers_before,
     )
     try:
         with data.write_connection() as con:

@@ -26,7 +26,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "followers.why.no_churn": {
         "zh": "导出没有粉丝总数或取关粉丝数，看不出粉丝留存",
-        "en": "the exports carry neither 粉丝总数 nor 取关粉丝数, so retention is unknown",
+        "en": "the exports carry neither the follower count nor unfollows, so retention is unknown",
     },
     "followers.why.no_stock": {
         "zh": "没有粉丝存量",
@@ -42,7 +42,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "followers.stock.followers_total": {
         "zh": "粉丝存量取自导出的粉丝总数",
-        "en": "follower stock from the exports' 粉丝总数",
+        "en": "follower stock from the exports' follower count",
     },
     "followers.stock.cumulative": {
         "zh": "粉丝存量 = 首场之前的粉丝数 {before} + 累计涨粉 − 取关",
@@ -72,7 +72,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "settings.followers_before_help": {
         "zh": "导入的第一场之前账号已有的粉丝。导出没有粉丝总数时，10万 里程碑和粉丝价值用它加累计涨粉。",
-        "en": "Followers the account already had before its first imported session. When the exports carry no 粉丝总数, the 10万 milestone and the follower value add new followers to it.",
+        "en": "Followers the account already had before its first imported session. When the exports carry no follower count, the 100k milestone and the follower value add new followers to it.",
     },
     "settings.follower_value_measured": {
         "zh": "留空则使用测算值：{measured}。{how}。建议与投放建议都用它。",
@@ -85,15 +85,15 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- Trends: milestone stock and plan (liveroi.followers) ---------------------------------------------
     "trends.stock.followers_total": {
         "zh": "粉丝数取自导出的粉丝总数。",
-        "en": "Follower counts from the exports' 粉丝总数.",
+        "en": "Follower counts from the exports' follower count.",
     },
     "trends.stock.cumulative": {
         "zh": "导出没有粉丝总数：粉丝数 = 设置中的首场之前粉丝数 + 累计涨粉。",
-        "en": "The exports carry no 粉丝总数: followers = the setting's followers before the first imported session + new followers since.",
+        "en": "The exports carry no follower count: followers = the setting's followers before the first imported session + new followers since.",
     },
     "trends.stock.cumulative_from_zero": {
         "zh": "导出没有粉丝总数，首场之前的粉丝数也未设置：粉丝数按首场起的累计涨粉计，偏低（可在设置页填写）。",
-        "en": "The exports carry no 粉丝总数 and the followers before the first imported session are not set: counts start at 0 at the first imported session, too low (set it in Settings).",
+        "en": "The exports carry no follower count and the followers before the first imported session are not set: counts start at 0 at the first imported session, too low (set it in Settings).",
     },
     "trends.plan_title": {"zh": "里程碑计划", "en": "Milestone plan"},
     "trends.plan_account": {"zh": "账号", "en": "Account"},
