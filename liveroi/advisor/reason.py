@@ -47,6 +47,15 @@ def _followers_pay(rec: Recommendation, channel: str, lang: str) -> str | None:
     if not (to > now > 0 and mroi is not None and mroi < rec.breakeven_roi and followers > 0 and value > 0):
         return None
     unit = _unit(now)
+    if _follower_tool(rec, channel) and value > 1 / followers:
+        return t(
+            "advisor.reason.followers_cost",
+            lang,
+            unit=money(unit, lang),
+            count=count(round(followers * unit), lang),
+            cost=money(1 / followers, lang, decimals=2),
+            value=money(value, lang, decimals=2),
+        )
     return t(
         "advisor.reason.followers_pay",
         lang,
@@ -55,6 +64,14 @@ def _followers_pay(rec: Recommendation, channel: str, lang: str) -> str | None:
         value=money(followers * unit * value, lang),
         per=money(value, lang),
     )
+
+
+def _follower_tool(rec: Recommendation, channel: str) -> bool:
+    """A channel bought for its followers: at the margin, the followers it brings are worth at least
+    as much as the margin on its GMV (v · Δfollowers ≥ m · ΔGMV per yuan) — 粉条 on a cold start."""
+    mroi = rec.marginal_roi.get(channel) or 0.0
+    followers = rec.marginal_followers.get(channel) or 0.0
+    return followers > 0 and followers * rec.economics.follower_value >= rec.economics.margin * mroi
 
 
 def _main_sentence(rec: Recommendation, channel: str, lang: str) -> str:
@@ -102,12 +119,17 @@ def _main_sentence(rec: Recommendation, channel: str, lang: str) -> str:
     pct = f"{abs(change) * 100:.0f}%" if lang == "zh" else f"{abs(change) * 100:.0f} %"
     followers = rec.marginal_followers.get(channel) or 0.0
     value = rec.economics.follower_value
-    if followers * unit >= 1 and mroi is not None and mroi < be and value > 0:
+    if (
+        followers * unit >= 1
+        and mroi is not None
+        and mroi < be
+        and value > 0
+        and _follower_tool(rec, channel)
+    ):
         # A follower tool, judged by what its followers are worth: raised while a follower's value
         # exceeds its marginal cost, cut when it costs more than a follower is worth.
         raised = to > now
-        follower_tool = followers * value >= rec.economics.margin * mroi  # followers outweigh its GMV
-        if raised or (follower_tool and 1 / followers > value):
+        if (raised and value > 1 / followers) or (not raised and 1 / followers > value):
             return t(
                 "advisor.reason.cold_start" if raised else "advisor.reason.cold_start_cut",
                 lang,
@@ -120,6 +142,21 @@ def _main_sentence(rec: Recommendation, channel: str, lang: str) -> str:
                 pct=pct,
                 to=money(to, lang),
             )
+    why = _followers_pay(rec, channel, lang)
+    if why is not None:
+        return t(
+            "advisor.reason.move_followers",
+            lang,
+            channel=name,
+            unit=money(unit, lang),
+            returned=money(mroi * unit, lang),
+            mroi=ratio(mroi),
+            breakeven=ratio(be),
+            why=why,
+            verb=t("advisor.verb.raise", lang),
+            pct=pct,
+            to=money(to, lang),
+        )
     follower_text = ""
     if followers * unit >= 1:
         follower_text = t("advisor.reason.followers", lang, count=count(round(followers * unit), lang))

@@ -16,6 +16,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{channel} {change} 至 {to}（{why}）",
         "en": "{channel} {change} to {to} ({why})",
     },
+    "advisor.reason.move_followers": {
+        "zh": "{channel}：最后 {unit} 带来 {returned} 成交（边际ROI {mroi} < 保本 {breakeven}），{why}，建议{verb} {pct} 至 {to}。",
+        "en": "{channel}: the last {unit} returned {returned} of GMV (marginal ROI {mroi} < break-even {breakeven}); {why} — {verb} {pct} to {to}.",
+    },
     "advisor.verb.raise": {"zh": "增加", "en": "raise"},
     "advisor.verb.cut": {"zh": "减少", "en": "cut"},
     "advisor.reason.uncertain": {
