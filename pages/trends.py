@@ -17,7 +17,7 @@ from liveroi.dashboard_data import (
 )
 from liveroi.i18n import t
 from liveroi.promo_calendar import promo_days_for_chart
-from liveroi.ui import data, state, widgets
+from liveroi.ui import data, milestone_view, state, widgets
 
 MA_WINDOW = 7
 TOP_ACCOUNTS = 8
@@ -118,3 +118,5 @@ else:
     if shown > TOP_ACCOUNTS:
         st.caption(t("trends.top_accounts", lang, shown=TOP_ACCOUNTS, total=shown))
     st.caption(t("trends.projection_note", lang, days=PROJECTION_WINDOW_DAYS))
+    milestone_view.render_stock_source(followers, lang)
+    milestone_view.render_plan(followers, projections, lang)

@@ -116,8 +116,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "a follower is worth less than it costs on average, so it does not pay back.",
     },
     "trends.plan_organic": {
-        "zh": "不加投放，按目前的自然增长即可在 {date} 前达到 {target}。",
-        "en": "No extra spend needed: organic growth reaches {target} by {date}.",
+        "zh": "不必加投：按目前的投放和增长趋势，{date} 前即可达到 {target}。",
+        "en": "No extra spend needed: at the current spend the trend reaches {target} by {date}.",
     },
     "trends.plan_reached": {
         "zh": "{account} 已达到 {target} 粉。",
@@ -126,6 +126,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "trends.plan_out_of_reach": {
         "zh": "{date} 前达不到 {target}：按单场调整上限 ±{step}，{channel}到该日最多每天 {daily}，只能到约 {reach} 粉。",
         "en": "{target} is out of reach by {date}: within the ±{step} step limit {channel} can rise to {daily} a day by then, reaching about {reach} followers.",
+    },
+    "trends.plan_caption": {
+        "zh": "按该账号拟合的涨粉曲线（投得越多，每个粉越贵），单场调整不超过 ±{step}；粉丝价值 {value}。",
+        "en": "On the account's fitted follower curve (each follower costs more as spend rises), moving at most ±{step} a session; a follower valued at {value}.",
     },
     "trends.plan_no_curve": {
         "zh": "{account} 还没有可用的涨粉曲线（涨粉渠道消耗变化太少或历史太短），无法给出计划。",
