@@ -1,9 +1,9 @@
 """Spend advisor benchmark: decision quality against the oracle, and fit + recommend timings.
 
 Run: ``python -m benchmarks.advisor_bench`` (prints a markdown report; :func:`run` returns it).
-Quality: every scenario of :func:`liveroi.simulate.scenarios` over :data:`SEEDS` seeds, 20 sessions
+Quality: every scenario of :func:`liveroi.advisor.simulate.scenarios` over :data:`SEEDS` seeds, 20 sessions
 each, advisor / hold / ±20 % rule as a share of the oracle's incremental profit, and the
-:func:`liveroi.simulate.known_shape_policy` reference (a learner told the true curve shapes and the
+:func:`liveroi.advisor.simulate.known_shape_policy` reference (a learner told the true curve shapes and the
 true organic structure, learning only the scales): what the session noise alone costs.
 Speed: one account with 1,000 and 2,000 sessions (median of 5 runs, fit + decision + reason), and
 :data:`POOL_ACCOUNTS` accounts × 2,000 sessions through a 2-process pool, extrapolated to 500.
@@ -17,8 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 import numpy as np
 
-from liveroi import simulate
-from liveroi.advisor import History, recommend
+from liveroi.advisor import History, recommend, simulate
 from liveroi.settings import AccountSettings
 
 SEEDS = range(5)

@@ -10,8 +10,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from liveroi import simulate
-from liveroi.advisor import backtest, load_history, recommend, recommend_account, response_curve, what_if
+from liveroi.advisor import (
+    backtest,
+    load_history,
+    recommend,
+    recommend_account,
+    response_curve,
+    simulate,
+    what_if,
+)
 from liveroi.advisor.data import History
 from liveroi.settings import AccountSettings
 

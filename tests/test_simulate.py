@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from liveroi import simulate
+from liveroi.advisor import simulate
 
 SEEDS = range(5)
 

@@ -26,7 +26,7 @@ by following the advice is earning less than today's spend would have: uncertain
 more* a starved channel would return is not a reason to leave it starved, while a symmetric penalty
 (``κ·sd``) charges it as if it were.
 
-Measured on the simulator (:mod:`liveroi.simulate`, share of the oracle's incremental profit; each
+Measured on the simulator (:mod:`liveroi.advisor.simulate`, share of the oracle's incremental profit; each
 variant chosen on seeds 0–4 and checked on the held-out seeds 5–14; mean over the five cases, worst
 single seed in brackets where it matters):
 

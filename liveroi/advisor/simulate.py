@@ -44,6 +44,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
+from liveroi.advisor.backtest import rule_policy
 from liveroi.advisor.data import History
 from liveroi.economics import margin_after_refunds
 from liveroi.settings import AccountSettings
@@ -178,25 +179,6 @@ def generate_history(scenario: Scenario, seed: int = 0, sessions: int | None = N
 def hold_policy(history: History, settings: AccountSettings) -> dict[str, float]:
     """Repeat the latest session's spend."""
     return history.latest_spend()
-
-
-def rule_policy(history: History, settings: AccountSettings, step: float = 0.2) -> dict[str, float]:
-    """The ±20 % rule: every channel +20 % when the latest session's whole-room ROI reached break-even,
-    else −20 %; scaled down to the budget cap."""
-    latest = history.latest_spend()
-    total = sum(latest.values())
-    gmv = float(history.sessions["gmv"].iloc[-1])
-    roi = gmv / total if total > 0 else float("inf")
-    factor = 1 + step if roi >= (settings.breakeven_roi or float("inf")) else 1 - step
-    spend = {c: s * factor for c, s in latest.items()}
-    return _scale_to_cap(spend, settings.budget_cap)
-
-
-def _scale_to_cap(spend: dict[str, float], cap: float | None) -> dict[str, float]:
-    total = sum(spend.values())
-    if cap is None or total <= cap or total <= 0:
-        return spend
-    return {c: s * cap / total for c, s in spend.items()}
 
 
 def oracle_policy(scenario: Scenario) -> Policy:
