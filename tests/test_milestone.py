@@ -10,10 +10,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from liveroi.advisor.simulate import Scenario, TrueChannel, generate_history
 
 from liveroi import db
 from liveroi.advisor import recommend
+from liveroi.advisor.simulate import Scenario, TrueChannel, generate_history
 from liveroi.followers import _payback, describe_plan, plan_milestone
 from liveroi.i18n import t
 from liveroi.settings import AccountSettings
@@ -135,7 +135,7 @@ def test_the_plan_is_the_smallest_spend_that_gets_there(rec) -> None:
 
 
 def test_payback_is_the_session_sum() -> None:
-    net, extra, rate, churn = 5_000.0, 1_000.0, 0.06, 0.01
+    net, extra, rate, churn = 5_000.0, 1_000.0, 0.1, 0.01
     earned, k = 0.0, 0
     while earned < net:
         k += 1
@@ -162,5 +162,5 @@ def test_the_trends_page_says_which_count_and_shows_a_plan(db_path: Path) -> Non
     at.selectbox(key="trends_plan_account").set_value("暖山好物直播间").run()
     at.date_input(key="trends_plan_date").set_value(date(2026, 12, 15)).run()
     assert not at.exception
-    text = " ".join(m.value for m in at.markdown)
+    text = " ".join(m.value for m in at.markdown).replace("\\", "")  # markdown escapes
     assert "reaches 100,000 followers by 2026-12-15" in text or "out of reach by 2026-12-15" in text, text
