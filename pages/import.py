@@ -58,6 +58,7 @@ for upload in uploads or []:  # one preview per uploaded file
                 "import_page.recognised",
                 lang,
                 kind=t(f"import_page.kind.{preview.kind}", lang),
+                layout=import_view.layout_label(preview.layout, lang),
                 header_row=preview.header_row,
                 rows=formatting.count(len(preview.parsed), lang),
                 rejected=len(preview.rejected),
@@ -117,6 +118,9 @@ if summary:
         ),
         icon=":material/check_circle:",
     )
+    st.dataframe(import_view.files_frame(summary["files"], lang), hide_index=True)
+    for entry in summary.get("ignored", []):
+        st.caption(t("import_page.ignored", lang, file=entry["file"], columns="、".join(entry["columns"])))
 
 # --- history ---------------------------------------------------------------------------------------
 st.subheader(t("import_page.history", lang))

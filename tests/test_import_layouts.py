@@ -65,3 +65,31 @@ def test_every_name_the_issue_lists_is_registered() -> None:
     }
     assert set(layouts.BY_NAME) == expected
     assert all(x.kind in layouts.KINDS for x in layouts.BY_NAME.values())
+
+
+def test_docs_describe_every_layout() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "export-layouts.md").read_text(encoding="utf-8")
+    missing = [name for name in layouts.BY_NAME if f"`{name}`" not in text]
+    assert missing == []
+
+
+def test_a_file_of_another_kind_is_refused_in_one_line_naming_what_was_found(tmp_path) -> None:
+    from liveroi import cli
+    from liveroi.importer import ImportFileError, import_files
+    from tests.messy_files import csv_bytes, xlsx_bytes
+
+    products = csv_bytes(
+        ["商品ID", "商品名称", "库存", "售价"], [["1001", "保温杯", "30", "59"]], encoding="gbk"
+    )
+    with pytest.raises(ImportFileError) as info:
+        import_files(tmp_path / "a.duckdb", [("商品.csv", products)], lang="en")
+    message = info.value.message
+    assert "\n" not in message
+    assert "not a session list, spend report or live-screen snapshot file" in message
+    assert "商品ID | 商品名称 | 库存 | 售价" in message
+    book = xlsx_bytes({"库存": [["仓库", "SKU", "数量"], ["北京", "A1", 3]]})
+    path = tmp_path / "库存.xlsx"
+    path.write_bytes(book)
+    assert cli.main(["import", str(path), "--db", str(tmp_path / "b.duckdb")]) == 1

@@ -21,7 +21,7 @@ def test_sample_exports_import_to_the_generated_brand(db_path: Path, tmp_path: P
     assert summary["rejected"] == []
     assert summary["skipped"] == 1  # the 合计 row
     assert summary["promo_days"] == len(brand.promo_days)
-    assert sorted(summary["files"]) == sorted(p.name for p in sample.sample_export_paths())
+    assert sorted(f["file"] for f in summary["files"]) == sorted(p.name for p in sample.sample_export_paths())
 
     direct = tmp_path / "direct.duckdb"
     with db.connection(direct) as con:

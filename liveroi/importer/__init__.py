@@ -48,11 +48,17 @@ class Preview:
 
     file_name: str
     kind: str  # 'sessions' | 'ad_spend'
+    layout: str  # the name it was read as (liveroi.importer.layouts)
     header_row: int  # 1-based, as Excel shows it
     mapping: list[tuple[str, str | None]]  # (header as written, canonical name or None = not used)
     parsed: pd.DataFrame  # valid rows, canonical columns (sessions: spend_<channel> per channel)
     rejected: list[dict] = field(default_factory=list)  # {"file", "row", "column", "value", "reason"}
     skipped: int = 0
+
+    @property
+    def ignored(self) -> list[str]:
+        """The headers of the file that nothing reads (unknown, or a repeat of a column already read)."""
+        return [header for header, canonical in self.mapping if canonical is None and header]
 
 
 def _stage_all(
@@ -84,8 +90,14 @@ def import_files(
 
     ``account`` fills in a missing account (a file without an account column needs it); ``sheet`` picks
     an XLSX sheet (default: the first with a recognisable header). Returns the summary
-    ``{"files", "inserted", "updated", "unchanged", "skipped", "rejected": [{"file", "row", "column",
-    "value", "reason"}]}`` with reasons in ``lang``. Raises :class:`ImportFileError` when a file cannot be
+    ``{"files": [{"file", "layout", "kind", "rows_read", "inserted", "updated", "unchanged", "skipped",
+    "rejected", "precedence"}], "inserted", "updated", "unchanged", "skipped", "rejected": [{"file", "row",
+    "column", "value", "reason"}]}`` with reasons in ``lang``: per file, the layout it was read as
+    (:mod:`liveroi.importer.layouts`) and where its rows went (rows_read = inserted + updated + unchanged
+    + skipped + rejected); for an ad report, ``precedence`` lists the days where another report of the same
+    account and channel is counted instead (or this one instead of another); and ``"ignored": [{"file",
+    "columns"}]`` when a file has columns nothing reads (unknown headers, or a repeat of one already read),
+    named as written. Raises :class:`ImportFileError` when a file cannot be
     read (then nothing of this call is written) or its write fails (then that file is rolled back).
     """
     summary: dict = {"files": [], "inserted": 0, "updated": 0, "unchanged": 0, "skipped": 0, "rejected": []}
@@ -118,10 +130,26 @@ def _import_staged(
     staged = _stage_all(con, sources, account, sheet, lang)
     for item in staged:
         result = load.write_file(con, item, lang)
-        summary["files"].append(item.source.name)
+        summary["files"].append(
+            {
+                "file": item.source.name,
+                "layout": item.layout.name,
+                "kind": item.layout.kind,
+                "rows_read": item.rows_read,
+                "inserted": result.inserted,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+                "skipped": result.skipped,
+                "rejected": item.rejected,
+                "precedence": result.precedence,
+            }
+        )
         for key in ("inserted", "updated", "unchanged", "skipped"):
             summary[key] += getattr(result, key)
         summary["rejected"].extend(result.rejected)
+        ignored = headers.ignored_headers(item.layout.columns)
+        if ignored:  # columns nobody reads are said, never dropped silently
+            summary.setdefault("ignored", []).append({"file": item.source.name, "columns": ignored})
 
 
 def preview_file(
@@ -145,6 +173,7 @@ def preview_file(
         return Preview(
             file_name=staged.source.name,
             kind=staged.layout.kind,
+            layout=staged.layout.name,
             header_row=staged.layout.header_row,
             mapping=[(c.header, c.canonical) for c in staged.layout.columns],
             parsed=parsed.drop(columns=["_row", "row_hash"], errors="ignore"),

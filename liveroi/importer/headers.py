@@ -32,7 +32,47 @@ COUNT_FIELDS: tuple[str, ...] = (
     "fans_buyers",
 )
 MONEY_FIELDS: tuple[str, ...] = ("gmv", "refunds", "ad_gmv", "net_gmv", "fans_gmv", "spend")
-AD_FIELDS: tuple[str, ...] = ("time", "hour", "account", "channel", "plan", "spend", "ad_gmv")
+#: What identifies one ad row besides its account, channel and period: rows that differ in any of these
+#: are different facts (a plan's units, a unit's creatives, a material), never repeats of each other.
+AD_IDENTITY: tuple[str, ...] = (
+    "plan",
+    "plan_id",
+    "unit",
+    "unit_id",
+    "creative",
+    "creative_id",
+    "material",
+    "material_id",
+)
+#: Figures of an ad report beside spend and ad GMV, kept in ``ad_spend.extras`` (a map name → value):
+#: the attribution windows of the GMV (direct, T+1 … T+30), orders, 千川's net GMV, 1-hour refunds and
+#: smart-coupon amount, and followers gained. Canonical column names are ``ad_x_<name>``.
+AD_EXTRA_PREFIX = "ad_x_"
+AD_EXTRAS: tuple[str, ...] = (
+    "gmv_direct",
+    "gmv_t1",
+    "gmv_t3",
+    "gmv_t7",
+    "gmv_t15",
+    "gmv_t30",
+    "orders",
+    "net_gmv",
+    "refunds_1h",
+    "coupon",
+    "new_followers",
+)
+_AD_EXTRA_COUNTS = ("orders", "new_followers")
+AD_FIELDS: tuple[str, ...] = (
+    "time",
+    "hour",
+    "account",
+    "account_id",
+    "channel",
+    *AD_IDENTITY,
+    "spend",
+    "ad_gmv",
+    *(AD_EXTRA_PREFIX + name for name in AD_EXTRAS),
+)
 SPEND_PREFIX = "spend_"  # canonical name of a session export's spend column: spend_<channel key>
 EXTRA_PREFIX = "x_"  # canonical name of a known extra figure of a session list: x_<field> (session_extras)
 
@@ -92,13 +132,22 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "fans_gmv": ("粉丝成交金额", "粉丝gmv", "粉丝支付金额", "老粉成交金额", "粉丝成交额", "fans_gmv"),
     "fans_buyers": ("粉丝成交人数", "粉丝支付人数", "老粉成交人数", "fans_buyers"),
-    "ad_gmv": ("广告成交金额", "投放成交金额", "ad_gmv"),
+    "ad_gmv": ("广告成交金额", "投放成交金额", "当日累计gmv", "ad_gmv"),
     # Ad-spend reports (one row per plan per hour or day).
     "time": ("时间", "日期", "投放时间", "stat_time", "stat_datetime", "date", "reportdate", "period_start"),
     "hour": ("小时", "hour", "时段"),
     "channel": ("渠道", "推广工具", "投放工具", "产品", "channel"),
     "plan": ("计划名称", "计划", "推广计划", "plan", "campaignname", "unitname"),
     "spend": ("消耗", "花费", "消耗金额", "总消耗", "cost", "spend", "costtotal", "stat_cost"),
+    # Ad-report identity below the plan (see AD_IDENTITY).
+    "plan_id": ("计划id", "campaign_id", "plan_id"),
+    "unit": ("单元名称", "广告组名称", "组名称", "unit"),
+    "unit_id": ("单元id", "广告组id", "组id", "unit_id"),
+    "creative": ("创意名称", "creative"),
+    "creative_id": ("创意id", "creative_id"),
+    "material": ("素材名称", "material"),
+    "material_id": ("素材id", "material_id"),
+    "account_id": ("账户id", "account_id"),
 }
 _BY_ALIAS: dict[str, str] = {alias: canonical for canonical, names in ALIASES.items() for alias in names}
 
@@ -175,10 +224,24 @@ _OPEN_BRACKET_TAIL = re.compile(r"\([^)]*$")  # a header cut inside its unit: �
 # `<渠道>消耗`, `<渠道>花费`, `<渠道>消耗金额` (a prefix that only says "total" or "ads" is not a channel).
 _CHANNEL_SPEND = re.compile(r"^(?P<channel>.+?)(消耗金额|消耗|花费)$")
 _NOT_A_CHANNEL = {"总", "广告", "投放", "推广", "累计", "整体", "合计"}
-_UNIT = re.compile(r"^(?P<name>.*?)\((?P<unit>元|分|厘|万元|万|%|秒|分钟|小时|s|min)\)$")
+# 千分之一分 / 十万分之一元 / 1/100000元: the unit of the 千川 API's money (stat_cost ÷ 100000), in a
+# header that says so.
+_UNIT = re.compile(
+    r"^(?P<name>.*?)\((?P<unit>元|分|厘|万元|万|千分之一分|十万分之一元|1/100000元|%|秒|分钟|小时|s|min)\)$"
+)
 _SPACE = re.compile(r"\s+")
 
-_MONEY_SCALE = {None: 1.0, "元": 1.0, "分": 0.01, "厘": 0.001, "万元": 1e4, "万": 1e4}
+_MONEY_SCALE = {
+    None: 1.0,
+    "元": 1.0,
+    "分": 0.01,
+    "厘": 0.001,
+    "万元": 1e4,
+    "万": 1e4,
+    "千分之一分": 1e-5,
+    "十万分之一元": 1e-5,
+    "1/100000元": 1e-5,
+}
 _SECONDS_PER_UNIT = {"秒": 1.0, "s": 1.0, "分钟": 60.0, "分": 60.0, "min": 60.0, "小时": 3600.0}
 
 
@@ -284,6 +347,10 @@ def detect_kind(headers: Sequence[object]) -> str | None:
 
 
 def _scale(canonical: str, unit: str | None) -> float:
+    if canonical.startswith(AD_EXTRA_PREFIX):
+        if canonical[len(AD_EXTRA_PREFIX) :] in _AD_EXTRA_COUNTS:
+            return 1e4 if unit in ("万", "万元") else 1.0
+        return _MONEY_SCALE.get(unit, 1.0)
     if canonical == "duration_min":
         return _SECONDS_PER_UNIT.get(unit or "分钟", 60.0)
     if canonical == "avg_watch_s":

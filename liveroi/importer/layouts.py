@@ -69,12 +69,20 @@ class NamedLayout:
 
 
 # Layout-specific header meanings of the Kuaishou ad reports (identity columns and the ad GMV).
+_X = "ad_x_"  # headers.AD_EXTRA_PREFIX: figures kept in ad_spend.extras
 _JINNIU_UNIT_ALIASES = _aliases(
     {
         "组名称": "unit",
         "组Id": "unit_id",
         "计划Id": "plan_id",
         "当日累计GMV": "ad_gmv",
+        "直接GMV": _X + "gmv_direct",
+        "次日累计GMV": _X + "gmv_t1",
+        "7日累计GMV": _X + "gmv_t7",
+        "15日累计GMV": _X + "gmv_t15",
+        "30日累计GMV": _X + "gmv_t30",
+        "当日累计订单数": _X + "orders",
+        "粉丝关注数": _X + "new_followers",
     }
 )
 _XIAODIANTONG_ALIASES = _aliases(
@@ -85,13 +93,35 @@ _XIAODIANTONG_ALIASES = _aliases(
         "创意名称": "creative",
         "创意 id": "creative_id",
         "当日累计 GMV": "ad_gmv",
+        "GMV": _X + "gmv_direct",
+        "投后 1 日累计 GMV": _X + "gmv_t1",
+        "投后 3 日累计 GMV": _X + "gmv_t3",
+        "投后 7 日累计 GMV": _X + "gmv_t7",
+        "投后 15 GMV": _X + "gmv_t15",
+        "投后 30 GMV": _X + "gmv_t30",
+        "支付订单数": _X + "orders",
+        "涨粉量": _X + "new_followers",
     }
 )
 _JINNIU_ACCOUNT_ALIASES = _aliases({"账户ID": "account_id", "当日累计GMV": "ad_gmv", "总花费": "spend"})
+_QIANCHUAN_EXTRAS = {
+    "整体成交订单数": _X + "orders",
+    "净成交金额": _X + "net_gmv",
+    "1小时内退款金额": _X + "refunds_1h",
+    "智能优惠券金额": _X + "coupon",
+}
 _JINNIU_AGENCY_ALIASES = _aliases({"账户ID": "account_id", "总花费": "spend"})
-_QIANCHUAN_HOURLY_ALIASES = _aliases({"小时区间": "hour", "整体消耗": "spend", "整体成交金额": "ad_gmv"})
+_QIANCHUAN_HOURLY_ALIASES = _aliases(
+    {"小时区间": "hour", "整体消耗": "spend", "整体成交金额": "ad_gmv", **_QIANCHUAN_EXTRAS}
+)
 _QIANCHUAN_MATERIAL_ALIASES = _aliases(
-    {"素材名称": "material", "素材ID": "material_id", "整体消耗": "spend", "整体成交金额": "ad_gmv"}
+    {
+        "素材名称": "material",
+        "素材ID": "material_id",
+        "整体消耗": "spend",
+        "整体成交金额": "ad_gmv",
+        **_QIANCHUAN_EXTRAS,
+    }
 )
 # 千川 直播大屏 snapshots: every row is the room's running totals at 采集时间 (liveroi.importer.snapshots
 # keeps the last row of each session). 整体* are the 千川 figures: 整体消耗 its spend, 整体成交金额 the GMV
@@ -242,7 +272,8 @@ def recognise_workbook(sheet_names: Iterable[str]) -> NamedLayout | None:
 def describe_unrecognised(rows: Sequence[Sequence[object]], limit: int = 6) -> str:
     """What a refused file holds, for its one-line refusal: the first non-empty row's first cells."""
     for row in rows:
-        cells = [str(c).replace("\ufeff", "").strip() for c in row if c is not None and str(c).strip()]
+        cells = [" ".join(str(c).replace("\ufeff", "").split())[:40] for c in row if c is not None]
+        cells = [c for c in cells if c]
         if cells:
             shown = " | ".join(cells[:limit])
             return shown + (" | …" if len(cells) > limit else "")

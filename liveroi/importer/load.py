@@ -18,7 +18,7 @@ import duckdb
 
 from liveroi import db
 from liveroi.i18n import TRANSLATIONS, t
-from liveroi.importer.ad_spend import attach_ad_spend
+from liveroi.importer.ad_spend import apply_precedence, attach_ad_spend
 from liveroi.importer.errors import ImportFileError
 from liveroi.importer.validate import SESSION_KINDS, StagedFile
 
@@ -33,6 +33,7 @@ class FileResult:
     unchanged: int
     skipped: int
     rejected: list[dict] = field(default_factory=list)
+    precedence: list[dict] = field(default_factory=list)  # ad reports: which report counted, per day
 
 
 def reason_texts(lang: str) -> dict[str, list[str]]:
@@ -55,8 +56,20 @@ def rejected_entries(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: s
     return frame.to_dict("records")
 
 
+#: Before the upsert, after queries/import/resolve_ids.sql: rows that are a stored session under another id
+#: (an anchor-keyed row with the same account and start; a snapshot session overlapping one) take that id.
+RESOLVE_QUERIES: tuple[str, ...] = (
+    "import/resolve_sessions",
+    "import/resolve_spend",
+    "import/resolve_extras",
+)
+
+
 def _write_sessions(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_id: int) -> dict[str, int]:
     params = {"file_idx": staged.file_idx}
+    db.execute(con, "import/resolve_ids", {**params, "kind": staged.layout.kind})
+    for name in RESOLVE_QUERIES:
+        db.execute(con, name, params)
     db.execute(con, "import/sessions_diff", params)
     counts = db.query(con, "import/sessions_counts", params).iloc[0]
     db.execute(con, "import/sessions_update", {**params, "import_id": import_id})
@@ -75,6 +88,11 @@ def _write_ad_rows(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_id
     params = {"file_idx": staged.file_idx}
     counts = db.query(con, "ad_spend/counts", params).iloc[0]
     db.execute(con, "ad_spend/upsert", {**params, "import_id": import_id})
+    db.execute(con, "import/account_ids_upsert", params)
+    ids = db.query(con, "import/account_ids_of_file", params)["account_id"].tolist()
+    if ids:  # rows imported earlier under a bare id now belong to the account it names
+        for name in ("import/account_ids_rekey_drop", "import/account_ids_rekey"):
+            db.execute(con, name, {"ids": ids})
     return {k: int(counts[k]) for k in ("inserted", "updated", "unchanged")}
 
 
@@ -89,6 +107,7 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
             "file_name": src.name,
             "content_hash": src.content_hash,
             "kind": staged.layout.kind,
+            "layout": staged.layout.name,
             "rows_read": staged.rows_read,
         },
     ).fetchone()
@@ -107,6 +126,10 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
                 {**params, "import_id": import_id, "file_name": src.name, **reason_texts(lang)},
             )
             accounts = db.query(con, "import/accounts_of_file", params)["account"].tolist()
+            if staged.layout.kind == "ad_spend":
+                ids = db.query(con, "import/account_ids_of_file", params)["account_id"].tolist()
+                db.execute(con, "import/account_ids_drop_accounts", {"ids": ids})
+                apply_precedence(con, accounts, import_id)
             attach_ad_spend(con, accounts)
             db.execute(
                 con,
@@ -117,6 +140,14 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
         detail = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
         db.execute(con, "import/log_fail", {"import_id": import_id, "error": detail[:500]})
         raise ImportFileError(src.name, t("import.error.failed", lang, detail=detail[:200])) from exc
+    precedence = []
+    if staged.layout.kind == "ad_spend":
+        frame = db.query(con, "ad_spend/precedence_of_import", {"import_id": import_id})
+        precedence = frame.astype(object).where(frame.notna(), None).to_dict("records")
     return FileResult(
-        import_id, skipped=staged.skipped, rejected=rejected_entries(con, staged, lang), **counts
+        import_id,
+        skipped=staged.skipped,
+        rejected=rejected_entries(con, staged, lang),
+        precedence=precedence,
+        **counts,
     )

@@ -33,6 +33,7 @@ import pandas as pd
 
 from liveroi import db
 from liveroi.importer import headers, layouts, limits
+from liveroi.importer import workbook as session_workbook
 from liveroi.importer.errors import ImportFileError
 
 ImportSource = Path | tuple[str, bytes]
@@ -295,6 +296,8 @@ def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layou
                     break
         except csv.Error:
             continue
+        if delimiter == ",":
+            first_rows = rows
         layout = _layout_from_rows(src, rows, lang)
         if layout is None:
             continue
@@ -302,8 +305,6 @@ def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layou
         if best is None or found > best[0]:
             skip = line_numbers[layout.header_row - 1]
             best = (found, dataclasses.replace(layout, delimiter=delimiter, skip_lines=skip))
-        if delimiter == ",":
-            first_rows = rows
     if best is None:
         raise _unrecognised(src, first_rows or [], lang)
     return best[1]
@@ -370,7 +371,11 @@ def load_raw(con: duckdb.DuckDBPyConnection, src: SourceFile, layout: Layout, la
     Returns the number of rows read. Raises :class:`ImportFileError` when the file cannot be read.
     """
     if src.fmt == "xlsx":
-        frame = _xlsx_frame(src, layout, lang)
+        frame = (
+            _workbook_frame(src, layout, lang)
+            if layout.name == session_workbook.NAME
+            else _xlsx_frame(src, layout, lang)
+        )
         con.register("import_frame", frame)
         try:
             db.execute(con, "import/raw_from_frame")
@@ -477,6 +482,8 @@ def _xlsx_layout(src: SourceFile, lang: str, sheet: str | None) -> Layout:
             raise ImportFileError.from_key(
                 src.name, "import.error.sheet_not_found", lang, sheet=sheet, sheets=", ".join(names)
             )
+        if sheet is None and layouts.recognise_workbook(names) is not None:
+            return _workbook_layout(src, workbook, lang)
         first_rows: list[list[str]] = []
         for candidate in [sheet] if sheet is not None else names:
             try:
@@ -490,6 +497,30 @@ def _xlsx_layout(src: SourceFile, lang: str, sheet: str | None) -> Layout:
     finally:
         workbook.close()
     raise _unrecognised(src, first_rows, lang)
+
+
+def _workbook_record(src: SourceFile, book, lang: str) -> session_workbook.Record:
+    try:
+        return session_workbook.read_record(book, src.name)
+    except Exception as exc:
+        raise ImportFileError.from_key(src.name, "import.error.xlsx_damaged", lang) from exc
+
+
+def _workbook_layout(src: SourceFile, book, lang: str) -> Layout:
+    """The 整场数据下载 workbook: its sheets read as one session row (liveroi.importer.workbook)."""
+    record = _workbook_record(src, book, lang)
+    columns = session_workbook.plan(record)
+    session_workbook.refuse_empty(record, columns, src.name, lang)
+    return Layout(layouts.SESSIONS, 1, columns, name=session_workbook.NAME)
+
+
+def _workbook_frame(src: SourceFile, layout: Layout, lang: str) -> pd.DataFrame:
+    book = _open_workbook(src, lang)
+    try:
+        record = _workbook_record(src, book, lang)
+    finally:
+        book.close()
+    return session_workbook.frame(record, layout.columns, raw_names(layout))
 
 
 def _xlsx_frame(src: SourceFile, layout: Layout, lang: str) -> pd.DataFrame:

@@ -9,8 +9,10 @@ Everything here is SQL over whole columns (queries/import/); Python only decides
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -119,6 +121,20 @@ def _scales(layout: readers.Layout) -> dict[str, float]:
     return {k: v for k, v in scales.items() if k not in text}
 
 
+_FILE_DATE = re.compile(r"(?<!\d)(20\d{2})[-_.年]?(\d{2})[-_.月]?(\d{2})(?!\d)")
+
+
+def date_of_file_name(name: str) -> str | None:
+    """The date a file name carries (``素材分析_2026-07-09 00_00_00.xlsx`` → ``2026-07-09``), as ISO text,
+    or None when it has none (or an impossible one)."""
+    for match in _FILE_DATE.finditer(name):
+        try:
+            return dt.date(*(int(g) for g in match.groups())).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def stage_file(
     con: duckdb.DuckDBPyConnection,
     file_idx: int,
@@ -135,16 +151,31 @@ def stage_file(
     ``known``: look up the stored sessions (``sessions.row_hash``) and skip parsing the rows that last
     wrote them, unchanged (False for a preview, which has no store)."""
     mapped = {c.canonical for c in layout.columns if c.canonical}
+    named = layout.named
+    if layout.kind not in (*SESSION_KINDS, "ad_spend"):
+        raise ImportFileError.from_key(src.name, "import.error.layout_unsupported", lang, layout=named.name)
     if layout.kind in SESSION_KINDS and "started_at" not in mapped:
         raise ImportFileError.from_key(src.name, "import.error.no_start_column", lang)
-    if "account" not in mapped and not account:
+    if "account" not in mapped and "account_id" not in mapped and not account:
         raise ImportFileError.from_key(src.name, "import.error.no_account_column", lang)
+    file_date = None
+    if named.date_in_file_name and "time" not in mapped:
+        file_date = date_of_file_name(src.name)
+        if file_date is None:
+            raise ImportFileError.from_key(src.name, "import.error.no_file_date", lang, layout=named.name)
     readers.load_raw(con, src, layout, lang)
     db.execute(con, "import/rows", {"header_row": layout.header_row})
     if layout.kind == SNAPSHOTS:
-        db.execute(con, "import/snapshots_last", {"gap_minutes": SNAPSHOT_GAP_MINUTES})
+        db.execute(
+            con,
+            "import/snapshots_last",
+            {"gap_minutes": SNAPSHOT_GAP_MINUTES, "file_date": date_of_file_name(src.name)},
+        )
     db.execute(con, "import/drop_raw")  # import_rows holds every cell
     fallback = account or None
+    if fallback and known:  # `--account 13377905` is the account a report named with that 账户ID
+        named_as = db.query(con, "import/account_of_id", {"account_id": fallback})
+        fallback = str(named_as["account"].iloc[0]) if len(named_as) else fallback
     key = layout_key(layout, fallback)
     if layout.kind in SESSION_KINDS and known:
         db.execute(con, "import/known", {"layout_key": key})
@@ -196,9 +227,18 @@ def stage_file(
             "import/channel_keys_insert",
             {"labels": labels, "channels": [channel_key(x) for x in labels]},
         )
-        db.execute(con, "import/ad_parse", {"account": fallback, "scales": _scales(layout)})
+        db.execute(
+            con,
+            "import/ad_parse",
+            {
+                "account": fallback,
+                "scales": _scales(layout),
+                "channel": named.channel,
+                "file_date": file_date,
+            },
+        )
         db.execute(con, "import/checked_ad")
-        db.execute(con, "import/ad_stage", {"file_idx": file_idx})
+        db.execute(con, "import/ad_stage", {"file_idx": file_idx, "layout": named.name, "grain": named.grain})
     db.execute(
         con,
         "import/rejects_stage",

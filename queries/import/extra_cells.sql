@@ -27,7 +27,7 @@ SELECT
     substr(extra_column, 3) AS field,
     extra_text,
     CASE kind
-        WHEN 'rate' THEN liveroi_rate(extra_text)
+        WHEN 'rate' THEN round(liveroi_rate(extra_text), 10)
         WHEN 'seconds' THEN liveroi_seconds_of_raw_fast(extra_text, scale)
         ELSE liveroi_number_of_raw_fast(extra_text) * scale
     END AS value

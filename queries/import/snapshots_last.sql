@@ -7,7 +7,10 @@
 -- more than $gap_minutes, or where a running total falls (GMV or ad GMV lower than in the snapshot
 -- before: the counters were reset for a new broadcast). Rows without a readable time or account are left
 -- as they are (the parse rejects them).
--- Grain: one row per snapshot row changed. Parameters: $gap_minutes.
+-- 采集时间 may be a time of day only (the scraper's file is one day, `<YYYY-MM-DD>_直播大屏累计数据.csv`):
+-- it is then on $file_date, the date in the file name (NULL when the name has none: such rows stay
+-- unreadable and are rejected).
+-- Grain: one row per snapshot row changed. Parameters: $gap_minutes, $file_date (ISO date text or NULL).
 UPDATE import_rows AS r
 SET
     _summary = NOT s.is_last,
@@ -19,7 +22,10 @@ FROM (
         SELECT
             _row,
             liveroi_clean(account) AS anchor,
-            liveroi_timestamp_of_raw(started_at) AS snap_at,
+            coalesce(
+                liveroi_timestamp_of_raw(started_at),
+                CAST($file_date AS DATE) + TRY_CAST(liveroi_clean(started_at) AS TIME)
+            ) AS snap_at,
             liveroi_number_of_raw(gmv) AS gmv_total,
             liveroi_number_of_raw(ad_gmv) AS ad_gmv_total
         FROM import_rows
