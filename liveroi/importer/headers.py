@@ -46,7 +46,8 @@ AD_IDENTITY: tuple[str, ...] = (
 )
 #: Figures of an ad report beside spend and ad GMV, kept in ``ad_spend.extras`` (a map name → value):
 #: the attribution windows of the GMV (direct, T+1 … T+30), orders, 千川's net GMV, 1-hour refunds and
-#: smart-coupon amount, and followers gained. Canonical column names are ``ad_x_<name>``.
+#: smart-coupon amount, followers gained, and 磁力金牛's follower GMV windows and retention counts.
+#: Canonical column names are ``ad_x_<name>``.
 AD_EXTRA_PREFIX = "ad_x_"
 AD_EXTRAS: tuple[str, ...] = (
     "gmv_direct",
@@ -60,8 +61,27 @@ AD_EXTRAS: tuple[str, ...] = (
     "refunds_1h",
     "coupon",
     "new_followers",
+    # 磁力金牛's follower windows: GMV the followers the plan gained paid on the day, by the next day and
+    # within 7 / 15 / 30 days (涨粉当日/次日/7日/15日/30日GMV), and how many of them still follow after
+    # 1 / 7 / 15 / 30 days (N日涨粉留存数) — what a bought follower is worth, seen from the ad side.
+    "fans_gmv_t0",
+    "fans_gmv_t1",
+    "fans_gmv_t7",
+    "fans_gmv_t15",
+    "fans_gmv_t30",
+    "followers_kept_1d",
+    "followers_kept_7d",
+    "followers_kept_15d",
+    "followers_kept_30d",
 )
-_AD_EXTRA_COUNTS = ("orders", "new_followers")
+_AD_EXTRA_COUNTS = (
+    "orders",
+    "new_followers",
+    "followers_kept_1d",
+    "followers_kept_7d",
+    "followers_kept_15d",
+    "followers_kept_30d",
+)
 AD_FIELDS: tuple[str, ...] = (
     "time",
     "hour",

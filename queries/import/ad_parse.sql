@@ -59,7 +59,16 @@ cleaned AS (
             {'k': 'net_gmv', 'v': round(liveroi_number_of_raw(ad_x_net_gmv) * $scales.ad_x_net_gmv, 2)},
             {'k': 'refunds_1h', 'v': round(liveroi_number_of_raw(ad_x_refunds_1h) * $scales.ad_x_refunds_1h, 2)},
             {'k': 'coupon', 'v': round(liveroi_number_of_raw(ad_x_coupon) * $scales.ad_x_coupon, 2)},
-            {'k': 'new_followers', 'v': round(liveroi_number_of_raw(ad_x_new_followers) * $scales.ad_x_new_followers, 2)}
+            {'k': 'new_followers', 'v': round(liveroi_number_of_raw(ad_x_new_followers) * $scales.ad_x_new_followers, 2)},
+            {'k': 'fans_gmv_t0', 'v': round(liveroi_number_of_raw(ad_x_fans_gmv_t0) * $scales.ad_x_fans_gmv_t0, 2)},
+            {'k': 'fans_gmv_t1', 'v': round(liveroi_number_of_raw(ad_x_fans_gmv_t1) * $scales.ad_x_fans_gmv_t1, 2)},
+            {'k': 'fans_gmv_t7', 'v': round(liveroi_number_of_raw(ad_x_fans_gmv_t7) * $scales.ad_x_fans_gmv_t7, 2)},
+            {'k': 'fans_gmv_t15', 'v': round(liveroi_number_of_raw(ad_x_fans_gmv_t15) * $scales.ad_x_fans_gmv_t15, 2)},
+            {'k': 'fans_gmv_t30', 'v': round(liveroi_number_of_raw(ad_x_fans_gmv_t30) * $scales.ad_x_fans_gmv_t30, 2)},
+            {'k': 'followers_kept_1d', 'v': round(liveroi_number_of_raw(ad_x_followers_kept_1d) * $scales.ad_x_followers_kept_1d, 2)},
+            {'k': 'followers_kept_7d', 'v': round(liveroi_number_of_raw(ad_x_followers_kept_7d) * $scales.ad_x_followers_kept_7d, 2)},
+            {'k': 'followers_kept_15d', 'v': round(liveroi_number_of_raw(ad_x_followers_kept_15d) * $scales.ad_x_followers_kept_15d, 2)},
+            {'k': 'followers_kept_30d', 'v': round(liveroi_number_of_raw(ad_x_followers_kept_30d) * $scales.ad_x_followers_kept_30d, 2)}
             ],
             e -> e.v IS NOT NULL
         ) AS extras_list

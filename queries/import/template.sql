@@ -51,5 +51,14 @@ CREATE OR REPLACE TEMP TABLE import_template (
     ad_x_refunds_1h      VARCHAR,
     ad_x_coupon          VARCHAR,
     ad_x_new_followers   VARCHAR,
+    ad_x_fans_gmv_t0        VARCHAR,
+    ad_x_fans_gmv_t1        VARCHAR,
+    ad_x_fans_gmv_t7        VARCHAR,
+    ad_x_fans_gmv_t15       VARCHAR,
+    ad_x_fans_gmv_t30       VARCHAR,
+    ad_x_followers_kept_1d  VARCHAR,
+    ad_x_followers_kept_7d  VARCHAR,
+    ad_x_followers_kept_15d VARCHAR,
+    ad_x_followers_kept_30d VARCHAR,
     _beyond_header       VARCHAR
 );
