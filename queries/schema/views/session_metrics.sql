@@ -19,7 +19,6 @@ WITH base AS (
         s.peak_online,
         s.avg_watch_s,
         s.new_followers,
-        s.followers_lost,
         s.followers_total,
         s.fans_gmv,
         s.fans_buyers,
