@@ -6,9 +6,11 @@ the break-even ROI, and the move. A channel raised although its GMV alone return
 says why: the new followers it brings, at the follower value, make up the difference — for the
 channel that moves most, in the cold-start form "粉条: the last ¥100 brought 20 new followers, ¥5 each;
 a follower is worth ¥18 here — raise 30 %" (or cut, when a follower costs more than it is worth).
-The other channels follow in one short sentence, then any guardrail that bound (budget cap, minimum
-ROI) and, when the follower-value setting is empty, what the value used is: measured from the
-account's history (with its interval and lifetime) or the stated default.
+The move says which case it is: inside the spend range the history tried (interpolation, where the
+curve is measured and the advisor acts on it) or beyond it (extrapolation, where it steps cautiously,
+"a test"). The other channels follow in one short sentence, then any guardrail that bound (budget
+cap, minimum ROI) and, when the follower-value setting is empty, what the value used is: measured
+from the account's history (with its interval and lifetime) or the stated default.
 """
 
 from __future__ import annotations
@@ -72,6 +74,20 @@ def _follower_tool(rec: Recommendation, channel: str) -> bool:
     mroi = rec.marginal_roi.get(channel) or 0.0
     followers = rec.marginal_followers.get(channel) or 0.0
     return followers > 0 and followers * rec.economics.follower_value >= rec.economics.margin * mroi
+
+
+def _case(rec: Recommendation, channel: str, lang: str) -> str:
+    """Which case the move is: inside the spend the history tried ("measured between ¥9,000 and
+    ¥22,000: ") or beyond it ("never tried above ¥6,000, so a test: "); empty when not recorded."""
+    case = rec.decision.case.get(channel)
+    tried = rec.decision.tried.get(channel)
+    if case is None or tried is None:
+        return ""
+    low, high = (money(round(v, -2) if v >= 1000 else round(v), lang) for v in tried)
+    if case == "interpolate":
+        return t("advisor.reason.case.interpolate", lang, low=low, high=high)
+    key = "advisor.reason.case.above" if rec.suggested[channel] > tried[1] else "advisor.reason.case.below"
+    return t(key, lang, low=low, high=high)
 
 
 def _main_sentence(rec: Recommendation, channel: str, lang: str) -> str:
@@ -138,6 +154,7 @@ def _main_sentence(rec: Recommendation, channel: str, lang: str) -> str:
                 count=count(round(followers * unit), lang),
                 cost=money(1 / followers, lang, decimals=2),
                 value=money(value, lang, decimals=2),
+                case=_case(rec, channel, lang),
                 verb=t("advisor.verb.raise" if raised else "advisor.verb.cut", lang),
                 pct=pct,
                 to=money(to, lang),
@@ -153,6 +170,7 @@ def _main_sentence(rec: Recommendation, channel: str, lang: str) -> str:
             mroi=ratio(mroi),
             breakeven=ratio(be),
             why=why,
+            case=_case(rec, channel, lang),
             verb=t("advisor.verb.raise", lang),
             pct=pct,
             to=money(to, lang),
@@ -171,6 +189,7 @@ def _main_sentence(rec: Recommendation, channel: str, lang: str) -> str:
         mroi=ratio(mroi),
         cmp=cmp,
         breakeven=ratio(be),
+        case=_case(rec, channel, lang),
         verb=t("advisor.verb.raise" if to > now else "advisor.verb.cut", lang),
         pct=pct,
         to=money(to, lang),

@@ -22,11 +22,17 @@ session's spend, with ¥1 tolerance for rounding) and the step variance (thrash)
 
 Reference learner: :func:`known_shape_policy` is told everything but the scales (each curve's
 half-saturation spend and exponent, and how day, length and promo move the organic baseline) and
-plays the oracle of its least-squares estimate. It shows what the session noise alone costs: on
-seeds 0–9 it reaches 92 % of the oracle on average, 81 % on the saturated + starved case (whose
-starved channel's history, ¥3,000 ± 20 % against ±¥10,000 of session noise, says almost nothing
-about its slope) and 92 % on the noisy account near its optimum — so issue 4's target (mean ≥ 95 %,
-every case ≥ 85 %) is above what a learner that knows the curves' shapes reaches on these cases.
+plays the oracle of its least-squares estimate. It shows what the session noise alone costs — the
+information limit of the sessions (its figures: ``docs/advisor-notes.md`` and the README).
+
+Two sets of accounts:
+
+* :func:`scenarios` — the five hand-made cases of issue 4 (overspending, underspending, saturated +
+  starved, noisy near its optimum, ten sessions), kept as regression cases.
+* :func:`random_scenario` — the randomised suite of issue 12: accounts drawn over wide ranges in six
+  families (under, over, reallocate, near-optimum, thin, flat history), :data:`TUNING_SEEDS` to
+  choose the advisor's settings on and :data:`HELD_OUT_SEEDS` to report on
+  (``python -m benchmarks.advisor_suite``).
 
 Why holding spend is hard to beat on the noisy account near its optimum: profit is flat at an
 optimum — for a relative miss ``e`` the session loses about ``0.67·e²`` of the optimum's incremental
@@ -50,6 +56,7 @@ from liveroi.economics import follower_lifetime, margin_after_refunds
 from liveroi.settings import AccountSettings
 
 SESSIONS = 20
+START_DAY = pd.Timestamp("2026-01-01")
 Policy = Callable[[History, AccountSettings], dict[str, float]]
 
 
@@ -98,6 +105,27 @@ class Scenario:
     aov: float = 120.0
     description: str = ""
     seed_offset: int = field(default=0)
+    # The organic baseline's structure (defaults: the hand-made cases of issue 4).
+    dow_factor: tuple[float, ...] = (1.0, 1.0, 1.0, 1.0, 1.0, 1.15, 1.15)  # Monday first
+    duration_elasticity: float = 0.6
+    promo_rate: float = 0.05
+    promo_lift: float = 1.8
+    trend: float = 0.0  # log change of the organic baseline per 90 days
+    history_walk: bool = False  # history spend as a random walk (True) or independent jitter (False)
+    family: str = ""
+
+    def organic_factor(
+        self, started: pd.Series | pd.DatetimeIndex, duration: np.ndarray, promo: np.ndarray
+    ) -> np.ndarray:
+        """The organic baseline's multiplier of each session: day of week × length^elasticity ×
+        promo lift × exp(trend × days since 2026-01-01 / 90)."""
+        days = pd.DatetimeIndex(started)
+        day_index = np.asarray((days.normalize() - START_DAY).days, dtype=float)
+        factor = np.asarray(self.dow_factor)[np.asarray(days.day_of_week)]
+        factor = factor * (np.asarray(duration, dtype=float) / 180.0) ** self.duration_elasticity
+        factor = factor * np.where(np.asarray(promo, dtype=bool), self.promo_lift, 1.0)
+        return factor * np.exp(self.trend * day_index / 90.0)
+
     # The follower carry-over family (0 = off): followers in stock buy ``fans_gmv_per_follower`` a
     # session (part of the organic GMV, so it grows with the stock), a share ``churn`` of them leaves
     # each session, the stock starts at ``followers_start``; the history carries followers_total and
@@ -163,21 +191,23 @@ def _sessions(
     followers pay ``p · S_{k−1} · (duration / 180)^{0.6}`` of GMV (log-normal noise, 15 %), which is
     part of the session's GMV."""
     n = len(spend)
-    days = pd.Timestamp("2026-01-01 19:00") + pd.to_timedelta(
-        np.arange(start_index, start_index + n), unit="D"
+    days = (
+        START_DAY
+        + pd.Timedelta(hours=19)
+        + pd.to_timedelta(np.arange(start_index, start_index + n), unit="D")
     )
-    weekend = np.isin(days.day_of_week, (5, 6))
-    promo = rng.random(n) < 0.05
+    promo = rng.random(n) < scenario.promo_rate
     duration = np.clip(rng.normal(180.0, 30.0, n), 60.0, 360.0)
-    organic = scenario.organic_gmv * (duration / 180.0) ** 0.6 * np.where(weekend, 1.15, 1.0)
-    organic = organic * np.where(promo, 1.8, 1.0)
+    organic = scenario.organic_gmv * scenario.organic_factor(days, duration, promo)
     paid = np.zeros(n)
     paid_followers = np.zeros(n)
     for j, ch in enumerate(scenario.channels):
         paid += ch.gmv(spend[:, j])
         paid_followers += ch.followers(spend[:, j])
     gmv_noise = np.exp(rng.normal(-(scenario.noise**2) / 2, scenario.noise, n))
-    followers_mean = scenario.organic_followers * (duration / 180.0) ** 0.6 + paid_followers
+    followers_mean = (
+        scenario.organic_followers * (duration / 180.0) ** scenario.duration_elasticity + paid_followers
+    )
     followers = np.round(
         followers_mean * np.exp(rng.normal(-(scenario.follower_noise**2) / 2, scenario.follower_noise, n))
     )
@@ -214,7 +244,11 @@ def generate_history(scenario: Scenario, seed: int = 0, sessions: int | None = N
     n = scenario.history_sessions if sessions is None else sessions
     names = [ch.name for ch in scenario.channels]
     start = np.array([scenario.start_spend[c] for c in names])
-    jitter = np.exp(rng.normal(0.0, scenario.history_jitter, (n, len(names))))
+    steps = rng.normal(0.0, scenario.history_jitter, (n, len(names)))
+    if scenario.history_walk:  # a random walk ending at the start, scaled to the same spread
+        walk = np.cumsum(steps[::-1], axis=0)[::-1]
+        steps = walk / max(float(walk.std()), 1e-9) * scenario.history_jitter
+    jitter = np.exp(steps)
     spend = np.round(start[None, :] * jitter, 0)
     spend[-1] = start
     frame = _sessions(scenario, spend, 0, rng)
@@ -272,11 +306,10 @@ def known_shape_policy(scenario: Scenario) -> Policy:
 
     def policy(history: History, settings: AccountSettings) -> dict[str, float]:
         sessions = history.sessions
-        started = pd.to_datetime(sessions["started_at"])
-        weekend = np.isin(started.dt.day_of_week, (5, 6))
-        length = (sessions["duration_min"].to_numpy(dtype=float) / 180.0) ** 0.6
+        duration = sessions["duration_min"].to_numpy(dtype=float)
+        length = (duration / 180.0) ** scenario.duration_elasticity
         promo = sessions["promo"].to_numpy(dtype=bool)
-        organic = length * np.where(weekend, 1.15, 1.0) * np.where(promo, 1.8, 1.0)
+        organic = scenario.organic_factor(pd.to_datetime(sessions["started_at"]), duration, promo)
         spend = [history.spend[ch.name].to_numpy(dtype=float) for ch in scenario.channels]
         unit = [replace(ch, gmv_top=1.0, followers_top=1.0) for ch in scenario.channels]
         x_gmv = np.column_stack([organic, *(u.gmv(s) for u, s in zip(unit, spend, strict=True))])
@@ -436,6 +469,142 @@ def scenarios() -> tuple[Scenario, ...]:
             seed_offset=5,
         ),
     )
+
+
+# -- the randomised suite of issue 12 -----------------------------------------------------------------
+FAMILIES: tuple[str, ...] = ("under", "over", "reallocate", "near-optimum", "thin", "flat history")
+TUNING_SEEDS = range(0, 120)  # decisions about the advisor are made on these only
+HELD_OUT_SEEDS = range(100_000, 100_120)  # results are reported on these
+CHANNEL_KEYS = ("xiaodiantong", "jinniu", "fentiao", "qianchuan", "douplus", "live_promo")
+
+
+def family_of(seed: int) -> str:
+    """The family of the account drawn from ``seed`` (families rotate, so every range of six
+    consecutive seeds holds one of each)."""
+    return FAMILIES[seed % len(FAMILIES)]
+
+
+def _optimum_ratios(family: str, n_channels: int, rng: np.random.Generator) -> np.ndarray:
+    """Each channel's true optimum as a multiple of its spend today, by family."""
+
+    def log_uniform(low: float, high: float, size: int | None = None) -> np.ndarray:
+        return np.exp(rng.uniform(np.log(low), np.log(high), size))
+
+    if family == "under":
+        return log_uniform(1.4, 3.0, n_channels)
+    if family == "over":
+        return log_uniform(0.3, 0.7, n_channels)
+    if family == "near-optimum":
+        return rng.uniform(0.85, 1.15, n_channels)
+    if family == "reallocate":
+        ratios = log_uniform(0.3, 3.0, n_channels)
+        ratios[0] = log_uniform(0.3, 0.7)
+        ratios[1] = log_uniform(1.4, 3.0)
+        return rng.permutation(ratios)
+    return log_uniform(0.3, 3.0, n_channels)  # thin, flat history: anywhere in the range
+
+
+def hill_slope(spend: float, half: float, shape: float) -> float:
+    """d/ds of s^n / (s^n + h^n) (a unit ceiling)."""
+    return shape * spend ** (shape - 1) * half**shape / (spend**shape + half**shape) ** 2
+
+
+def _random_channel(
+    rng: np.random.Generator, name: str, today: float, optimum: float, margin: float, follower_value: float
+) -> TrueChannel:
+    """A channel whose profit-maximising spend is ``optimum`` (see :func:`random_scenario`); drawn
+    again (up to 50 times) while a session at ``today``'s spend would lose more than half of what a
+    session at the optimum earns over spending nothing on it, so that the oracle's incremental profit
+    — the score's denominator — stays well above zero."""
+    for _attempt in range(50):
+        shape = float(rng.uniform(0.7, 2.0))
+        low = min(today, optimum)
+        bound = 3.0
+        if shape > 1:  # keep the inflection 20 % below the lower of today's spend and the optimum
+            inflection = ((shape - 1) / (shape + 1)) ** (1 / shape)
+            bound = min(bound, low / (1.2 * inflection * optimum))
+        half = optimum * float(np.exp(rng.uniform(np.log(min(0.3, bound)), np.log(bound))))
+        share = float(rng.uniform(0.0, 0.4)) if follower_value > 0 else 0.0
+        followers_half = optimum * float(np.exp(rng.uniform(np.log(0.5), np.log(3.0))))
+        followers_top = (
+            share * (optimum + followers_half) ** 2 / (follower_value * followers_half) if share > 0 else 0.0
+        )
+        gmv_top = (1 - share) / (margin * hill_slope(optimum, half, shape))
+        channel = TrueChannel(name, gmv_top, half, shape, followers_top, followers_half)
+
+        def profit(s: float, ch: TrueChannel = channel) -> float:
+            return margin * float(ch.gmv(s)) + follower_value * float(ch.followers(s)) - s
+
+        if profit(today) >= -0.5 * profit(optimum):
+            break
+    return channel
+
+
+def random_scenario(seed: int) -> Scenario:
+    """One random account (issue 12 §1), deterministic in ``seed``; its family is :func:`family_of`.
+
+    Drawn per account: 1–4 channels (2–4 for "reallocate"), spend today ¥1k–30k per channel
+    (log-uniform); each channel's true optimum ``s*`` at 0.3×–3× today's spend (family-dependent:
+    under 1.4–3×, over 0.3–0.7×, near-optimum 0.85–1.15×, reallocate one of each side); Hill shape
+    ``n`` 0.7–2.0 and half-saturation spend ``h`` such that the curve is concave over the whole range
+    from today's spend to ``s*`` (an S-shaped curve's inflection ``h·((n−1)/(n+1))^{1/n}`` lies at
+    least 20 % below both); a follower value ¥0–10 and a share φ (0–40 %) of the marginal value at
+    ``s*`` coming from followers; then the GMV ceiling solving ``m·top·g'(s*) + v·f'(s*) = 1``, so
+    ``s*`` is exactly the profit-maximising spend. Margin 30–70 %, refunds 5–30 %; session noise
+    10–40 % log-normal; organic GMV 0.3–3× the paid GMV today, moved by day of week (weekend lift
+    0–30 %, each day ±5 %), session length (elasticity 0.3–0.9), promo days (0–10 % of days, ×1.3–2.5)
+    and a trend of −25 %…+25 % per 90 days. History: 10–20 sessions ("thin") or 20–120, spend
+    varying ±10–50 % (log-normal sd; "flat history": 0–3 %), independently per session or as a
+    random walk; 15 % of accounts have a budget cap at 1.0–1.5× today's total.
+    """
+    rng = np.random.default_rng([seed, 12])
+    family = family_of(seed)
+    n_channels = int(rng.integers(2, 5)) if family == "reallocate" else int(rng.integers(1, 5))
+    names = tuple(str(c) for c in rng.choice(CHANNEL_KEYS, n_channels, replace=False))
+    gross_margin = float(rng.uniform(0.3, 0.7))
+    refund_rate = float(rng.uniform(0.05, 0.3))
+    margin = gross_margin * (1 - refund_rate)
+    follower_value = float(np.round(rng.uniform(0.0, 10.0), 2))
+    today = np.round(np.exp(rng.uniform(np.log(1_000), np.log(30_000), n_channels)), -1)
+    ratios = _optimum_ratios(family, n_channels, rng)
+    channels = []
+    paid_today = 0.0
+    for name, s0, ratio in zip(names, today, ratios, strict=True):
+        channel = _random_channel(rng, name, float(s0), float(s0 * ratio), margin, follower_value)
+        channels.append(channel)
+        paid_today += float(channel.gmv(s0))
+    dow = np.ones(7) + rng.normal(0.0, 0.05, 7)
+    dow[5:] += rng.uniform(0.0, 0.3)
+    flat = family == "flat history"
+    return Scenario(
+        name=f"acct-{seed}",
+        channels=tuple(channels),
+        start_spend=dict(zip(names, (float(s) for s in today), strict=True)),
+        organic_gmv=paid_today * float(np.exp(rng.uniform(np.log(0.3), np.log(3.0)))),
+        organic_followers=float(rng.uniform(50, 500)),
+        noise=float(rng.uniform(0.1, 0.4)),
+        follower_noise=float(rng.uniform(0.2, 0.45)),
+        history_sessions=int(rng.integers(10, 21)) if family == "thin" else int(rng.integers(20, 121)),
+        history_jitter=float(rng.uniform(0.0, 0.03)) if flat else float(rng.uniform(0.1, 0.5)),
+        gross_margin=gross_margin,
+        refund_rate=refund_rate,
+        follower_value=follower_value,
+        budget_cap=float(np.round(today.sum() * rng.uniform(1.0, 1.5), -1)) if rng.random() < 0.15 else None,
+        seed_offset=seed,
+        dow_factor=tuple(float(d) for d in dow),
+        duration_elasticity=float(rng.uniform(0.3, 0.9)),
+        promo_rate=float(rng.uniform(0.0, 0.1)),
+        promo_lift=float(rng.uniform(1.3, 2.5)),
+        trend=float(rng.uniform(np.log(0.75), np.log(1.25))),
+        history_walk=bool(rng.random() < 0.5),
+        family=family,
+        description=f"random account, family {family}",
+    )
+
+
+def random_scenarios(seeds: range | list[int]) -> list[Scenario]:
+    """:func:`random_scenario` of every seed."""
+    return [random_scenario(seed) for seed in seeds]
 
 
 # -- the follower carry-over family (issue 13 §5) ---------------------------------------------------

@@ -58,16 +58,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Follower value not set: {measured}.",
     },
     "advisor.reason.cold_start": {
-        "zh": "{channel}：最后 {unit} 带来 {count} 个新粉，每个 {cost}；此账号一个粉丝值 {value}，建议{verb} {pct} 至 {to}。",
-        "en": "{channel}: the last {unit} brought {count} new followers, {cost} each; a follower is worth {value} here — {verb} {pct} to {to}.",
+        "zh": "{channel}：最后 {unit} 带来 {count} 个新粉，每个 {cost}；此账号一个粉丝值 {value}，{case}建议{verb} {pct} 至 {to}。",
+        "en": "{channel}: the last {unit} brought {count} new followers, {cost} each; a follower is worth {value} here — {case}{verb} {pct} to {to}.",
     },
     "advisor.reason.followers_cost": {
         "zh": "最后 {unit} 带来 {count} 个新粉，每个 {cost}；此账号一个粉丝值 {value}",
         "en": "the last {unit} brought {count} new followers, {cost} each; a follower is worth {value} here",
     },
     "advisor.reason.cold_start_cut": {
-        "zh": "{channel}：最后 {unit} 只带来 {count} 个新粉，每个 {cost}，高于一个粉丝的价值 {value}，成交也低于保本，建议{verb} {pct} 至 {to}。",
-        "en": "{channel}: the last {unit} brought only {count} new followers, {cost} each, more than a follower is worth here ({value}), and its GMV is below break-even — {verb} {pct} to {to}.",
+        "zh": "{channel}：最后 {unit} 只带来 {count} 个新粉，每个 {cost}，高于一个粉丝的价值 {value}，成交也低于保本，{case}建议{verb} {pct} 至 {to}。",
+        "en": "{channel}: the last {unit} brought only {count} new followers, {cost} each, more than a follower is worth here ({value}), and its GMV is below break-even — {case}{verb} {pct} to {to}.",
     },
     # -- settings (followers before the first imported session) ------------------------------------------
     "settings.followers_before": {
