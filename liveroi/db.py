@@ -222,6 +222,13 @@ def _migrations() -> list[tuple[int, str]]:
     return found
 
 
+def _applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
+    """The versions recorded in ``schema_version`` (empty for a new file)."""
+    if not _table_exists(con, "schema_version"):
+        return set()
+    return {int(row[0]) for row in con.execute("SELECT DISTINCT version FROM schema_version").fetchall()}
+
+
 def latest_schema_version() -> int:
     """The version this code expects: the base schema plus every migration file."""
     return max([SCHEMA_VERSION_BASE, *(v for v, _ in _migrations())])
@@ -262,16 +269,18 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     if current > latest:
         raise DatabaseError("error.db_newer", version=current, latest=latest)
     digest = _views_digest()
-    if current == latest and _stored_views_digest(con) == digest:
+    applied = _applied_versions(con)
+    missing = [(v, name) for v, name in _migrations() if v > SCHEMA_VERSION_BASE and v not in applied]
+    if current == latest and not missing and _stored_views_digest(con) == digest:
         return current
     with transaction(con):
         if current < SCHEMA_VERSION_BASE:
             con.execute(load_sql("schema/schema"))
             con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION_BASE])
-        for version, name in _migrations():
-            if version > max(current, SCHEMA_VERSION_BASE):
-                con.execute(load_sql(name))
-                con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
+        for version, name in missing:  # every migration not recorded, also one numbered below the
+            # latest applied (branches merged out of order: 006 before 005 must not skip 005)
+            con.execute(load_sql(name))
+            con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
         con.execute(load_sql("schema/meta"))
         for view in CONTRACT_VIEWS:
             con.execute(load_sql(f"schema/views/{view}"))

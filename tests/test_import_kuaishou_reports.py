@@ -121,6 +121,28 @@ def test_jinniu_unit_rows_of_one_plan_are_different_facts(db_path: Path) -> None
     assert layout == [("kuaishou_jinniu_unit", 23)]
 
 
+def test_jinniu_unit_follower_windows_and_retention_are_kept(db_path: Path) -> None:
+    """涨粉当日/次日/7日/15日/30日GMV and 1/7/15/30日涨粉留存数 land in ad_spend.extras, per unit."""
+    rows = jinniu_unit_rows(DAY, plans=1, units=2)
+    figures = [
+        (1200.5, 1300.0, 2100.25, 2500.0, 3000.0, 90, 80, 71, 65),
+        (10.0, 10.0, 12.0, 15.0, 15.0, 4, 4, 3, 0),
+    ]
+    names = ["涨粉当日GMV", "涨粉次日GMV", "涨粉7日GMV", "涨粉15日GMV", "涨粉30日GMV", "1日涨粉留存数", "7日涨粉留存数",
+             "15日涨粉留存数", "30日涨粉留存数"]  # fmt: skip
+    for row, values in zip(rows, figures, strict=True):
+        row.update(dict(zip(names, values, strict=True)))
+    summary = import_files(db_path, [("磁力金牛_单元报表.csv", jinniu_unit_file(rows))], account=ACCOUNT)
+    assert summary["rejected"] == []
+    stored = _q(
+        db_path,
+        "SELECT extras['fans_gmv_t0'], extras['fans_gmv_t1'], extras['fans_gmv_t7'], extras['fans_gmv_t15'],"
+        " extras['fans_gmv_t30'], extras['followers_kept_1d'], extras['followers_kept_7d'],"
+        " extras['followers_kept_15d'], extras['followers_kept_30d'] FROM ad_spend ORDER BY extras['fans_gmv_t0'] DESC",
+    )
+    assert stored == [tuple(float(v) for v in values) for values in figures]
+
+
 def test_jinniu_unit_same_unit_twice_with_different_figures_is_a_repeat(db_path: Path) -> None:
     rows = jinniu_unit_rows(DAY, plans=1, units=2)
     changed = {**rows[0], "花费": 1.5}

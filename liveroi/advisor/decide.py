@@ -77,13 +77,16 @@ INTERVAL = (0.1, 0.9)  # the interval reported with expected GMV: 80 %
 
 @dataclass(frozen=True)
 class Economics:
-    """The numbers that turn GMV and followers into profit."""
+    """The numbers that turn GMV and followers into profit. ``follower_value_suggested``: the setting
+    is empty, so ``follower_value`` is :func:`liveroi.economics.follower_value` of the history —
+    measured, or the stated default — described by ``follower_value_measure``."""
 
     gross_margin: float
     refund_rate: float
     follower_value: float
     follower_value_suggested: bool
     breakeven_roi: float
+    follower_value_measure: money_rules.FollowerValue | None = None
 
     @property
     def margin(self) -> float:
@@ -91,22 +94,28 @@ class Economics:
         return self.gross_margin * (1 - self.refund_rate)
 
 
-def suggested_follower_value(history: History, settings: AccountSettings) -> float:
-    """A follower value when the setting is empty: :func:`liveroi.economics.suggested_follower_value`
-    (0.1 × AOV × margin after refunds; ¥3 without buyer counts) at the history's AOV, Σ GMV / Σ buyers."""
-    sessions = history.sessions
-    buyers = float(sessions["buyers"].sum(skipna=True)) if "buyers" in sessions else 0.0
-    aov = float(sessions["gmv"].sum(skipna=True)) / buyers if buyers > 0 else None
-    value = money_rules.suggested_follower_value(settings.gross_margin, settings.refund_rate, aov)
-    return money_rules.DEFAULT_FOLLOWER_VALUE if value is None else value
+def measured_follower_value(history: History, settings: AccountSettings) -> money_rules.FollowerValue:
+    """What a new follower is worth from this history: :func:`liveroi.economics.follower_value` (the
+    one formula; the stated default 0.1 × AOV × margin after refunds when too little is known), with
+    the account's "followers before the first imported session" and its spend per channel."""
+    return money_rules.follower_value(
+        history.sessions,
+        settings.gross_margin,
+        settings.refund_rate,
+        followers_before=settings.followers_before,
+        spend=history.spend,
+    )
 
 
 def economics(history: History, settings: AccountSettings) -> Economics:
-    """Margin, refunds, follower value (suggested when unset) and break-even ROI of an account."""
-    suggested = settings.follower_value is None
-    value = suggested_follower_value(history, settings) if suggested else float(settings.follower_value)
+    """Margin, refunds, follower value and break-even ROI of an account. A follower value the user set
+    wins; an empty setting takes the value measured from the history (or its stated default)."""
     breakeven = settings.breakeven_roi or float("inf")
-    return Economics(settings.gross_margin, settings.refund_rate, value, suggested, breakeven)
+    if settings.follower_value is not None:
+        value = float(settings.follower_value)
+        return Economics(settings.gross_margin, settings.refund_rate, value, False, breakeven)
+    measure = measured_follower_value(history, settings)
+    return Economics(settings.gross_margin, settings.refund_rate, measure.value, True, breakeven, measure)
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ import pandas as pd
 
 from liveroi.advisor.backtest import rule_policy
 from liveroi.advisor.data import History
-from liveroi.economics import margin_after_refunds
+from liveroi.economics import follower_lifetime, margin_after_refunds
 from liveroi.settings import AccountSettings
 
 SESSIONS = 20
@@ -126,15 +126,39 @@ class Scenario:
         factor = factor * np.where(np.asarray(promo, dtype=bool), self.promo_lift, 1.0)
         return factor * np.exp(self.trend * day_index / 90.0)
 
+    # The follower carry-over family (0 = off): followers in stock buy ``fans_gmv_per_follower`` a
+    # session (part of the organic GMV, so it grows with the stock), a share ``churn`` of them leaves
+    # each session, the stock starts at ``followers_start``; the history carries followers_total and
+    # fans_gmv, and the advisor is not told the follower value (:meth:`settings`).
+    fans_gmv_per_follower: float = 0.0
+    churn: float = 0.0
+    followers_start: float = 0.0
+
+    @property
+    def carry_over(self) -> bool:
+        """Whether followers carry value here (the follower carry-over family)."""
+        return self.fans_gmv_per_follower > 0
+
+    @property
+    def follower_credit(self) -> float:
+        r"""¥ a new follower is credited with in the score and the oracle: the stated
+        ``follower_value``, or in the carry-over family the true lifetime margin of one new follower,
+        ``m · p · L(c)`` with :func:`liveroi.economics.follower_lifetime` — what
+        :func:`liveroi.economics.follower_value` estimates from the history."""
+        if not self.carry_over:
+            return self.follower_value
+        return self.margin * self.fans_gmv_per_follower * float(follower_lifetime(self.churn))
+
     def settings(self) -> AccountSettings:
-        """The account settings a policy sees."""
+        """The account settings a policy sees (no follower value in the carry-over family: the
+        advisor has to measure it)."""
         return AccountSettings(
             account=self.name,
             gross_margin=self.gross_margin,
             refund_rate=self.refund_rate,
             budget_cap=self.budget_cap,
             max_change=self.max_change,
-            follower_value=self.follower_value,
+            follower_value=None if self.carry_over else self.follower_value,
             min_roi=self.min_roi,
         )
 
@@ -148,14 +172,24 @@ class Scenario:
         total = 0.0
         for ch in self.channels:
             s = spend.get(ch.name, 0.0)
-            total += self.margin * float(ch.gmv(s)) + self.follower_value * float(ch.followers(s)) - s
+            total += self.margin * float(ch.gmv(s)) + self.follower_credit * float(ch.followers(s)) - s
         return total
 
 
 def _sessions(
-    scenario: Scenario, spend: np.ndarray, start_index: int, rng: np.random.Generator
+    scenario: Scenario,
+    spend: np.ndarray,
+    start_index: int,
+    rng: np.random.Generator,
+    stock: float | None = None,
 ) -> pd.DataFrame:
-    """Draw sessions (one per day from 2026-01-01 + start_index) at the given spend rows."""
+    r"""Draw sessions (one per day from 2026-01-01 + start_index) at the given spend rows.
+
+    Carry-over family: the stock before the first row is ``stock`` (default
+    ``followers_start``); each session a share ``c`` of the followers there at its start leaves and
+    its new followers join, ``S_k = (1 − c) S_{k−1} + \text{new}_k`` (closed form over the rows);
+    followers pay ``p · S_{k−1} · (duration / 180)^{0.6}`` of GMV (log-normal noise, 15 %), which is
+    part of the session's GMV."""
     n = len(spend)
     days = (
         START_DAY
@@ -170,13 +204,25 @@ def _sessions(
     for j, ch in enumerate(scenario.channels):
         paid += ch.gmv(spend[:, j])
         paid_followers += ch.followers(spend[:, j])
-    gmv = (organic + paid) * np.exp(rng.normal(-(scenario.noise**2) / 2, scenario.noise, n))
+    gmv_noise = np.exp(rng.normal(-(scenario.noise**2) / 2, scenario.noise, n))
     followers_mean = (
         scenario.organic_followers * (duration / 180.0) ** scenario.duration_elasticity + paid_followers
     )
     followers = np.round(
         followers_mean * np.exp(rng.normal(-(scenario.follower_noise**2) / 2, scenario.follower_noise, n))
     )
+    carried: dict[str, np.ndarray] = {}
+    if scenario.carry_over:
+        keep = 1.0 - scenario.churn
+        before = scenario.followers_start if stock is None else float(stock)
+        k = np.arange(1, n + 1, dtype=float)
+        end = keep**k * (before + np.cumsum(followers * keep ** (-k)))
+        start = np.concatenate([[before], end[:-1]])
+        fans = scenario.fans_gmv_per_follower * start * (duration / 180.0) ** 0.6
+        fans_noise = np.exp(rng.normal(-(0.15**2) / 2, 0.15, n))
+        organic = organic + fans * fans_noise
+        carried = {"followers_total": np.round(end), "fans_gmv": np.round(fans * fans_noise * gmv_noise, 2)}
+    gmv = (organic + paid) * gmv_noise
     return pd.DataFrame(
         {
             "session_id": [f"{scenario.name}-{i}" for i in range(start_index, start_index + n)],
@@ -187,6 +233,7 @@ def _sessions(
             "new_followers": followers,
             "buyers": np.round(gmv / scenario.aov),
             "promo": promo,
+            **carried,
         }
     )
 
@@ -227,7 +274,7 @@ def oracle_policy(scenario: Scenario) -> Policy:
             grid = np.linspace(now * (1 - settings.max_change), now * (1 + settings.max_change), 2001)
             grids[ch.name] = grid
             values[ch.name] = (
-                scenario.margin * ch.gmv(grid) + scenario.follower_value * ch.followers(grid) - grid
+                scenario.margin * ch.gmv(grid) + scenario.follower_credit * ch.followers(grid) - grid
             )
 
         def best(price: float) -> dict[str, float]:
@@ -323,7 +370,8 @@ def play(scenario: Scenario, policy: Policy, name: str, seed: int = 0, sessions:
             violations += 1
         profit += scenario.incremental_profit(dict(zip(names, spend, strict=True)))
         rows.append(spend)
-        session = _sessions(scenario, spend[None, :], len(history), rng)
+        stock = float(history.sessions["followers_total"].iloc[-1]) if scenario.carry_over else None
+        session = _sessions(scenario, spend[None, :], len(history), rng, stock)
         history = history.append(session, pd.DataFrame(spend[None, :], columns=names))
         del t
     step_sd = float(np.std(steps)) if steps else 0.0
@@ -557,3 +605,59 @@ def random_scenario(seed: int) -> Scenario:
 def random_scenarios(seeds: range | list[int]) -> list[Scenario]:
     """:func:`random_scenario` of every seed."""
     return [random_scenario(seed) for seed in seeds]
+
+
+# -- the follower carry-over family (issue 13 §5) ---------------------------------------------------
+def follower_scenarios() -> tuple[Scenario, ...]:
+    r"""Accounts whose followers carry value: organic GMV grows with the follower stock, followers
+    churn, the history carries 粉丝总数 and 粉丝成交金额, and the advisor is not told the follower value
+    (it must measure it, :func:`liveroi.economics.follower_value`). Scored with each new follower at
+    its true lifetime margin ``m · p · L(c)`` (:attr:`Scenario.follower_credit`); margin 50 %, refunds
+    10 %.
+
+    * **follower tool starved**: 粉条 at ¥1,000 a session brings followers at ¥4 each at the margin,
+      with a GMV return (0.96) far below break-even; followers pay ¥0.15 a session and 0.5 % leave
+      per session, so a new follower is worth 0.45 × 0.15 × 118 ≈ ¥8. The optimum solves
+      ``(0.45 · 6000 + 8.0 · 1500) · 4000 / (s + 4000)² = 1``: ≈ ¥3,670 — raise. Valued at the
+      AOV default (≈ ¥2.4) the channel would sit at its break-even and be held.
+    * **follower tool overspent**: the same kind of channel at ¥6,000, where the last follower costs
+      ≈ ¥53: cut towards ≈ ¥1,900 even at the measured value.
+    * **GMV channel + follower tool**: 小店通 bought for GMV beside a starved 粉条, noisier sessions.
+    """
+    carry = {"fans_gmv_per_follower": 0.15, "churn": 0.005, "followers_start": 20_000.0}
+    return (
+        Scenario(
+            name="follower tool starved",
+            description="粉条 below break-even on GMV, its followers worth ≈ ¥8 each: raise",
+            channels=(TrueChannel("fentiao", 6_000, 4_000, 1.0, 1_500, 4_000),),
+            start_spend={"fentiao": 1_000},
+            organic_gmv=10_000,
+            organic_followers=80,
+            seed_offset=41,
+            **carry,
+        ),
+        Scenario(
+            name="follower tool overspent",
+            description="粉条 at ¥6,000, the last follower costing ≈ ¥53: cut",
+            channels=(TrueChannel("fentiao", 6_000, 2_000, 1.0, 600, 2_000),),
+            start_spend={"fentiao": 6_000},
+            organic_gmv=10_000,
+            organic_followers=80,
+            seed_offset=42,
+            **carry,
+        ),
+        Scenario(
+            name="GMV channel + follower tool",
+            description="小店通 near its optimum for GMV, 粉条 starved for followers, 20 % session noise",
+            channels=(
+                TrueChannel("xiaodiantong", 40_000, 10_000, 1.0, 600, 10_000),
+                TrueChannel("fentiao", 6_000, 4_000, 1.0, 1_500, 4_000),
+            ),
+            start_spend={"xiaodiantong": 8_000, "fentiao": 1_000},
+            organic_gmv=15_000,
+            organic_followers=80,
+            noise=0.2,
+            seed_offset=43,
+            **carry,
+        ),
+    )

@@ -7,7 +7,7 @@ and refuses a key defined twice. ``tests/test_i18n.py`` checks that both languag
 
 from __future__ import annotations
 
-from liveroi.i18n import advisor, brand, common, dashboard, importer, sample, timeline
+from liveroi.i18n import advisor, brand, common, dashboard, followers, importer, sample, timeline
 
 LANGUAGES: tuple[str, ...] = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
@@ -33,6 +33,7 @@ TRANSLATIONS: dict[str, Entry] = _merge(
     brand.STRINGS,
     sample.STRINGS,
     timeline.STRINGS,
+    followers.STRINGS,
 )
 
 

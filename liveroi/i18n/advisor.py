@@ -75,8 +75,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Limited by the minimum ROI of {min_roi}.",
     },
     "advisor.reason.follower_value": {
-        "zh": "涨粉价值未设置，按建议值 {value}/人计算（可在设置页修改）。",
-        "en": "Follower value not set: the suggested {value} per follower is used (change it in Settings).",
+        "zh": "涨粉价值未设置，历史还测不出（{why}）：按建议值 {value}/人计算（可在设置页修改）。",
+        "en": "Follower value not set and not measurable yet ({why}): the suggested {value} per follower is used (change it in Settings).",
     },
     "advisor.reason.no_channels": {
         "zh": "该账号没有付费投放记录，无可调整的消耗。",

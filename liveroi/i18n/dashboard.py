@@ -130,10 +130,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.spend_gmv": {"zh": "每日消耗（按渠道）与成交金额", "en": "Daily spend by channel and GMV"},
     "chart.ma_gmv": {"zh": "成交金额 7日均线", "en": "GMV, 7-day avg"},
     "chart.follower_growth": {
-        "zh": "累计涨粉与 10万 里程碑",
-        "en": "Cumulative new followers and the 100k milestone",
+        "zh": "粉丝数与 10万 里程碑",
+        "en": "Followers and the 100k milestone",
     },
-    "chart.cumulative_followers": {"zh": "累计涨粉", "en": "Cumulative new followers"},
+    "chart.cumulative_followers": {"zh": "粉丝数", "en": "Followers"},
     "chart.milestone": {"zh": "10万粉", "en": "100k followers"},
     "chart.projection": {"zh": "{account} 预测", "en": "{account} projection"},
     "chart.recent_roi": {"zh": "近 14 天每日 ROI", "en": "Daily ROI, last 14 days"},
@@ -185,8 +185,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Showing the {shown} accounts with the most followers gained (of {total}).",
     },
     "trends.projection_note": {
-        "zh": "累计涨粉自导入数据的第一场起算。预测为最近 {days} 天的线性趋势；不增长时显示 —。",
-        "en": "Cumulative followers count from the first imported session. The projection is the linear trend of the last {days} days; — when not growing.",
+        "zh": "预测为最近 {days} 天的线性趋势；不增长时显示 —。",
+        "en": "The projection is the linear trend of the last {days} days; — when not growing.",
     },
     # --- sessions ---
     "sessions.question": {
@@ -477,6 +477,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Follower value cannot be negative.",
     },
     "settings.error.min_roi": {"zh": "最低ROI 不能为负数。", "en": "Minimum ROI cannot be negative."},
+    "settings.error.followers_before": {
+        "zh": "首场之前的粉丝数不能为负数。",
+        "en": "Followers before the first imported session cannot be negative.",
+    },
     # --- sign-in and roles (liveroi/ui/auth.py) ---
     "auth.title": {"zh": "登录", "en": "Sign in"},
     "auth.prompt": {

@@ -28,8 +28,10 @@ COUNT_FIELDS: tuple[str, ...] = (
     "orders",
     "buyers",
     "followers_lost",
+    "followers_total",
+    "fans_buyers",
 )
-MONEY_FIELDS: tuple[str, ...] = ("gmv", "refunds", "ad_gmv", "net_gmv", "spend")
+MONEY_FIELDS: tuple[str, ...] = ("gmv", "refunds", "ad_gmv", "net_gmv", "fans_gmv", "spend")
 #: What identifies one ad row besides its account, channel and period: rows that differ in any of these
 #: are different facts (a plan's units, a unit's creatives, a material), never repeats of each other.
 AD_IDENTITY: tuple[str, ...] = (
@@ -44,7 +46,8 @@ AD_IDENTITY: tuple[str, ...] = (
 )
 #: Figures of an ad report beside spend and ad GMV, kept in ``ad_spend.extras`` (a map name → value):
 #: the attribution windows of the GMV (direct, T+1 … T+30), orders, 千川's net GMV, 1-hour refunds and
-#: smart-coupon amount, and followers gained. Canonical column names are ``ad_x_<name>``.
+#: smart-coupon amount, followers gained, and 磁力金牛's follower GMV windows and retention counts.
+#: Canonical column names are ``ad_x_<name>``.
 AD_EXTRA_PREFIX = "ad_x_"
 AD_EXTRAS: tuple[str, ...] = (
     "gmv_direct",
@@ -58,8 +61,27 @@ AD_EXTRAS: tuple[str, ...] = (
     "refunds_1h",
     "coupon",
     "new_followers",
+    # 磁力金牛's follower windows: GMV the followers the plan gained paid on the day, by the next day and
+    # within 7 / 15 / 30 days (涨粉当日/次日/7日/15日/30日GMV), and how many of them still follow after
+    # 1 / 7 / 15 / 30 days (N日涨粉留存数) — what a bought follower is worth, seen from the ad side.
+    "fans_gmv_t0",
+    "fans_gmv_t1",
+    "fans_gmv_t7",
+    "fans_gmv_t15",
+    "fans_gmv_t30",
+    "followers_kept_1d",
+    "followers_kept_7d",
+    "followers_kept_15d",
+    "followers_kept_30d",
 )
-_AD_EXTRA_COUNTS = ("orders", "new_followers")
+_AD_EXTRA_COUNTS = (
+    "orders",
+    "new_followers",
+    "followers_kept_1d",
+    "followers_kept_7d",
+    "followers_kept_15d",
+    "followers_kept_30d",
+)
 AD_FIELDS: tuple[str, ...] = (
     "time",
     "hour",
@@ -117,6 +139,19 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "anchor_id": ("主播抖音号", "抖音号or火山号", "主播快手号", "anchor_id"),
     "net_gmv": ("净成交金额", "net_gmv"),
     "followers_lost": ("取关粉丝数", "取关人数", "掉粉数", "followers_lost"),
+    "followers_total": (
+        "粉丝总数",
+        "累计粉丝数",
+        "当前粉丝数",
+        "粉丝数",
+        "粉丝量",
+        "直播结束粉丝数",
+        "下播粉丝数",
+        "总粉丝数",
+        "followers_total",
+    ),
+    "fans_gmv": ("粉丝成交金额", "粉丝gmv", "粉丝支付金额", "老粉成交金额", "粉丝成交额", "fans_gmv"),
+    "fans_buyers": ("粉丝成交人数", "粉丝支付人数", "老粉成交人数", "fans_buyers"),
     "ad_gmv": ("广告成交金额", "投放成交金额", "当日累计gmv", "ad_gmv"),
     # Ad-spend reports (one row per plan per hour or day).
     "time": ("时间", "日期", "投放时间", "stat_time", "stat_datetime", "date", "reportdate", "period_start"),

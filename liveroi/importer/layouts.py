@@ -91,6 +91,15 @@ _JINNIU_UNIT_ALIASES = _aliases(
         "30日累计GMV": _X + "gmv_t30",
         "当日累计订单数": _X + "orders",
         "粉丝关注数": _X + "new_followers",
+        "涨粉当日GMV": _X + "fans_gmv_t0",
+        "涨粉次日GMV": _X + "fans_gmv_t1",
+        "涨粉7日GMV": _X + "fans_gmv_t7",
+        "涨粉15日GMV": _X + "fans_gmv_t15",
+        "涨粉30日GMV": _X + "fans_gmv_t30",
+        "1日涨粉留存数": _X + "followers_kept_1d",
+        "7日涨粉留存数": _X + "followers_kept_7d",
+        "15日涨粉留存数": _X + "followers_kept_15d",
+        "30日涨粉留存数": _X + "followers_kept_30d",
     }
 )
 _XIAODIANTONG_ALIASES = _aliases(

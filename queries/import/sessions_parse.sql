@@ -43,6 +43,9 @@ WITH typed AS (
         ad_gmv AS ad_gmv_raw,
         net_gmv AS net_gmv_raw,
         followers_lost AS followers_lost_raw,
+        followers_total AS followers_total_raw,
+        fans_gmv AS fans_gmv_raw,
+        fans_buyers AS fans_buyers_raw,
         _beyond_header AS beyond_header_raw,
         nullif(regexp_replace(regexp_replace(liveroi_clean(session_id), '^="(.*)"$', '\1'), '^''', ''), '') AS id_written,
         coalesce(liveroi_clean(account), $account) AS account,
@@ -65,7 +68,10 @@ WITH typed AS (
         round(liveroi_number_of_raw_fast(refunds) * $scales.refunds, 2) AS refunds,
         round(liveroi_number_of_raw_fast(ad_gmv) * $scales.ad_gmv, 2) AS ad_gmv,
         round(liveroi_number_of_raw_fast(net_gmv) * $scales.net_gmv, 2) AS net_gmv,
-        TRY_CAST(round(liveroi_number_of_raw_fast(followers_lost) * $scales.followers_lost) AS BIGINT) AS followers_lost
+        TRY_CAST(round(liveroi_number_of_raw_fast(followers_lost) * $scales.followers_lost) AS BIGINT) AS followers_lost,
+        TRY_CAST(round(liveroi_number_of_raw_fast(followers_total) * $scales.followers_total) AS BIGINT) AS followers_total,
+        round(liveroi_number_of_raw_fast(fans_gmv) * $scales.fans_gmv, 2) AS fans_gmv,
+        TRY_CAST(round(liveroi_number_of_raw_fast(fans_buyers) * $scales.fans_buyers) AS BIGINT) AS fans_buyers
     FROM import_rows
     WHERE NOT _blank AND NOT _summary AND _row NOT IN (SELECT _row FROM import_known)
 ),
@@ -98,6 +104,9 @@ checked AS (
                 OR liveroi_cell_bad(ad_gmv_raw, ad_gmv)
                 OR liveroi_cell_bad(net_gmv_raw, net_gmv)
                 OR liveroi_cell_bad(followers_lost_raw, followers_lost)
+                OR liveroi_cell_bad(followers_total_raw, followers_total)
+                OR liveroi_cell_bad(fans_gmv_raw, fans_gmv)
+                OR liveroi_cell_bad(fans_buyers_raw, fans_buyers)
                 OR buyers > viewers
                 OR beyond_header_raw IS NOT NULL,
                 false
@@ -131,6 +140,9 @@ checked AS (
                     liveroi_cell_error('ad_gmv', ad_gmv_raw, liveroi_clean(ad_gmv_raw), ad_gmv, 'reject.bad_number'),
                     liveroi_cell_error('net_gmv', net_gmv_raw, liveroi_clean(net_gmv_raw), net_gmv, 'reject.bad_number'),
                     liveroi_cell_error('followers_lost', followers_lost_raw, liveroi_clean(followers_lost_raw), followers_lost, 'reject.bad_number'),
+                    liveroi_cell_error('followers_total', followers_total_raw, liveroi_clean(followers_total_raw), followers_total, 'reject.bad_number'),
+                    liveroi_cell_error('fans_gmv', fans_gmv_raw, liveroi_clean(fans_gmv_raw), fans_gmv, 'reject.bad_number'),
+                    liveroi_cell_error('fans_buyers', fans_buyers_raw, liveroi_clean(fans_buyers_raw), fans_buyers, 'reject.bad_number'),
                     CASE WHEN buyers > viewers
                         THEN {'col': 'buyers', 'value': buyers_raw, 'reason': 'reject.buyers_gt_viewers'} END,
                     CASE WHEN ended_at < started_at
@@ -147,5 +159,5 @@ checked AS (
 SELECT
     _row, session_id, row_hash, account, started_at, ended_at, duration_min, shift, impressions, viewers, views,
     peak_online, avg_watch_s, new_followers, product_impressions, product_clicks, orders, buyers, gmv, refunds,
-    ad_gmv, anchor_id, net_gmv, followers_lost, errors
+    ad_gmv, anchor_id, net_gmv, followers_lost, followers_total, fans_gmv, fans_buyers, errors
 FROM checked;

@@ -26,5 +26,8 @@ CREATE OR REPLACE TEMP TABLE import_parsed (
     anchor_id           VARCHAR,
     net_gmv             DOUBLE,
     followers_lost      BIGINT,
+    followers_total     BIGINT,
+    fans_gmv            DOUBLE,
+    fans_buyers         BIGINT,
     errors              STRUCT(col VARCHAR, "value" VARCHAR, reason VARCHAR)[]
 );
