@@ -512,7 +512,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "auth.logout": {"zh": "退出登录", "en": "Sign out"},
     "auth.role.viewer": {"zh": "查看者", "en": "viewer"},
     "auth.role.operator": {"zh": "运营", "en": "operator"},
-    # --- serving beyond loopback (liveroi/serve.py) ---
+    # --- serving beyond loopback (liveroi/ui/serve.py) ---
     "serve.refused": {
         "zh": "未配置登录，拒绝在 {address} 上提供服务（只允许本机 127.0.0.1）：先按 "
         ".streamlit/secrets.example.toml 在 .streamlit/secrets.toml 中配置登录（见 README「Access and roles」），再重新启动。",

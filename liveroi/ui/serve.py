@@ -1,4 +1,4 @@
-"""``python -m liveroi.serve [streamlit flags]`` (what ``make run`` starts): the dashboard, loopback only
+"""``python -m liveroi.ui.serve [streamlit flags]`` (what ``make run`` starts): the dashboard, loopback only
 unless a sign-in is configured.
 
 With no sign-in (no ``[auth]``, no ``[liveroi.users]`` in the secrets Streamlit reads) whoever opens the
@@ -28,7 +28,7 @@ from typing import Any
 
 from liveroi.i18n import normalize_language, t
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = ROOT / "dashboard.py"
 ENV_LANG = "LIVEROI_LANG"
 LOOPBACK_NAMES = frozenset({"localhost"})
