@@ -19,8 +19,10 @@ import os
 import sys
 from collections.abc import Sequence
 
+import duckdb
+
 from liveroi import db
-from liveroi.i18n import normalize_language
+from liveroi.i18n import normalize_language, t
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -96,6 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUSY
     except db.DatabaseError as exc:
         print(f"liveroi: {exc.message(args.lang)}", file=sys.stderr)
+        return EXIT_FAILED
+    except (MemoryError, duckdb.OutOfMemoryException) as exc:
+        # every write is one transaction, so nothing half-written stays; one line, never a traceback
+        detail = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+        print(f"liveroi: {t('error.out_of_memory', args.lang, detail=detail[:160])}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("liveroi: interrupted", file=sys.stderr)

@@ -47,6 +47,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the database {path} is busy: another process is writing to it (waited {seconds} s). "
         "Try again when it has finished.",
     },
+    "error.out_of_memory": {
+        "zh": "内存不足，操作已中止，数据库未被改动（{detail}）。请关闭其他程序后重试，或把大文件拆成几个再导入。",
+        "en": "out of memory: the operation stopped and the database was not changed ({detail}). Close other "
+        "programs and try again, or split a large file into several.",
+    },
     "error.db_damaged": {
         "zh": "无法把 {path} 作为 liveroi 数据库打开（{detail}）。如果文件已损坏或不是 DuckDB 文件，"
         "请把它移到别处，再从备份恢复（python -m liveroi restore），或新建一个（python -m liveroi init --db 新路径）。",
