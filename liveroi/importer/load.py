@@ -43,7 +43,7 @@ def reason_texts(lang: str) -> dict[str, list[str]]:
 
 def mark_interrupted(con: duckdb.DuckDBPyConnection) -> None:
     """Close log rows left ``running`` by a killed process (call with no import running in this process)."""
-    db.execute(con, "import_log_mark_interrupted")
+    db.write(con, lambda: db.execute(con, "import_log_mark_interrupted"))
 
 
 def rejected_entries(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) -> list[dict]:
@@ -92,28 +92,34 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
     ).fetchone()
     import_id = int(row[0])
     params = {"file_idx": staged.file_idx}
+
+    def write() -> dict[str, int]:  # one transaction; re-run whole when a lake's other writer commits first
+        if staged.layout.kind == "sessions":
+            counts = _write_sessions(con, staged, import_id)
+        else:
+            counts = _write_ad_rows(con, staged, import_id)
+        db.execute(con, "import_accounts_upsert", params)
+        db.execute(
+            con,
+            "import_rejected_insert",
+            {**params, "import_id": import_id, "file_name": src.name, **reason_texts(lang)},
+        )
+        accounts = db.query(con, "import_accounts_of_file", params)["account"].tolist()
+        attach_ad_spend(con, accounts)
+        db.execute(
+            con,
+            "import_log_commit",
+            {"import_id": import_id, **counts, "skipped": staged.skipped, "rejected": staged.rejected},
+        )
+        return counts
+
     try:
-        with db.transaction(con):
-            if staged.layout.kind == "sessions":
-                counts = _write_sessions(con, staged, import_id)
-            else:
-                counts = _write_ad_rows(con, staged, import_id)
-            db.execute(con, "import_accounts_upsert", params)
-            db.execute(
-                con,
-                "import_rejected_insert",
-                {**params, "import_id": import_id, "file_name": src.name, **reason_texts(lang)},
-            )
-            accounts = db.query(con, "import_accounts_of_file", params)["account"].tolist()
-            attach_ad_spend(con, accounts)
-            db.execute(
-                con,
-                "import_log_commit",
-                {"import_id": import_id, **counts, "skipped": staged.skipped, "rejected": staged.rejected},
-            )
+        counts = db.write(con, write)
     except Exception as exc:
         detail = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
-        db.execute(con, "import_log_fail", {"import_id": import_id, "error": detail[:500]})
+        db.write(con, lambda: db.execute(con, "import_log_fail", {"import_id": import_id, "error": detail[:500]}))
+        if isinstance(exc, db.DatabaseBusy):
+            raise  # a lake kept changing under the write: "busy, try again" (exit code 75), not a bad file
         raise ImportFileError(src.name, t("import.error.failed", lang, detail=detail[:200])) from exc
     return FileResult(
         import_id, skipped=staged.skipped, rejected=rejected_entries(con, staged, lang), **counts
