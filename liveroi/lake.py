@@ -69,14 +69,17 @@ class LakeTarget(str):
         return rest.split(":", 1)[1] if self.catalog != "duckdb" else rest
 
     def data_path(self) -> str | None:
-        """Where the Parquet files go: ``$LIVEROI_LAKE_DATA``, else ``<catalog file>.files/`` for a local
-        catalog, else None (an existing PostgreSQL lake knows its own)."""
+        """Where the Parquet files go as ``$LIVEROI_LAKE_DATA`` says, or None: an existing lake knows
+        its own (and refuses a different one), a new local one then gets :meth:`default_data_path`."""
         env = os.environ.get(ENV_DATA, "").strip()
         if env:
             return env if env.endswith("/") else env + "/"
-        if self.catalog == "postgres":
-            return None
-        return f"{self.location}.files/"
+        return None
+
+    def default_data_path(self) -> str | None:
+        """The data folder of a new lake when ``$LIVEROI_LAKE_DATA`` is unset: ``<catalog file>.files/``
+        for a local catalog; None for PostgreSQL (its machines must agree on a shared folder)."""
+        return None if self.catalog == "postgres" else f"{self.location}.files/"
 
 
 _PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
@@ -171,18 +174,26 @@ def open_instance(target: LakeTarget) -> duckdb.DuckDBPyConnection:
     """A new DuckDB instance with ``target`` attached and in use (what :func:`instance` keeps one of;
     a second one behaves as another process does)."""
     data = target.data_path()
+    first_attach = True
     # never fetch an extension from the network: these come from the wheels, by path
     con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False})
     try:
         load_extension(con, "ducklake")
         if target.catalog in ("postgres", "sqlite"):
             load_extension(con, target.catalog)
-        options = f" (DATA_PATH {_quote(data)})" if data else ""
         for attempt in range(ATTACH_ATTEMPTS):
+            options = f" (DATA_PATH {_quote(data)})" if data else ""
             try:
                 con.execute(f"ATTACH {_quote(str(target))} AS {ALIAS}{options}")  # sql-splice: quoted spec
                 break
             except duckdb.Error as exc:
+                if data is None and _NO_DATA_PATH.search(str(exc)):  # a new lake, no folder named
+                    data = target.default_data_path()
+                    if data is None:
+                        raise LakeError("error.lake_data_path", spec=str(target)) from None
+                    if first_attach:
+                        first_attach = False
+                        continue
                 # the first ATTACH of a new lake creates its catalog tables: two processes doing it at
                 # once collide; the later one then finds the catalog made and attaches to it
                 if attempt + 1 == ATTACH_ATTEMPTS or not _ATTACH_RACE.search(str(exc)):
@@ -216,6 +227,7 @@ def first_line(exc: BaseException) -> str:
 
 
 ATTACH_ATTEMPTS = 6
+_NO_DATA_PATH = re.compile(r"data_path is not set", re.I)
 _ATTACH_RACE = re.compile(r"duplicate key value|already exists|transaction conflict|database is locked", re.I)
 
 

@@ -66,7 +66,8 @@ def test_specs_name_the_catalog_and_where_the_data_goes(tmp_path: Path, monkeypa
     pg = db.resolve_db_path("ducklake:postgres:dbname=liveroi host=db.internal user=liveroi")
     assert (pg.catalog, pg.location, pg.data_path()) == ("postgres", "dbname=liveroi host=db.internal user=liveroi", None)
     sq = db.resolve_db_path(f"ducklake:sqlite:{tmp_path}/c.sqlite")
-    assert (sq.catalog, sq.data_path()) == ("sqlite", f"{tmp_path}/c.sqlite.files/")
+    assert (sq.catalog, sq.data_path(), sq.default_data_path()) == ("sqlite", None, f"{tmp_path}/c.sqlite.files/")
+    assert pg.default_data_path() is None  # PostgreSQL's machines must name a shared folder
     dk = db.resolve_db_path(f"ducklake:{tmp_path}/c.ducklake")
     assert (dk.catalog, dk.location) == ("duckdb", f"{tmp_path}/c.ducklake")
     monkeypatch.setenv(lake.ENV_DATA, "s3://bucket/liveroi")
@@ -113,6 +114,21 @@ def test_an_attach_error_never_shows_the_password(tmp_path: Path) -> None:
     for text in (str(error), error.message("zh"), error.message("en"), repr(info.value.values)):
         assert "Hunter2secret" not in text
     assert "no_such_db_here" in error.message("en")  # the rest of the reason is kept
+
+
+def test_a_new_local_lake_without_a_data_folder_gets_one_and_postgres_asks_for_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(lake.ENV_DATA, raising=False)
+    for spec in (f"ducklake:{tmp_path}/c.ducklake", f"ducklake:sqlite:{tmp_path}/c.sqlite"):
+        with db.connection(spec) as con:
+            con.execute("INSERT INTO promo_days (day, name) VALUES (DATE '2026-11-11', '双11')")
+        assert _rows(spec, "SELECT name FROM promo_days") == [("双11",)]
+        lake.close_all()
+    spec = f"ducklake:postgres:{lake_support.new_pg_database()}"
+    with pytest.raises(db.DatabaseError) as info:
+        db.connect(spec)
+    assert info.value.key == "error.lake_data_path" and lake.ENV_DATA in info.value.message("en")
 
 
 # --- the schema -------------------------------------------------------------------------------------------
