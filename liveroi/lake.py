@@ -6,7 +6,8 @@
     ducklake:sqlite:<path>                a SQLite catalog file (one machine)
     ducklake:<path>.ducklake              a DuckDB catalog file (one process at a time)
 
-with the data folder in ``LIVEROI_LAKE_DATA`` (a local or shared folder, or ``s3://…``; default for the
+with the data folder in ``LIVEROI_LAKE_DATA`` (a local or shared folder; ``s3://`` would need the httpfs
+extension, not loaded yet; default for the
 two local catalogs: ``<catalog path>.files/``, kept by the catalog once created). The PostgreSQL password
 comes from ``PGPASSWORD`` or ``~/.pgpass`` — a conninfo that carries one is refused, and any message that
 could show one is scrubbed (:func:`scrub`).

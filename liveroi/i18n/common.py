@@ -81,9 +81,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "the data folder (LIVEROI_LAKE_DATA) is writable",
     },
     "error.lake_data_path": {
-        "zh": "DuckLake {spec} 是新建的：请用 LIVEROI_LAKE_DATA 指定它的数据目录（共享文件夹或 s3://…，所有机器相同）",
-        "en": "the DuckLake {spec} is new: name its data folder in LIVEROI_LAKE_DATA (a shared folder or "
-        "s3://…, the same on every machine)",
+        "zh": "DuckLake {spec} 是新建的：请用 LIVEROI_LAKE_DATA 指定它的数据目录（各台机器路径相同的共享文件夹）",
+        "en": "the DuckLake {spec} is new: name its data folder in LIVEROI_LAKE_DATA (a shared folder at the "
+        "same path on every machine)",
     },
     "error.lake_conflict": {
         "zh": "其他进程一直在同时写入 DuckLake（已重试 {attempts} 次），本次写入未完成：请稍后重试",
