@@ -175,7 +175,6 @@ def open_instance(target: LakeTarget) -> duckdb.DuckDBPyConnection:
     """A new DuckDB instance with ``target`` attached and in use (what :func:`instance` keeps one of;
     a second one behaves as another process does)."""
     data = target.data_path()
-    first_attach = True
     # never fetch an extension from the network: these come from the wheels, by path
     con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False})
     try:
@@ -192,9 +191,7 @@ def open_instance(target: LakeTarget) -> duckdb.DuckDBPyConnection:
                     data = target.default_data_path()
                     if data is None:
                         raise LakeError("error.lake_data_path", spec=str(target)) from None
-                    if first_attach:
-                        first_attach = False
-                        continue
+                    continue  # attach again, naming the default folder
                 # the first ATTACH of a new lake creates its catalog tables: two processes doing it at
                 # once collide; the later one then finds the catalog made and attaches to it
                 if attempt + 1 == ATTACH_ATTEMPTS or not _ATTACH_RACE.search(str(exc)):
