@@ -1,6 +1,6 @@
 """Import into a DuckLake against the same import into a DuckDB file, and DuckDB's bare ``read_csv``.
 
-``python -m benchmarks.lake_import [--sizes 10k,100k] [--runs 3] [--pg CONNINFO]``
+``python -m benchmarks.lake_import [--sizes 10k,100k] [--runs 3] [--pg CONNINFO] [--files canonical,gbk]``
 
 For each size and each of the two files of the data set (liveroi's canonical CSV, the GBK export): the
 real CLI (``python -m liveroi import``, a child process) into a fresh DuckDB file, a fresh DuckLake on a
@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10k,100k")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pg", default=os.environ.get("LIVEROI_TEST_PG"))
+    parser.add_argument("--files", default="canonical,gbk", help="which files of the data set")
     args = parser.parse_args(argv)
     rows = [
         "| size | file | back-end | import (median) | × DuckDB read_csv | peak RSS |",
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     for size in args.sizes.split(","):
         dataset = ensure_dataset(size.strip())
-        for file in files_of(dataset):
+        for file in (f for f in files_of(dataset) if f.kind in args.files.split(",")):
             work = Path(tempfile.mkdtemp(prefix="liveroi-lake-bench-"))
             try:
                 floor = floor_measurement(file, work / "floor.duckdb", args.runs).median
