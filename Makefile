@@ -10,9 +10,9 @@ STREAMLIT_ARGS ?=
 .PHONY: run test lint bench install install-dev browser db clean
 
 ## run: install into .venv, create the database, load the sample brand when it is empty, start the dashboard
-## on 127.0.0.1 (HOST=0.0.0.0 or another address only with a sign-in configured: liveroi/serve.py refuses)
+## on 127.0.0.1 (HOST=0.0.0.0 or another address only with a sign-in configured: liveroi/ui/serve.py refuses)
 run: $(VENV)/.installed db
-	$(PY) -m liveroi.serve --server.port $(PORT) $(if $(HOST),--server.address $(HOST)) $(STREAMLIT_ARGS)
+	$(PY) -m liveroi.ui.serve --server.port $(PORT) $(if $(HOST),--server.address $(HOST)) $(STREAMLIT_ARGS)
 
 ## test: install test dependencies and Chromium, lint, run every test (browser tests included)
 test: $(VENV)/.installed-dev browser lint

@@ -1,7 +1,7 @@
 """liveroi dashboard: ``streamlit run dashboard.py`` (or ``make run``).
 
 The entrypoint on every rerun: page config, the refusal when served beyond loopback without a sign-in
-(liveroi/serve.py), the sign-in when one is configured (nothing else is drawn
+(liveroi/ui/serve.py), the sign-in when one is configured (nothing else is drawn
 before it), the database made ready once per process, the pages, the shared sidebar (accounts, dates,
 language — kept in the URL), then the chosen page. Pages live in ``pages/``, one file each, and read
 the filters from ``liveroi.ui.state.current_filters()``; the Import and Settings pages check the role.
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from liveroi import db, serve
+from liveroi import db
 from liveroi.i18n import t
-from liveroi.ui import auth, data, state
+from liveroi.ui import auth, data, serve, state
 from liveroi.ui.sidebar import render_sidebar
 
 ROOT = Path(__file__).resolve().parent

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks import sql as bench_sql
 from benchmarks.timing import Measurement, measure
 from liveroi import db
 
@@ -29,7 +30,7 @@ ONE_ACCOUNT_SESSIONS = 2_000
 def accounts(db_path: Path) -> list[tuple[str, int]]:
     """(account, sessions), most sessions first."""
     with db.connection(db_path, read_only=True) as con:
-        frame = db.query(con, "bench_accounts")
+        frame = db.query(con, bench_sql("accounts"))
     return [(str(a), int(n)) for a, n in zip(frame["account"], frame["sessions"], strict=True)]
 
 

@@ -2,7 +2,7 @@
 
 Floors, on the same file, in this process, into a fresh database file:
 
-* DuckDB: ``read_csv`` of the file into a table (``queries/bench_floor_read_csv.sql``) — every column as
+* DuckDB: ``read_csv`` of the file into a table (``benchmarks/sql/floor_read_csv.sql``) — every column as
   sniffed, nothing parsed, validated or upserted;
 * pandas: ``read_csv`` + ``CREATE TABLE AS`` from the frame.
 
@@ -22,6 +22,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from benchmarks import sql as bench_sql
 from benchmarks.datagen import Dataset
 from benchmarks.timing import Measurement, measure, run_child
 from liveroi import db
@@ -89,10 +90,10 @@ def duckdb_floor(file: ImportFile, db_path: Path) -> tuple[float, int]:
             db.load_extension(con, "encodings")
         params = {"path": str(file.path), "encoding": file.encoding, "skip": file.skip}
         started = time.perf_counter()
-        db.execute(con, "bench_floor_read_csv", params)
+        db.execute(con, bench_sql("floor_read_csv"), params)
         con.execute("CHECKPOINT")
         seconds = time.perf_counter() - started
-        return seconds, int(db.query(con, "bench_count_raw")["n"].iloc[0])
+        return seconds, int(db.query(con, bench_sql("count_raw"))["n"].iloc[0])
     finally:
         con.close()
 
@@ -135,9 +136,9 @@ def pandas_floor(file: ImportFile, db_path: Path) -> int:
     con = duckdb.connect(str(_fresh(db_path)))
     try:
         con.register("bench_frame", frame)
-        db.execute(con, "bench_floor_from_frame")
+        db.execute(con, bench_sql("floor_from_frame"))
         con.execute("CHECKPOINT")
-        return int(db.query(con, "bench_count_raw")["n"].iloc[0])
+        return int(db.query(con, bench_sql("count_raw"))["n"].iloc[0])
     finally:
         con.close()
 
@@ -145,7 +146,7 @@ def pandas_floor(file: ImportFile, db_path: Path) -> int:
 def database_counts(db_path: Path) -> dict[str, int]:
     """Sessions, spend rows and rejected rows in a database."""
     with db.connection(db_path, read_only=True) as con:
-        row = db.query(con, "bench_database_counts").iloc[0]
+        row = db.query(con, bench_sql("database_counts")).iloc[0]
     return {key: int(row[key]) for key in ("sessions", "session_spend", "rejected_rows")}
 
 

@@ -1,6 +1,6 @@
 """Each dashboard page's full script through ``streamlit.testing.v1.AppTest``, on a data set's database.
 
-Driven like the dashboard tests drive pages (tests/dashboard_fixtures.app_test): ``dashboard.py`` is the
+Driven like the dashboard tests drive pages (``app_test`` in tests/dashboard_fixtures.py): ``dashboard.py`` is the
 app, ``LIVEROI_DB`` points at the database, query parameters seed the sidebar, ``switch_page`` picks
 the page. The runs happen in a child process (``python -m benchmarks.bench_pages --worker …``) so the
 first run is a really fresh process, and the parent reads the child's peak RSS.

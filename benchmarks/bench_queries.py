@@ -1,4 +1,4 @@
-"""The queries behind every page (``queries/page_*.sql``) on a data set's database, read-only.
+"""The queries behind every page (``queries/pages/*.sql``) on a data set's database, read-only.
 
 Each query runs with the parameters its page passes by default — every account, the last 30 days
 ending on the latest broadcast, the page sizes the pages use — and, when it filters by account, again
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks import sql as bench_sql
 from benchmarks.timing import measure
 from liveroi import db
 
@@ -25,17 +26,17 @@ PERIOD_DAYS = 30
 
 # Page-specific values the pages pass (pages/*.py, liveroi/ui/*.py).
 OVERRIDES: dict[str, dict[str, Any]] = {
-    "page_today_sessions": {"limit": 12},  # today.MAX_SESSION_CARDS
-    "page_account_matrix": {"limit": 100},  # matrix.MAX_ACCOUNTS
-    "page_sessions_table": {"limit": 50, "offset": 0},  # session_table.PAGE_SIZE
-    "page_import_history": {"limit": 50},  # import_view.HISTORY_ROWS
-    "page_rejected_rows": {"limit": 200},  # import_view.REJECTED_ROWS
-    "page_follower_growth": {"top_n": 8, "milestone": 100_000},  # trends.TOP_ACCOUNTS, MILESTONE_FOLLOWERS
+    "pages/today_sessions": {"limit": 12},  # today.MAX_SESSION_CARDS
+    "pages/account_matrix": {"limit": 100},  # matrix.MAX_ACCOUNTS
+    "pages/sessions_table": {"limit": 50, "offset": 0},  # session_table.PAGE_SIZE
+    "pages/import_history": {"limit": 50},  # import_view.HISTORY_ROWS
+    "pages/rejected_rows": {"limit": 200},  # import_view.REJECTED_ROWS
+    "pages/follower_growth": {"top_n": 8, "milestone": 100_000},  # trends.TOP_ACCOUNTS, MILESTONE_FOLLOWERS
 }
 # The issue's named targets (seconds) and the case they apply to.
 TARGETS: dict[str, float] = {
-    "page_daily_series · one account": 0.050,
-    "page_account_matrix · all accounts": 0.300,
+    "pages/daily_series · one account": 0.050,
+    "pages/account_matrix · all accounts": 0.300,
 }
 
 
@@ -43,7 +44,7 @@ TARGETS: dict[str, float] = {
 class Case:
     """One query with one set of parameters."""
 
-    name: str  # "page_daily_series · one account"
+    name: str  # "pages/daily_series · one account"
     query: str
     params: dict[str, Any] = field(default_factory=dict)
 
@@ -51,12 +52,12 @@ class Case:
 def page_queries() -> list[str]:
     """Every read-only page query in queries/."""
     names = []
-    for path in sorted((Path(db.ROOT) / "queries").glob("page_*.sql")):
+    for path in sorted((Path(db.ROOT) / "queries" / "pages").glob("*.sql")):
         body = "\n".join(
             line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("--")
         )
         if not _WRITE.search(body):
-            names.append(path.stem)
+            names.append(f"pages/{path.stem}")
     return names
 
 
@@ -68,7 +69,7 @@ def parameters_of(name: str) -> list[str]:
 def context(db_path: Path) -> dict[str, Any]:
     """Latest day, biggest account and one of its sessions."""
     with db.connection(db_path, read_only=True) as con:
-        row = db.query(con, "bench_query_context").iloc[0]
+        row = db.query(con, bench_sql("query_context")).iloc[0]
     latest = row["latest_day"]
     latest = latest.date() if hasattr(latest, "date") else latest
     return {"latest_day": latest, "account": str(row["account"]), "session_id": str(row["session_id"])}

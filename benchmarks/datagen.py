@@ -12,7 +12,7 @@ written three ways into ``benchmarks/data/<label>-s<seed>-<code hash>/``:
   ``sample.exports.session_export_text`` (title line, 万, ￥, 1小时2分 …).
 
 The cache key includes a hash of the generator's and exporter's source and of the schema (schema.sql,
-migrations, views.sql), so a change there regenerates.
+migrations, views), so a change there regenerates.
 """
 
 from __future__ import annotations
@@ -88,11 +88,11 @@ def _code_hash() -> str:
     root = Path(db.ROOT) / "liveroi"
     for name in _SOURCES:
         digest.update((root / name).read_bytes())
-    queries = Path(db.ROOT) / "queries"
+    schema = Path(db.ROOT) / "queries" / "schema"
     for path in [
-        queries / "schema.sql",
-        queries / "views.sql",
-        *sorted((queries / "migrations").glob("*.sql")),
+        schema / "schema.sql",
+        *(schema / "views" / f"{view}.sql" for view in db.CONTRACT_VIEWS),
+        *sorted((schema / "migrations").glob("*.sql")),
     ]:
         digest.update(path.read_bytes())  # the stored database's layout: a schema change regenerates it
     return digest.hexdigest()[:8]

@@ -298,7 +298,7 @@ def concurrent_server_cpu(path: Path, users: int, rounds: int, options: list[str
 
 def _count_sessions(path: Path) -> int:
     with db.connection(path, read_only=True) as con:
-        return int(db.query(con, "page_accounts", {})["sessions"].sum())
+        return int(db.query(con, "pages/accounts", {})["sessions"].sum())
 
 
 def _before(compare: str, sessions: int) -> dict[str, Any] | None:

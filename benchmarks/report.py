@@ -283,7 +283,7 @@ def _queries_section(results: dict[str, Any], labels: Sequence[str]) -> list[str
             seconds_text,
             "",
         )
-        for name in ("page_daily_series · one account", "page_account_matrix · all accounts")
+        for name in ("pages/daily_series · one account", "pages/account_matrix · all accounts")
         if name in names
     ]
     row_counts = [
@@ -294,7 +294,7 @@ def _queries_section(results: dict[str, Any], labels: Sequence[str]) -> list[str
     lines = [
         "## Page queries",
         "",
-        "Each `queries/page_*.sql` on the data set's database, read-only, on an open connection; defaults of",
+        "Each `queries/pages/*.sql` on the data set's database, read-only, on an open connection; defaults of",
         "the pages (every account, the last 30 days to the latest broadcast, the pages' row limits) and the",
         "biggest account alone. Median of ≥ 5 runs after a warm-up.",
         "",
@@ -495,8 +495,8 @@ def target_checks(results: dict[str, Any], labels: Sequence[str]) -> list[tuple[
             verdict = "met" if rss <= 2 * GB else "missed"
             checks.append((f"import ({kind}) peak RSS ≤ 2 GB", label, bytes_text(rss), verdict))
     for name, limit in (
-        ("page_daily_series · one account", 0.050),
-        ("page_account_matrix · all accounts", 0.300),
+        ("pages/daily_series · one account", 0.050),
+        ("pages/account_matrix · all accounts", 0.300),
     ):
         label = largest("queries", lambda r, name=name: _median(r, name) is not None)
         if label:

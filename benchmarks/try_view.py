@@ -1,11 +1,11 @@
 """Try a rewritten view on the page queries before proposing it: as is vs with the rewrite, same results.
 
 (How the LATERAL rewrite of session_metrics, commit cc595d0, was measured before it was adopted: the
-rewrite was a ``queries/bench_try_*.sql`` holding ``CREATE OR REPLACE TEMP VIEW session_metrics AS …``.)
+rewrite was a trial file in ``benchmarks/sql/`` holding ``CREATE OR REPLACE TEMP VIEW session_metrics AS …``.)
 
 ``python -m benchmarks.try_view DB VIEW_QUERY [--runs N]``: opens DB read-only, times every page-query
-case of :mod:`benchmarks.bench_queries` (median of N), then runs ``queries/VIEW_QUERY.sql`` (a
-``CREATE TEMP VIEW`` that shadows a view of views.sql for this connection only) and times them again,
+case of :mod:`benchmarks.bench_queries` (median of N), then runs ``benchmarks/sql/<VIEW_QUERY>.sql`` (a
+``CREATE TEMP VIEW`` that shadows a contract view of queries/schema/views/ for this connection only) and times them again,
 checking each result equals the first (numbers to 1e-9 relative: sums may add in another order).
 ``--pages`` also runs every dashboard page through AppTest (cold = caches cleared, then cached) as is
 and with the rewrite on every read-only connection the dashboard opens (``liveroi.db.connect`` wrapped
@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from benchmarks import bench_queries
+from benchmarks import sql as bench_sql
 from benchmarks.timing import seconds_text
 from liveroi import db
 
@@ -52,7 +53,7 @@ def compare(db_path: Path, view_query: str, runs: int = 3) -> str:
     cases = bench_queries.cases(db_path)
     with db.connection(db_path, read_only=True) as con:
         before = {case.name: _timed(con, case, runs) for case in cases}
-        db.execute(con, view_query)
+        db.execute(con, bench_sql(view_query))
         after = {case.name: _timed(con, case, runs) for case in cases}
     lines = [f"| query (median of {runs}) | as is | with {view_query} | same result |", "|---|---:|---:|---|"]
     for case in cases:
@@ -102,7 +103,7 @@ def compare_pages(db_path: Path, view_query: str, runs: int = 3) -> str:
     def connect(path: Any = None, *, read_only: bool = False, busy_timeout: float | None = None) -> Any:
         con = original(path, read_only=read_only, busy_timeout=busy_timeout)
         if read_only:
-            con.execute(db.load_sql(view_query))
+            con.execute(db.load_sql(bench_sql(view_query)))
         return con
 
     db.connect = connect
@@ -126,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.try_view")
     parser.add_argument("db", type=Path)
-    parser.add_argument("view_query", help="a queries/*.sql that creates a TEMP VIEW")
+    parser.add_argument("view_query", help="the name of a benchmarks/sql/*.sql that creates a TEMP VIEW")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pages", action="store_true", help="also every page through AppTest")
     args = parser.parse_args(argv)

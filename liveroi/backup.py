@@ -47,7 +47,7 @@ def _quote_path(path: Path) -> str:
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
-    return list(db.query(con, "backup_tables")["table_name"])
+    return list(db.query(con, "export/backup_tables")["table_name"])
 
 
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
@@ -121,7 +121,7 @@ def _load_tables(con: duckdb.DuckDBPyConnection, backup_dir: Path, expected: dic
         if restored != count:
             raise BackupError(f"{table}: restored {restored} rows, the backup says {count}")
     if not db.is_lake(con):  # a lake's ids are max() + 1; a file's sequence must pass the restored ones
-        max_id = int(db.query(con, "import_id_max")["max_import_id"].iloc[0])
+        max_id = int(db.query(con, "import/id_max")["max_import_id"].iloc[0])
         if max_id:
             con.execute("SELECT max(nextval('import_id_seq')) FROM range($n)", {"n": max_id})
     return db.schema_version(con), {table: _count(con, table) for table in _tables(con)}

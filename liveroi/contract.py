@@ -1,7 +1,7 @@
-"""The data contract of DESIGN.md §3 in code: the canonical session columns, in their canonical order.
+"""The data contract in code (README "The database"): the canonical session columns, in their canonical order.
 
 The importer maps export headers onto these names, the sample generator produces them, and
-``session_metrics`` (queries/views.sql) exposes them with the derived metrics.
+``session_metrics`` (queries/schema/views/session_metrics.sql) exposes them with the derived metrics.
 """
 
 from __future__ import annotations

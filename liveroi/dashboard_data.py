@@ -1,6 +1,7 @@
 """What the dashboard pages compute from query results: KPIs and their change against the previous
 7-day average, good/bad signals against break-even and target, moving averages, the 10万-follower
-projection, trend arrows and the suggested follower value.
+projection and trend arrows. The money rules themselves (margin after refunds, break-even, the
+suggested follower value) live in :mod:`liveroi.economics`.
 
 Pure functions over pandas frames (no Streamlit, no database): the pages call them, the tests call
 them with hand-computed numbers.
@@ -30,9 +31,6 @@ import pandas as pd
 
 MILESTONE_FOLLOWERS = 100_000
 PROJECTION_WINDOW_DAYS = 30
-# A follower's expected repeat orders over the following months (Kuaishou reports 45–65 % of
-# private-domain followers repurchase; half an order per follower is the cautious middle).
-REPEAT_ORDERS_PER_FOLLOWER = 0.5
 TREND_TOLERANCE = 0.02  # changes within ±2 % read as flat
 
 Better = Literal["higher", "lower", "neutral"]
@@ -348,19 +346,6 @@ def previous_period(start: date, end: date) -> tuple[date, date]:
     """The period of the same length just before [start, end]."""
     length = (end - start).days + 1
     return start - timedelta(days=length), start - timedelta(days=1)
-
-
-def suggested_follower_value(
-    gross_margin: float | None, aov: float | None, repeat_orders: float = REPEAT_ORDERS_PER_FOLLOWER
-) -> float | None:
-    """¥ a new follower is worth: gross_margin × AOV × expected repeat orders per follower.
-
-    A follower is worth the margin on the orders they place later from the private domain; with the
-    default half an order per follower, 50 % margin and ¥120 AOV give ¥30. None without an AOV.
-    """
-    if gross_margin is None or aov is None or not math.isfinite(aov) or aov <= 0:
-        return None
-    return float(gross_margin) * float(aov) * repeat_orders
 
 
 def median_comparison(session: pd.Series, median: pd.Series, metrics: tuple[str, ...]) -> pd.DataFrame:

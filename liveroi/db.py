@@ -1,6 +1,7 @@
 """The DuckDB store: where the file is, how to open it, how its schema migrates, how SQL files run.
 
-Every SQL statement lives in ``queries/<name>.sql``; Python passes around only the file name and binds
+Every SQL statement lives in ``queries/<job>/<name>.sql`` (``queries/README.md`` lists the folders); Python
+passes around only the name (``"import/rows"``) and binds
 user values as parameters (``$account``, ``$start`` …). Nothing here imports Streamlit.
 
 Opening rules
@@ -21,10 +22,10 @@ A DuckLake instead of a file (``ducklake:…``, see :mod:`liveroi.lake`)
   (DuckLake checks conflicts per table) and the later one is re-run, with backoff, on the snapshot
   that now holds the other's rows. Writes are thereby serialisable: an anti-join insert never doubles
   a row, ``max() + 1`` never hands out an id twice.
-* SQL: a statement the lake takes differently lives in ``queries/ducklake/<name>.sql`` (an upsert as
-  ``MERGE INTO``, an id from ``max() + 1``), found by the file's base name wherever ``queries/<…>/<name>``
-  sits; the schema files are adapted by :func:`liveroi.lake.adapt_ddl`; everything else — the views,
-  page queries and the importer's SQL — runs unchanged.
+* SQL: a statement the lake takes differently lives in ``queries/ducklake/<job>/<name>.sql`` beside the
+  name it replaces (an upsert as ``MERGE INTO``, an id from ``max() + 1``); the schema files are adapted
+  by :func:`liveroi.lake.adapt_ddl`; everything else — the views, page queries and the importer's SQL —
+  runs unchanged.
 """
 
 from __future__ import annotations
@@ -51,16 +52,25 @@ from liveroi.lake import LakeTarget
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = ROOT / "queries"
-MIGRATIONS_DIR = QUERIES_DIR / "migrations"
+MIGRATIONS_DIR = QUERIES_DIR / "schema" / "migrations"
 LAKE_QUERIES_DIR = QUERIES_DIR / "ducklake"  # the statements a DuckLake takes differently
 DEFAULT_DB_PATH = ROOT / "data" / "liveroi.duckdb"
 ENV_DB = "LIVEROI_DB"
 
-SCHEMA_VERSION_BASE = 1  # queries/schema.sql; queries/migrations/NNN_*.sql carry versions 2, 3, …
+SCHEMA_VERSION_BASE = 1  # queries/schema/schema.sql; queries/schema/migrations/NNN_*.sql carry versions 2, 3, …
 DEFAULT_BUSY_TIMEOUT_S = 10.0
-ENV_BUSY_TIMEOUT = "LIVEROI_BUSY_TIMEOUT"  # seconds a writer waits for the lock (scheduled jobs, tests)
+ENV_BUSY_TIMEOUT = "LIVEROI_BUSY_TIMEOUT"
+# The data contract's views, one file each in queries/schema/views/, in the order they are created (a view
+# binds the views it reads at creation). Ratios with a zero or missing denominator are NULL, never inf or 0.
+CONTRACT_VIEWS: tuple[str, ...] = (
+    "session_channel_spend",
+    "session_metrics",
+    "unattributed_spend",
+    "daily_metrics",
+    "account_settings",
+)  # seconds a writer waits for the lock (scheduled jobs, tests)
 
-_QUERY_NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+)?$")
+_QUERY_NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+){0,2}$")
 _MIGRATION_FILE = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 LAKE_WRITE_ATTEMPTS = 8  # a write that keeps meeting other writers' commits gives up after this many runs
 LAKE_BACKOFF_S = (0.05, 3.0)  # first and longest wait between two runs (jittered, doubling)
@@ -120,8 +130,14 @@ _LAKE_CONNECTIONS: weakref.WeakKeyDictionary[Any, LakeTarget] = weakref.WeakKeyD
 
 
 @cache
-def load_sql(name: str) -> str:
-    """The text of ``queries/<name>.sql``. Names are plain identifiers, never user input."""
+def load_sql(name: str | Path) -> str:
+    """The text of ``queries/<name>.sql`` (``name`` like ``"import/rows"``, never user input), or of a
+    ``.sql`` file given as a :class:`~pathlib.Path` — SQL that only benchmarks or tests run lives beside
+    them (``benchmarks/sql/``), not in ``queries/``."""
+    if isinstance(name, Path):
+        if name.suffix != ".sql" or not name.is_file():
+            raise FileNotFoundError(f"no such query file: {name}")
+        return name.read_text(encoding="utf-8")
     if not _QUERY_NAME.match(name):
         raise ValueError(f"not a query name: {name!r}")
     path = QUERIES_DIR / f"{name}.sql"
@@ -130,20 +146,21 @@ def load_sql(name: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def sql_for(con: duckdb.DuckDBPyConnection, name: str) -> str:
+def sql_for(con: duckdb.DuckDBPyConnection, name: str | Path) -> str:
     """The text of query ``name`` as ``con`` takes it: :func:`load_sql`, except on a lake, where
-    ``queries/ducklake/<base name>.sql`` replaces it when present and the schema files are adapted."""
-    return _lake_sql(name) if is_lake(con) else load_sql(name)
+    ``queries/ducklake/<name>.sql`` replaces it when present and the schema files are adapted."""
+    if isinstance(name, Path) or not is_lake(con):
+        return load_sql(name)
+    return _lake_sql(name)
 
 
 @cache
 def _lake_sql(name: str) -> str:
     text = load_sql(name)
-    override = LAKE_QUERIES_DIR / f"{name.rsplit('/', 1)[-1]}.sql"
+    override = LAKE_QUERIES_DIR / f"{name}.sql"
     if override.is_file():
         return override.read_text(encoding="utf-8")
-    base = name.rsplit("/", 1)[-1]
-    if "migrations/" in name or base in ("schema", "schema_meta"):
+    if name in ("schema/schema", "schema/meta") or name.startswith("schema/migrations/"):
         return lake.adapt_ddl(text)
     return text
 
@@ -285,7 +302,7 @@ def _migrations() -> list[tuple[int, str]]:
         for path in sorted(MIGRATIONS_DIR.iterdir()):
             match = _MIGRATION_FILE.match(path.name)
             if match:
-                found.append((int(match.group(1)), f"migrations/{path.stem}"))
+                found.append((int(match.group(1)), f"schema/migrations/{path.stem}"))
     return found
 
 
@@ -304,19 +321,24 @@ def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
 
 
 def _views_digest() -> str:
-    return hashlib.sha256(load_sql("views").encode("utf-8")).hexdigest()
+    """sha256 over every contract view's file, in creation order: any view change re-creates them all."""
+    digest = hashlib.sha256()
+    for view in CONTRACT_VIEWS:
+        digest.update(load_sql(f"schema/views/{view}").encode("utf-8"))
+    return digest.hexdigest()
 
 
 def _stored_views_digest(con: duckdb.DuckDBPyConnection) -> str | None:
     if not _table_exists(con, "schema_meta"):
         return None
-    frame = query(con, "schema_meta_get", {"key": "views_sha256"})
+    frame = query(con, "schema/meta_get", {"key": "views_sha256"})
     return None if frame.empty else str(frame["value"].iloc[0])
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
     """Bring the schema to :func:`latest_schema_version` in one transaction, and re-create the views
-    whenever ``queries/views.sql`` changed (tracked by its sha256), so a view fix reaches old files too.
+    whenever a file of ``queries/schema/views/`` changed (tracked by one sha256 over them all), so a view
+    fix reaches old files too.
 
     Idempotent: a database already up to date is left as it is. A database from a newer liveroi is
     refused rather than silently misread. On a lake it is one serialised write (:func:`write`), so two
@@ -339,15 +361,16 @@ def _migrate_once(con: duckdb.DuckDBPyConnection) -> int:
         if is_lake(con):
             con.execute(load_sql("ducklake/lake_writes"))  # created on first use; this write's touch
         if current < SCHEMA_VERSION_BASE:
-            con.execute(sql_for(con, "schema"))
+            con.execute(sql_for(con, "schema/schema"))
             con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION_BASE])
         for version, name in _migrations():
             if version > max(current, SCHEMA_VERSION_BASE):
                 con.execute(sql_for(con, name))
                 con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
-        con.execute(sql_for(con, "schema_meta"))
-        con.execute(sql_for(con, "views"))
-        execute(con, "schema_meta_set", {"key": "views_sha256", "value": digest})
+        con.execute(sql_for(con, "schema/meta"))
+        for view in CONTRACT_VIEWS:
+            con.execute(sql_for(con, f"schema/views/{view}"))
+        execute(con, "schema/meta_set", {"key": "views_sha256", "value": digest})
     return latest
 
 
@@ -400,13 +423,13 @@ def _retrying(attempt: Callable[[], T]) -> T:
     raise AssertionError("unreachable")
 
 
-def query(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+def query(con: duckdb.DuckDBPyConnection, name: str | Path, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
     """Run ``queries/<name>.sql`` with named parameters bound, as a DataFrame."""
     return con.execute(sql_for(con, name), dict(params) if params else None).df()
 
 
 def execute(
-    con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None
+    con: duckdb.DuckDBPyConnection, name: str | Path, params: Mapping[str, Any] | None = None
 ) -> duckdb.DuckDBPyConnection:
     """Run ``queries/<name>.sql`` with named parameters bound, for its effect."""
     procedure = _LAKE_PROCEDURES.get(name) if is_lake(con) else None
@@ -416,13 +439,13 @@ def execute(
 
 
 def _lake_import_log_start(con: duckdb.DuckDBPyConnection, params: dict[str, Any]) -> duckdb.DuckDBPyConnection:
-    """``import_log_start`` on a lake, which has neither sequences nor ``RETURNING``: the id is
+    """``import/log_start`` on a lake, which has neither sequences nor ``RETURNING``: the id is
     ``max() + 1`` inside a serialised write (never handed out twice), and the connection's last result
     is that id, as ``RETURNING import_id`` leaves it on a file."""
 
     def start() -> int:
-        new_id = int(query(con, "import_id_max")["max_import_id"].iloc[0]) + 1
-        con.execute(sql_for(con, "import_log_start"), {**params, "import_id": new_id})
+        new_id = int(query(con, "import/id_max")["max_import_id"].iloc[0]) + 1
+        con.execute(sql_for(con, "import/log_start"), {**params, "import_id": new_id})
         return new_id
 
     new_id = write(con, start)
@@ -430,7 +453,7 @@ def _lake_import_log_start(con: duckdb.DuckDBPyConnection, params: dict[str, Any
 
 
 _LAKE_PROCEDURES: dict[str, Callable[[duckdb.DuckDBPyConnection, dict[str, Any]], duckdb.DuckDBPyConnection]] = {
-    "import_log_start": _lake_import_log_start,
+    "import/log_start": _lake_import_log_start,
 }
 
 _VERSION_TTL_S = 1.0

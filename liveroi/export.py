@@ -92,12 +92,12 @@ def session_metrics_frame(
 ) -> pd.DataFrame:
     """session_metrics filtered by accounts and start-day range (None = no filter)."""
     params = {"accounts": list(accounts) if accounts else None, "start": start, "end": end}
-    return db.query(con, "export_session_metrics", params)
+    return db.query(con, "export/session_metrics", params)
 
 
 def unknown_accounts(con: duckdb.DuckDBPyConnection, accounts: Sequence[str]) -> list[str]:
     """The names among ``accounts`` that the database has never seen."""
-    known = set(db.query(con, "export_accounts_known", {"accounts": list(accounts)})["account"])
+    known = set(db.query(con, "export/accounts_known", {"accounts": list(accounts)})["account"])
     return [name for name in accounts if name not in known]
 
 

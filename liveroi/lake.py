@@ -250,7 +250,7 @@ _COMMENT = re.compile(r"--[^\n]*")
 
 
 def adapt_ddl(sql: str) -> str:
-    """A schema file (``schema``, ``schema_meta``, ``migrations/*``) as DuckLake takes it: without key
+    """A schema file (``schema/schema``, ``schema/meta``, ``schema/migrations/*``) as DuckLake takes it: without key
     constraints, sequences, ``nextval`` defaults and indexes; ``ON CONFLICT DO NOTHING`` dropped (these
     files insert only into tables they have just created). Ids that came from the sequence are given by
     the writer (:mod:`liveroi.db`, ``max() + 1`` inside a serialised write) and uniqueness is kept by the

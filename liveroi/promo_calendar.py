@@ -79,10 +79,10 @@ def replace_promo_days(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> in
     in one transaction. Returns the number of days stored."""
 
     def replace() -> None:
-        db.execute(con, "page_promo_days_clear")
+        db.execute(con, "settings/promo_days_clear")
         con.register("promo_days_input", rows)
         try:
-            db.execute(con, "page_promo_days_insert")
+            db.execute(con, "settings/promo_days_insert")
         finally:
             con.unregister("promo_days_input")
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from liveroi import db
+from liveroi import db, economics
 
 DEFAULTS_ACCOUNT = "*"
 
@@ -44,13 +44,15 @@ class AccountSettings:
 
     @property
     def breakeven_roi(self) -> float | None:
-        """Whole-room ROI at which a session breaks even: 1 / (gross_margin × (1 − refund_rate))."""
-        return breakeven_roi(self.gross_margin, self.refund_rate)
+        """Whole-room ROI at which a session breaks even: 1 / (gross_margin × (1 − refund_rate))
+        (:func:`liveroi.economics.breakeven_roi`)."""
+        return economics.breakeven_roi(self.gross_margin, self.refund_rate)
 
     @property
     def breakeven_net_roi(self) -> float | None:
-        """Net ROI (refunds already out) at which a session breaks even: 1 / gross_margin."""
-        return 1 / self.gross_margin if self.gross_margin > 0 else None
+        """Net ROI (refunds already out) at which a session breaks even: 1 / gross_margin
+        (:func:`liveroi.economics.breakeven_net_roi`)."""
+        return economics.breakeven_net_roi(self.gross_margin)
 
     def with_overrides(self, **overrides: float | None) -> AccountSettings:
         """A copy with the given non-None values replaced (per-call overrides, e.g. CLI flags)."""
@@ -58,12 +60,6 @@ class AccountSettings:
         updated = replace(self, **given)
         validate(updated)
         return updated
-
-
-def breakeven_roi(gross_margin: float, refund_rate: float = 0.0) -> float | None:
-    """1 / (gross_margin × (1 − refund_rate)); 50 % margin and 10 % refunds → 2.22. None if undefined."""
-    denominator = gross_margin * (1 - refund_rate)
-    return 1 / denominator if denominator > 0 else None
 
 
 def validate(settings: AccountSettings) -> None:
@@ -93,9 +89,9 @@ def _clean(value: object) -> float | None:
 
 def load(con: duckdb.DuckDBPyConnection, account: str) -> AccountSettings:
     """The settings in force for ``account`` (defaults when the account has none)."""
-    frame = db.query(con, "account_settings_one", {"account": account})
+    frame = db.query(con, "settings/account_one", {"account": account})
     if frame.empty:
-        frame = db.query(con, "settings_defaults")
+        frame = db.query(con, "settings/defaults")
     return _from_row(account, frame.to_dict("records")[0])
 
 
@@ -105,7 +101,7 @@ def load_many(
     """The settings in force for many accounts in one query, by account (every known account when
     ``accounts`` is None; an unknown account is left out — :func:`load` gives it the defaults)."""
     chosen = None if accounts is None else [str(a) for a in accounts]
-    frame = db.query(con, "account_settings_many", {"accounts": chosen})
+    frame = db.query(con, "settings/account_many", {"accounts": chosen})
     return {str(row["account"]): _from_row(str(row["account"]), row) for row in frame.to_dict("records")}
 
 
@@ -125,7 +121,7 @@ def _from_row(account: str, row: Mapping[str, Any]) -> AccountSettings:
 
 def load_stored(con: duckdb.DuckDBPyConnection, account: str) -> dict[str, float | None]:
     """The values stored for ``account`` itself (None where it inherits the default)."""
-    frame = db.query(con, "settings_raw", {"account": account})
+    frame = db.query(con, "settings/raw", {"account": account})
     fields = (
         "gross_margin",
         "refund_rate",
@@ -160,7 +156,7 @@ def save(con: duckdb.DuckDBPyConnection, settings: AccountSettings, *, refund_ra
             new = values[field]
             if stored is None and _same(new, inherited[field]):
                 values[field] = None
-    db.write(con, lambda: db.execute(con, "settings_upsert", values))  # serialised on a lake
+    db.write(con, lambda: db.execute(con, "settings/upsert", values))  # serialised on a lake
 
 
 def _same(a: object, b: object) -> bool:
@@ -171,7 +167,7 @@ def _same(a: object, b: object) -> bool:
 
 def _inherited(con: duckdb.DuckDBPyConnection, account: str) -> AccountSettings:
     """What ``account`` would get with no row of its own: the defaults row, history's refund rate."""
-    row = db.query(con, "settings_defaults").iloc[0]
+    row = db.query(con, "settings/defaults").iloc[0]
     estimated = load(con, account).refund_rate if load_stored(con, account)["refund_rate"] is None else None
     return AccountSettings(
         account=account,

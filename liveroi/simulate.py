@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from liveroi.advisor.data import History
+from liveroi.economics import margin_after_refunds
 from liveroi.settings import AccountSettings
 
 SESSIONS = 20
@@ -111,8 +112,8 @@ class Scenario:
 
     @property
     def margin(self) -> float:
-        """Profit per yuan of GMV after refunds."""
-        return self.gross_margin * (1 - self.refund_rate)
+        """Profit per yuan of GMV after refunds (:func:`liveroi.economics.margin_after_refunds`)."""
+        return margin_after_refunds(self.gross_margin, self.refund_rate)
 
     def incremental_profit(self, spend: dict[str, float]) -> float:
         """True expected profit of a session at ``spend`` above a session with no spend."""

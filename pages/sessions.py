@@ -1,195 +1,39 @@
 """场次 / Sessions: every session with all its metrics; one session's funnel, paid vs organic split
-and how it compares with the account's median session."""
+and how it compares with the account's median session.
+
+The work is in :mod:`liveroi.ui.sessions_view`; this file reads filters → data → figures → text,
+once for the table and once for the session picked from it.
+"""
 
 from __future__ import annotations
 
-import math
-
-import pandas as pd
 import streamlit as st
 
-from liveroi import charts, formatting
-from liveroi.dashboard_data import funnel_steps, median_comparison, roi_signal
 from liveroi.i18n import t
-from liveroi.ui import data, session_table, state, widgets
+from liveroi.ui import sessions_view, state, widgets
 
-COMPARED = (
-    "total_spend",
-    "gmv",
-    "roi",
-    "net_roi",
-    "new_followers",
-    "cost_per_follower",
-    "viewers",
-    "conversion_rate",
-    "aov",
-    "gpm",
-    "duration_min",
-)
-KINDS = {
-    "total_spend": "money",
-    "gmv": "money",
-    "roi": "ratio",
-    "net_roi": "ratio",
-    "new_followers": "count",
-    "cost_per_follower": "money",
-    "viewers": "count",
-    "conversion_rate": "percent",
-    "aov": "money",
-    "gpm": "money",
-    "duration_min": "count",
-}
-
-# --- filters ---------------------------------------------------------------------------------------
+# --- filters --------------------------------------------------------------------------------------
 filters = state.current_filters()
 lang = filters.lang
 widgets.page_title("page.sessions", lang, t("sessions.question", lang))
 if not filters.all_accounts:
     widgets.empty_database(lang)
     st.stop()
+params = sessions_view.pick_filters(filters, lang)
 
-shifts = data.query("page_shifts", filters.params())["shift"].astype(str).tolist()
-row1 = st.columns([2, 2, 2, 1.2, 1.8])
-search = row1[0].text_input(
-    t("sessions.search", lang), placeholder=t("sessions.search_placeholder", lang), key="sessions_search"
-)
-chosen_shifts = row1[1].multiselect(
-    t("field.shift", lang), shifts, placeholder=t("sessions.all_shifts", lang), key="sessions_shifts"
-)
-sort = row1[2].selectbox(
-    t("sessions.sort_by", lang),
-    session_table.SORTABLE,
-    format_func=lambda c: session_table.header(c, lang),
-    key="sessions_sort",
-)
-descending = row1[3].toggle(t("sessions.descending", lang), value=True, key="sessions_descending")
-below = row1[4].toggle(t("sessions.below_breakeven_only", lang), value=False, key="sessions_below")
-
-params = filters.params(
-    shifts=chosen_shifts, below_breakeven=below, search=search.strip(), sort=sort, descending=descending
-)
-first = data.query("page_sessions_table", {**params, "limit": session_table.PAGE_SIZE, "offset": 0})
-total = int(first["total_rows"].iloc[0]) if len(first) else 0
-if total == 0:
-    widgets.empty_period(lang, filters.start, filters.end)
+# --- data -----------------------------------------------------------------------------------------
+listing = sessions_view.load_listing(filters, params, lang)
+if listing is None:
     st.stop()
 
-pages = max(1, math.ceil(total / session_table.PAGE_SIZE))
-page_col, count_col = st.columns([1, 4])
-page = int(
-    page_col.number_input(t("sessions.page", lang, pages=pages), min_value=1, max_value=pages, value=1)
-)
-offset = (page - 1) * session_table.PAGE_SIZE
-rows = (
-    first
-    if page == 1
-    else data.query("page_sessions_table", {**params, "limit": session_table.PAGE_SIZE, "offset": offset})
-)
-count_col.caption(
-    t(
-        "sessions.showing",
-        lang,
-        first=offset + 1,
-        last=offset + len(rows),
-        total=formatting.count(total, "en"),
-    )
-)
+# --- figures: the table and its downloads ---------------------------------------------------------
+sessions_view.render_table(listing, filters, lang)
 
-# --- table and downloads ---------------------------------------------------------------------------
-table = session_table.with_signal(rows, lang)
-columns = session_table.visible_columns(table)
-st.dataframe(
-    table,
-    hide_index=True,
-    column_order=columns,
-    column_config=session_table.column_config(columns, lang),
-    key="sessions_table",
-)
-downloads = st.columns([1, 1, 4])
-stamp = f"{filters.start.isoformat()}_{filters.end.isoformat()}"
-downloads[0].download_button(
-    t("sessions.download_csv", lang),
-    data=session_table.download_builder(params, lang, "csv"),
-    file_name=f"liveroi_sessions_{stamp}.csv",
-    mime="text/csv",
-    on_click="ignore",
-    icon=":material/download:",
-)
-downloads[1].download_button(
-    t("sessions.download_xlsx", lang),
-    data=session_table.download_builder(params, lang, "xlsx"),
-    file_name=f"liveroi_sessions_{stamp}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    on_click="ignore",
-    icon=":material/download:",
-)
-if total > session_table.EXPORT_MAX_ROWS:
-    downloads[2].caption(
-        t("sessions.export_capped", lang, rows=formatting.count(session_table.EXPORT_MAX_ROWS, "en"))
-    )
-
-# --- one session -----------------------------------------------------------------------------------
-st.subheader(t("sessions.detail_title", lang))
-labels = {
-    sid: f"{acc} · {pd.Timestamp(start):%Y-%m-%d %H:%M} · {formatting.money(gmv, lang)}"
-    for sid, acc, start, gmv in zip(
-        rows["session_id"], rows["account"], rows["started_at"], rows["gmv"], strict=True
-    )
-}
-session_id = st.selectbox(
-    t("sessions.pick", lang),
-    list(labels),
-    format_func=lambda sid: labels[sid],
-    help=t("sessions.pick_help", lang),
-    key="sessions_pick",
-)
-detail = data.query("page_session_detail", {"session_id": session_id})
-if detail.empty:
-    st.info(t("sessions.gone", lang))
+# --- one session: filter, data, figures, text -----------------------------------------------------
+session_id = sessions_view.pick_session(listing, lang)
+picked = sessions_view.load_session(session_id, filters, lang)
+if picked is None:
     st.stop()
-session = detail.iloc[0]
-median = data.query("page_session_median", filters.params(account=session["account"])).iloc[0]
-
-level = roi_signal(
-    None if pd.isna(session["roi"]) else float(session["roi"]),
-    None if pd.isna(session["breakeven_roi"]) else float(session["breakeven_roi"]),
-    None if pd.isna(session["target_roi"]) else float(session["target_roi"]),
-)
-head = st.columns(4)
-head[0].metric(t("metric.total_spend", lang), formatting.money(session["total_spend"], lang), border=True)
-head[1].metric(t("metric.gmv", lang), formatting.money(session["gmv"], lang), border=True)
-with head[2].container(border=True):
-    st.metric(t("metric.roi", lang), formatting.ratio(session["roi"]))
-    widgets.signal_badge(level, lang)
-head[3].metric(t("metric.new_followers", lang), formatting.count(session["new_followers"], lang), border=True)
-
-left, right = st.columns(2)
-with left:
-    widgets.cached_chart(charts.funnel, funnel_steps(session), lang, key="sessions_funnel")
-with right:
-    if pd.isna(session["ad_gmv"]):
-        st.info(t("sessions.no_ad_gmv", lang), icon=":material/info:")
-    else:
-        widgets.cached_chart(
-            charts.paid_organic, session["gmv"], session["ad_gmv"], lang, key="sessions_paid"
-        )
-        st.caption(t("sessions.ad_gmv_note", lang))
-
-st.markdown(t("sessions.median_title", lang, sessions=int(median["sessions"])))
-comparison = median_comparison(session, median, COMPARED)
-comparison = comparison.assign(
-    metric=[t(f"metric.{m}", lang) for m in comparison["metric"]],
-    value=[widgets.fmt(KINDS[m], v, lang) for m, v in zip(COMPARED, comparison["value"], strict=True)],
-    median=[widgets.fmt(KINDS[m], v, lang) for m, v in zip(COMPARED, comparison["median"], strict=True)],
-    difference=[formatting.signed_percent(d) for d in comparison["difference"]],
-)
-st.dataframe(
-    comparison,
-    hide_index=True,
-    column_config={
-        "metric": t("sessions.metric", lang),
-        "value": t("sessions.this_session", lang),
-        "median": t("sessions.account_median", lang),
-        "difference": t("sessions.difference", lang),
-    },
-)
+session, median = picked
+sessions_view.render_session(session, lang)
+sessions_view.render_median_comparison(session, median, lang)

@@ -40,7 +40,7 @@ def _fill_every_table(con: duckdb.DuckDBPyConnection) -> None:
 
 def _table_rows(path: Path) -> dict[str, list[tuple]]:
     with db.connection(path, read_only=True) as con:
-        tables = list(db.query(con, "backup_tables")["table_name"])
+        tables = list(db.query(con, "export/backup_tables")["table_name"])
         return {
             t: sorted(map(tuple, con.execute(f'SELECT * FROM "{t}"').fetchall()), key=repr)
             for t in tables

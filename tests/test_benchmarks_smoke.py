@@ -7,12 +7,14 @@ Not a timed test: it asserts the structure of the results and the row counts, ne
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from benchmarks import bench_queries
 from benchmarks.__main__ import main
+from liveroi import db
 
 SIZE = "2k"
 
@@ -67,9 +69,12 @@ def test_every_page_query_and_page_is_measured(run) -> None:
     queries = results["queries"][SIZE]
     measured_queries = {entry["query"] for entry in queries.values()}
     assert measured_queries == set(bench_queries.page_queries())
-    assert "page_promo_days_clear" not in measured_queries  # write statements are never run
+    page_sql = sorted((Path(__file__).resolve().parent.parent / "queries" / "pages").glob("*.sql"))
+    assert measured_queries == {f"pages/{path.stem}" for path in page_sql}  # every page query, reads only
+    for name in measured_queries:  # write statements (the promo calendar's, in queries/settings/) never run
+        assert not re.search(r"^\s*(INSERT|DELETE|UPDATE|CREATE|DROP)\b", db.load_sql(name), re.I | re.M), name
     assert all(entry["median"] > 0 for entry in queries.values())
-    assert queries["page_daily_series · one account"]["rows"] == 30  # one row per day, last 30 days
+    assert queries["pages/daily_series · one account"]["rows"] == 30  # one row per day, last 30 days
 
     pages = results["pages"][SIZE]
     page_files = {p.name for p in (Path(__file__).resolve().parent.parent / "pages").glob("*.py")}
@@ -93,7 +98,7 @@ def test_report_has_every_area_with_numbers(run) -> None:
         assert heading in markdown
     assert "## Browser" in markdown and "Not measured in this run." in markdown
     assert "import (canonical) ≤ 3× DuckDB read_csv" in markdown
-    assert "`page_account_matrix · all accounts` ≤ 300 ms" in markdown
+    assert "`pages/account_matrix · all accounts` ≤ 300 ms" in markdown
     assert "| `pages/today.py` cold |" in markdown
     assert "duckdb 1.5.5" in markdown
 

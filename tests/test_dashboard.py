@@ -21,11 +21,11 @@ from liveroi.dashboard_data import (
     project_milestone,
     roi_signal,
     signal_levels,
-    suggested_follower_value,
     today_kpis,
     trend,
     with_moving_averages,
 )
+from liveroi.economics import suggested_follower_value
 from liveroi.i18n import LANGUAGES, TRANSLATIONS
 from liveroi.i18n import dashboard as dashboard_strings
 from liveroi.promo_calendar import (
@@ -230,8 +230,9 @@ def test_milestone_projection() -> None:
 def test_small_helpers() -> None:
     assert previous_period(date(2026, 11, 1), date(2026, 11, 30)) == (date(2026, 10, 2), date(2026, 10, 31))
     assert trend(110, 100) == "up" and trend(99, 100) == "flat" and trend(1, 0) == "none"
-    assert suggested_follower_value(0.5, 120.0) == pytest.approx(30.0)
-    assert suggested_follower_value(0.5, None) is None
+    # 0.1 later orders × ¥120 AOV × 50 % margin × (1 − 10 % refunds) = ¥5.40; no AOV → the ¥3 default
+    assert suggested_follower_value(0.5, 0.1, 120.0) == pytest.approx(5.40)
+    assert suggested_follower_value(0.5, 0.1, None) == pytest.approx(3.0)
     steps = funnel_steps({"impressions": 1000, "viewers": 100, "product_clicks": 0, "buyers": 0})
     assert steps["step_rate"].tolist()[1:3] == [0.1, 0.0] and pd.isna(steps["step_rate"].iloc[3])
 

@@ -92,6 +92,59 @@ def test_every_page_renders_without_exception(server: str, browser, lang: str) -
         context.close()
 
 
+# Every card value, label, delta and caption on the page, and each one whose text is cut: an element
+# (or a descendant) whose text is wider than its box while its overflow is hidden (Streamlit draws
+# "¥12,…" with text-overflow: ellipsis). Returns [checked count, [[testid, text, scrollWidth,
+# clientWidth], …]].
+CUT_TEXT_JS = """
+() => {
+  const selector = ['stMetricValue', 'stMetricLabel', 'stMetricDelta', 'stCaptionContainer']
+    .map(id => `[data-testid="stMain"] [data-testid="${id}"]`).join(', ');
+  const targets = [...document.querySelectorAll(selector)];
+  const cut = [];
+  for (const el of targets) {
+    for (const node of [el, ...el.querySelectorAll('*')]) {
+      const style = getComputedStyle(node);
+      const clips = style.textOverflow === 'ellipsis' || ['hidden', 'clip'].includes(style.overflowX);
+      if (clips && node.scrollWidth > node.clientWidth) {
+        cut.push([el.dataset.testid, el.innerText, node.scrollWidth, node.clientWidth]);
+        break;
+      }
+    }
+  }
+  return [targets.length, cut];
+}
+"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_today_numbers_fit_their_cards_at_1400_px(server: str, browser, lang: str) -> None:
+    """At a 1400 px window every KPI value, the advisor slot's last and suggested spend, and every
+    card caption ("vs 7-day avg") is shown whole: no element cuts its text with an ellipsis."""
+    context = browser.new_context(
+        viewport={"width": 1400, "height": 1800}, locale="zh-CN" if lang == "zh" else "en-US"
+    )
+    page = context.new_page()
+    try:
+        _open(page, f"{server}/?lang={lang}", t("page.today", lang), 1)
+        page.get_by_test_id("stMetricLabel").get_by_text(t("today.advisor_suggested", lang)).wait_for(
+            timeout=TIMEOUT_MS
+        )
+        page.screenshot(path=str(SCREENSHOTS / f"today_1400_{lang}.png"), full_page=True)
+        checked, cut = page.evaluate(CUT_TEXT_JS)
+        # 9 KPI cards + 3 advisor figures + 6 session cards × 2, each with a label and a value
+        assert checked >= 2 * (9 + 3 + 12), checked
+        assert cut == []
+        # the check sees a cut when there is one: squeeze the first money value (the spend card) to 40 px
+        page.get_by_test_id("stMetricValue").filter(has_text="¥").first.evaluate(
+            "el => { el.style.width = '40px'; }"
+        )
+        _, squeezed = page.evaluate(CUT_TEXT_JS)
+        assert [row[0] for row in squeezed] == ["stMetricValue"]
+    finally:
+        context.close()
+
+
 def test_upload_preview_and_confirm_on_the_import_page(server: str, browser) -> None:
     context = browser.new_context(viewport={"width": 1440, "height": 1600})
     page = context.new_page()

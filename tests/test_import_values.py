@@ -1,4 +1,4 @@
-"""The value parser (queries/import_macro_*.sql) through its small Python wrappers."""
+"""The value parser (queries/import/macros/*.sql) through its small Python wrappers."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
-"""The import queries parse whole columns with the fast ``*_cell`` macros (a plain cast first, then
+"""The import queries parse whole columns with the fast ``*_of_raw_fast`` macros (a plain cast first, then
 shortcuts for ￥/thousands separators and 万); they must mean exactly what the documented rules
-(``liveroi_number``, ``liveroi_seconds``, ``liveroi_timestamp``: clean, then parse) mean, for any cell."""
+(``liveroi_number_of_raw``, ``liveroi_seconds_of_raw``, ``liveroi_timestamp_of_raw``: clean, then parse) mean, for any cell."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ CELLS = st.lists(st.one_of(NUMBERISH, DURATIONISH, TIMEISH, st.text(max_size=8),
 
 _SQL = """
 SELECT
-    list_transform($texts, s -> liveroi_num_cell(s)) = list_transform($texts, s -> liveroi_number(s)),
-    list_transform($texts, s -> liveroi_secs_cell(s, 60)) = list_transform($texts, s -> liveroi_seconds(s, 60)),
-    list_transform($texts, s -> liveroi_ts_cell(s)) = list_transform($texts, s -> liveroi_timestamp(s))
+    list_transform($texts, s -> liveroi_number_of_raw_fast(s)) = list_transform($texts, s -> liveroi_number_of_raw(s)),
+    list_transform($texts, s -> liveroi_seconds_of_raw_fast(s, 60)) = list_transform($texts, s -> liveroi_seconds_of_raw(s, 60)),
+    list_transform($texts, s -> liveroi_timestamp_of_raw_fast(s)) = list_transform($texts, s -> liveroi_timestamp_of_raw(s))
 """
 
 
@@ -53,7 +53,7 @@ def test_fast_paths_on_export_cells(macros: duckdb.DuckDBPyConnection) -> None:
     cells += ["2小时22分52秒", "1分36秒", "45秒", "192:05", "2026/1/30 8:01:38", "46025.5", "暂无", None]
     assert _same(macros, cells) == (True, True, True)
     parsed = macros.execute(
-        "SELECT list_transform($t, s -> liveroi_num_cell(s))", {"t": [*cells[:4], "1e3万", "1_000万"]}
+        "SELECT list_transform($t, s -> liveroi_number_of_raw_fast(s))", {"t": [*cells[:4], "1e3万", "1_000万"]}
     ).fetchone()[0]
     assert parsed == [12345.6, 12345.6, 89800.0, 12340000.0, None, None]
 

@@ -136,10 +136,10 @@ def test_a_new_local_lake_without_a_data_folder_gets_one_and_postgres_asks_for_i
 
 # --- the schema -------------------------------------------------------------------------------------------
 def test_adapt_ddl_removes_what_ducklake_rejects() -> None:
-    adapted = lake.adapt_ddl(db.load_sql("schema")).upper()
+    adapted = lake.adapt_ddl(db.load_sql("schema/schema")).upper()
     for rejected in ("PRIMARY KEY", "UNIQUE", "SEQUENCE", "NEXTVAL", "ON CONFLICT"):
         assert rejected not in adapted
-    assert adapted.count("CREATE TABLE IF NOT EXISTS") == db.load_sql("schema").upper().count(
+    assert adapted.count("CREATE TABLE IF NOT EXISTS") == db.load_sql("schema/schema").upper().count(
         "CREATE TABLE IF NOT EXISTS"
     )
 
@@ -233,7 +233,7 @@ def test_a_write_that_keeps_conflicting_gives_up_busy(lake_target: str, monkeypa
     mine, other = db.connect(lake_target), _second_instance(lake_target)
 
     def body() -> None:  # another writer commits while this one is inside, every time
-        db.write(other, lambda: db.execute(other, "page_promo_days_clear"))
+        db.write(other, lambda: db.execute(other, "settings/promo_days_clear"))
 
     with pytest.raises(db.DatabaseBusy) as info:
         db.write(mine, body)

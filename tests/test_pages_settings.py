@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from liveroi import db, formatting
-from liveroi.dashboard_data import suggested_follower_value
+from liveroi.economics import suggested_follower_value
 from liveroi.i18n import t
 from tests.dashboard_fixtures import ACCOUNT_A, app_test, expected_sessions, write_fixture
 
@@ -57,18 +57,18 @@ def test_invalid_margin_is_refused_with_a_clear_message(fixture_db: Path) -> Non
     assert margin == 0.5
 
 
-def test_suggested_follower_value_uses_margin_and_aov(fixture_db: Path) -> None:
+def test_suggested_follower_value_uses_margin_after_refunds_and_aov(fixture_db: Path) -> None:
     at = app_test(fixture_db, PAGE)
     at.selectbox(key="settings_account").set_value(ACCOUNT_A).run()
     a = expected_sessions().query("account == @ACCOUNT_A")
     aov = a["gmv"].sum() / a["buyers"].sum()
-    suggested = suggested_follower_value(0.5, aov)
-    assert suggested == pytest.approx(0.5 * aov * 0.5)
+    suggested = suggested_follower_value(0.5, 0.1, aov)
+    assert suggested == pytest.approx(round(0.1 * aov * 0.5 * (1 - 0.1), 2))
     caption = t(
         "settings.follower_value_suggested",
         "zh",
         value=formatting.money(suggested, "zh", decimals=2),
         aov=formatting.money(aov, "zh"),
-        repeat=0.5,
+        orders=0.1,
     )
     assert caption in [c.value for c in at.caption]

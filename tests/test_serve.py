@@ -23,9 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from liveroi import db, serve
+from liveroi import db
 from liveroi.i18n import t
 from liveroi.passwords import hash_password
+from liveroi.ui import serve
 from tests.browser_support import free_port, launch_options, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,7 +136,7 @@ def started(
 
 def _launcher(port: int, secrets: Path, *flags: str) -> list[str]:
     return [
-        sys.executable, "-m", "liveroi.serve", "--server.headless", "true", "--server.port", str(port),
+        sys.executable, "-m", "liveroi.ui.serve", "--server.headless", "true", "--server.port", str(port),
         "--browser.gatherUsageStats", "false", "--secrets.files", str(secrets), *flags,
     ]  # fmt: skip
 
@@ -245,17 +246,17 @@ def test_public_address_with_sign_in_is_served(tmp_path: Path, database: Path, s
 
 
 def test_make_run_host_goes_through_the_launcher() -> None:
-    """``make run HOST=…`` passes the address to liveroi.serve (which refuses it without a sign-in)."""
+    """``make run HOST=…`` passes the address to liveroi.ui.serve (which refuses it without a sign-in)."""
     dry = subprocess.run(
         ["make", "-n", "run", "HOST=0.0.0.0", "PORT=8600"],
         cwd=ROOT, capture_output=True, text=True, check=True,
     )  # fmt: skip
-    line = next(x for x in dry.stdout.splitlines() if "liveroi.serve" in x)
+    line = next(x for x in dry.stdout.splitlines() if "liveroi.ui.serve" in x)
     assert "--server.port 8600 --server.address 0.0.0.0" in line
     plain = subprocess.run(
         ["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    line = next(x for x in plain.stdout.splitlines() if "liveroi.serve" in x)
+    line = next(x for x in plain.stdout.splitlines() if "liveroi.ui.serve" in x)
     assert "--server.address" not in line  # .streamlit/config.toml's 127.0.0.1 applies
 
 

@@ -2,7 +2,7 @@
 
 Pipeline, per account (each step DB-free and picklable except the first)::
 
-    history = load_histories(con, accounts)[a]      # data.py  (queries/advisor_*.sql, one pass)
+    history = load_histories(con, accounts)[a]      # data.py  (queries/advisor/*.sql, one pass)
     model   = fit(history, prior_roi=break-even)    # model.py (response curves + posterior draws)
     choice  = choose_spend(model, current, settings, econ)  # decide.py (profit under guardrails)
     reason  = build_reason(rec, lang)               # reason.py (i18n)

@@ -2,7 +2,7 @@
 
 :class:`History` is plain data (two DataFrames and a name) so the model can be fitted in another
 process (it pickles) and without a database — the simulator and the benchmarks build it directly.
-:func:`load_histories` is the only piece that reads the database, through ``queries/advisor_*.sql``:
+:func:`load_histories` is the only piece that reads the database, through ``queries/advisor/*.sql``:
 many accounts (or all) in one pass; :func:`load_history` is that for one account.
 
 Channels are whatever the account's ``session_channel_spend`` rows name — unknown channel names
@@ -94,9 +94,9 @@ def load_histories(
     if accounts is not None and not params["accounts"]:
         return {}
     with db.transaction(con):
-        sessions = db.query(con, "advisor_sessions", params)
-        channels = db.query(con, "advisor_channels")["channel"].astype(str).to_list()
-        spend = db.query(con, "advisor_channel_spend", params)
+        sessions = db.query(con, "advisor/sessions", params)
+        channels = db.query(con, "advisor/channels")["channel"].astype(str).to_list()
+        spend = db.query(con, "advisor/channel_spend", params)
     rows = sessions["session_row"].to_numpy(dtype=np.int64)
     by_row = np.argsort(rows)
     position = by_row[np.searchsorted(rows, spend["session_row"].to_numpy(dtype=np.int64), sorter=by_row)]
@@ -146,7 +146,7 @@ def _typed_sessions(sessions: pd.DataFrame) -> pd.DataFrame:
 
 def account_known(con: duckdb.DuckDBPyConnection, account: str) -> bool:
     """Whether the account exists (in ``accounts`` or with at least one session)."""
-    frame = db.query(con, "advisor_account_known", {"account": account})
+    frame = db.query(con, "advisor/account_known", {"account": account})
     return bool(frame.iloc[0, 0])
 
 

@@ -84,6 +84,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from liveroi import economics as money_rules
 from liveroi.advisor.data import History
 from liveroi.advisor.model import FittedModel
 from liveroi.settings import AccountSettings
@@ -92,8 +93,6 @@ CAUTION = 1.0  # κ: root-mean-square losses against holding the expected gain m
 GRID_POINTS = 41
 SWEEPS = 3
 MIN_ROI_PENALTY = 10.0
-DEFAULT_FOLLOWER_VALUE = 3.0  # CNY, when neither the setting nor the history gives one
-FOLLOWER_PURCHASES = 0.1  # extra purchases per new follower assumed by the suggested follower value
 INTERVAL = (0.1, 0.9)  # the interval reported with expected GMV: 80 %
 
 
@@ -114,17 +113,13 @@ class Economics:
 
 
 def suggested_follower_value(history: History, settings: AccountSettings) -> float:
-    """A follower value when the setting is empty: the margin on ``FOLLOWER_PURCHASES`` (0.1) extra
-    orders at the account's average order value (GMV / buyers) — a deliberately low proxy for the
-    repeat purchases of 私域 followers (Kuaishou reports 45–65 % repurchase among *buyers*; a new
-    follower is not yet a buyer). Without buyer counts: ¥3 (:data:`DEFAULT_FOLLOWER_VALUE`)."""
+    """A follower value when the setting is empty: :func:`liveroi.economics.suggested_follower_value`
+    (0.1 × AOV × margin after refunds; ¥3 without buyer counts) at the history's AOV, Σ GMV / Σ buyers."""
     sessions = history.sessions
     buyers = float(sessions["buyers"].sum(skipna=True)) if "buyers" in sessions else 0.0
-    gmv = float(sessions["gmv"].sum(skipna=True))
-    if buyers <= 0 or gmv <= 0:
-        return DEFAULT_FOLLOWER_VALUE
-    aov = gmv / buyers
-    return round(FOLLOWER_PURCHASES * aov * settings.gross_margin * (1 - settings.refund_rate), 2)
+    aov = float(sessions["gmv"].sum(skipna=True)) / buyers if buyers > 0 else None
+    value = money_rules.suggested_follower_value(settings.gross_margin, settings.refund_rate, aov)
+    return money_rules.DEFAULT_FOLLOWER_VALUE if value is None else value
 
 
 def economics(history: History, settings: AccountSettings) -> Economics:

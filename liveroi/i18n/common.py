@@ -20,7 +20,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "metric.conversion_rate": {"zh": "看播成交转化率", "en": "Viewer conversion"},
     "metric.aov": {"zh": "客单价", "en": "AOV"},
     "metric.uv_value": {"zh": "UV价值", "en": "UV value"},
-    "metric.gpm": {"zh": "千次观看成交(GPM)", "en": "GPM (per 1,000 views)"},
+    "metric.gpm": {"zh": "千次观看成交(GPM)", "en": "GPM (per 1k views)"},
     "metric.impressions": {"zh": "直播间曝光人数", "en": "Impressions"},
     "metric.viewers": {"zh": "观看人数", "en": "Viewers"},
     "metric.views": {"zh": "观看人次", "en": "Views"},

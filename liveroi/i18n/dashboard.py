@@ -329,8 +329,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "settings.follower_value": {"zh": "粉丝价值（¥/人）", "en": "Follower value (¥ each)"},
     "settings.use_suggested": {"zh": "使用建议值", "en": "Use the suggestion"},
     "settings.follower_value_suggested": {
-        "zh": "建议值 {value} = 毛利率 × 客单价 {aov} × 每位新粉后续复购 {repeat} 单（私域复购）。留空即使用建议值。",
-        "en": "Suggested {value} = gross margin × AOV {aov} × {repeat} repeat orders per new follower (private-domain repurchase). Leave empty to use it.",
+        "zh": "建议值 {value} = 每位新粉后续 {orders} 单（私域复购）× 客单价 {aov} × 毛利率 × (1 − 退款率)。留空即使用建议值，顾问也用它。",
+        "en": "Suggested {value} = {orders} later orders per new follower (private-domain repurchase) × AOV {aov} × gross margin × (1 − refund rate). Leave empty to use it; the advisor uses it too.",
+    },
+    "settings.follower_value_default": {
+        "zh": "建议值 {value}：还没有买家数据算客单价，先用默认值。留空即使用建议值，顾问也用它。",
+        "en": "Suggested {value}: no buyer counts yet to compute an AOV from, so the default. Leave empty to use it; the advisor uses it too.",
     },
     "settings.save": {"zh": "保存设置", "en": "Save settings"},
     "settings.saved": {
@@ -478,7 +482,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "auth.logout": {"zh": "退出登录", "en": "Sign out"},
     "auth.role.viewer": {"zh": "查看者", "en": "viewer"},
     "auth.role.operator": {"zh": "运营", "en": "operator"},
-    # --- serving beyond loopback (liveroi/serve.py) ---
+    # --- serving beyond loopback (liveroi/ui/serve.py) ---
     "serve.refused": {
         "zh": "未配置登录，拒绝在 {address} 上提供服务（只允许本机 127.0.0.1）：先按 "
         ".streamlit/secrets.example.toml 在 .streamlit/secrets.toml 中配置登录（见 README「Access and roles」），再重新启动。",

@@ -6,9 +6,9 @@ Public API (other parts of liveroi code against exactly this)::
     preview_file(source, *, account=None, sheet=None, lang="zh") -> Preview
     ImportFileError  # .file_name, .message (one line in lang)
 
-A source is a path or ``(file name, bytes)`` from an upload. The pipeline (DESIGN.md §2): detect the
+A source is a path or ``(file name, bytes)`` from an upload. The pipeline (docs/architecture.md): detect the
 header row → map aliases → parse values → validate → upsert, one transaction per file. Every step after
-the header row is DuckDB SQL over whole columns (queries/import_*.sql, queries/ad_spend_*.sql).
+the header row is DuckDB SQL over whole columns (queries/import/, queries/ad_spend/).
 
 All-or-nothing per call for unreadable files: every file of a call is read, parsed and validated into
 temporary staging tables *before* anything is written, so a file that cannot be read raises
@@ -17,7 +17,7 @@ transaction (file 1 stays if writing file 2 fails; the import log says which).
 
 Speed (benchmarks/import_profile.py measures each step against DuckDB's own ``read_csv``): GB18030 is
 transcoded to UTF-8 by Python's codec and read by DuckDB's parallel CSV reader; most cells are parsed by a
-plain cast (``*_cell`` macros), the regex rules run only for the rest; a row identical to the one that last
+plain cast (``*_of_raw_fast`` macros), the regex rules run only for the rest; a row identical to the one that last
 wrote its stored session (``sessions.row_hash``) is counted unchanged without being parsed, so re-importing
 an unchanged export costs about one read of it; new rows are inserted by anti-join, changed ones updated.
 DuckDB's memory on the import connection is capped (1 GB; it spills beyond), and per-file temporary tables
@@ -114,7 +114,7 @@ def _import_staged(
 ) -> None:
     """Stage every file, then write each in its own transaction, adding its counts to ``summary``."""
     load.mark_interrupted(con)
-    db.execute(con, "import_memory_limit")  # spills next to the database file above the cap
+    db.execute(con, "import/memory_limit")  # spills next to the database file above the cap
     staged = _stage_all(con, sources, account, sheet, lang)
     for item in staged:
         result = load.write_file(con, item, lang)
@@ -134,14 +134,14 @@ def preview_file(
         (staged,) = _stage_all(con, [source], account, sheet, lang, known=False)
         params = {"file_idx": staged.file_idx}
         if staged.layout.kind == "sessions":
-            parsed = db.query(con, "import_preview_sessions", params)
-            spend = db.query(con, "import_preview_spend", params)
+            parsed = db.query(con, "import/preview_sessions", params)
+            spend = db.query(con, "import/preview_spend", params)
             if len(spend):
                 wide = spend.pivot(index="session_id", columns="channel", values="export_spend")
                 wide.columns = [headers.SPEND_PREFIX + str(c) for c in wide.columns]
                 parsed = parsed.merge(wide.reset_index(), on="session_id", how="left")
         else:
-            parsed = db.query(con, "import_preview_ad", params)
+            parsed = db.query(con, "import/preview_ad", params)
         return Preview(
             file_name=staged.source.name,
             kind=staged.layout.kind,

@@ -1,4 +1,4 @@
-"""Attach ad-spend report rows to sessions by time overlap (all in SQL: queries/ad_spend_*.sql).
+"""Attach ad-spend report rows to sessions by time overlap (all in SQL: queries/ad_spend/*.sql).
 
 For every ad row (one plan, one hour or day) of an account, the sessions of that account it overlaps
 get its spend and ad GMV split in proportion to the overlap::
@@ -27,11 +27,11 @@ def attach_ad_spend(con: duckdb.DuckDBPyConnection, accounts: Sequence[str]) -> 
     if not accounts:
         return
     params = {"accounts": list(accounts)}
-    if not bool(db.query(con, "ad_spend_attach_needed", params)["needed"].iloc[0]):
+    if not bool(db.query(con, "ad_spend/attach_needed", params)["needed"].iloc[0]):
         return  # no ad rows for these accounts and no report spend anywhere: nothing to attach or clear
-    db.execute(con, "ad_spend_overlaps", params)
-    db.execute(con, "ad_spend_attach_reset", params)
-    db.execute(con, "ad_spend_attach_spend_update")
-    db.execute(con, "ad_spend_attach_spend_insert")
-    db.execute(con, "ad_spend_attach_sessions", params)
-    db.execute(con, "ad_spend_attach_cleanup")
+    db.execute(con, "ad_spend/overlaps", params)
+    db.execute(con, "ad_spend/attach_reset", params)
+    db.execute(con, "ad_spend/attach_spend_update")
+    db.execute(con, "ad_spend/attach_spend_insert")
+    db.execute(con, "ad_spend/attach_sessions", params)
+    db.execute(con, "ad_spend/attach_cleanup")

@@ -2,7 +2,7 @@
 
 Headers are matched after Unicode NFKC normalisation (full-width brackets and letters become ASCII),
 whitespace removal and lower-casing, with a trailing unit in brackets split off: ``成交金额（分）`` is
-``gmv`` in 分, so its values are divided by 100. The alias table is DESIGN.md §3 plus the project's own
+``gmv`` in 分, so its values are divided by 100. The alias table holds the platforms' header spellings plus the project's own
 canonical English names, so an export of liveroi re-imports as it is.
 """
 

@@ -43,12 +43,12 @@ def reason_texts(lang: str) -> dict[str, list[str]]:
 
 def mark_interrupted(con: duckdb.DuckDBPyConnection) -> None:
     """Close log rows left ``running`` by a killed process (call with no import running in this process)."""
-    db.write(con, lambda: db.execute(con, "import_log_mark_interrupted"))
+    db.write(con, lambda: db.execute(con, "import/log_mark_interrupted"))
 
 
 def rejected_entries(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) -> list[dict]:
     """The rejected cells of a staged file as the JSON summary lists them."""
-    frame = db.query(con, "import_rejects_of_file", {"file_idx": staged.file_idx, **reason_texts(lang)})
+    frame = db.query(con, "import/rejects_of_file", {"file_idx": staged.file_idx, **reason_texts(lang)})
     frame.insert(0, "file", staged.source.name)
     frame["row"] = frame["row"].astype(int)
     frame = frame.astype(object).where(frame.notna(), None)
@@ -57,13 +57,13 @@ def rejected_entries(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: s
 
 def _write_sessions(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_id: int) -> dict[str, int]:
     params = {"file_idx": staged.file_idx}
-    db.execute(con, "import_sessions_diff", params)
-    counts = db.query(con, "import_sessions_counts", params).iloc[0]
-    db.execute(con, "import_sessions_update", {**params, "import_id": import_id})
-    db.execute(con, "import_sessions_insert", {**params, "import_id": import_id})
-    db.execute(con, "import_spend_update", params)
-    db.execute(con, "import_spend_insert", params)
-    db.execute(con, "import_changes_insert", {"import_id": import_id})
+    db.execute(con, "import/sessions_diff", params)
+    counts = db.query(con, "import/sessions_counts", params).iloc[0]
+    db.execute(con, "import/sessions_update", {**params, "import_id": import_id})
+    db.execute(con, "import/sessions_insert", {**params, "import_id": import_id})
+    db.execute(con, "import/spend_update", params)
+    db.execute(con, "import/spend_insert", params)
+    db.execute(con, "import/changes_insert", {"import_id": import_id})
     result = {k: int(counts[k]) for k in ("inserted", "updated", "unchanged")}
     result["unchanged"] += staged.known  # rows known unchanged were never staged
     return result
@@ -71,8 +71,8 @@ def _write_sessions(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_i
 
 def _write_ad_rows(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_id: int) -> dict[str, int]:
     params = {"file_idx": staged.file_idx}
-    counts = db.query(con, "ad_spend_counts", params).iloc[0]
-    db.execute(con, "ad_spend_upsert", {**params, "import_id": import_id})
+    counts = db.query(con, "ad_spend/counts", params).iloc[0]
+    db.execute(con, "ad_spend/upsert", {**params, "import_id": import_id})
     return {k: int(counts[k]) for k in ("inserted", "updated", "unchanged")}
 
 
@@ -82,7 +82,7 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
     src = staged.source
     row = db.execute(
         con,
-        "import_log_start",
+        "import/log_start",
         {
             "file_name": src.name,
             "content_hash": src.content_hash,
@@ -98,17 +98,17 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
             counts = _write_sessions(con, staged, import_id)
         else:
             counts = _write_ad_rows(con, staged, import_id)
-        db.execute(con, "import_accounts_upsert", params)
+        db.execute(con, "import/accounts_upsert", params)
         db.execute(
             con,
-            "import_rejected_insert",
+            "import/rejected_insert",
             {**params, "import_id": import_id, "file_name": src.name, **reason_texts(lang)},
         )
-        accounts = db.query(con, "import_accounts_of_file", params)["account"].tolist()
+        accounts = db.query(con, "import/accounts_of_file", params)["account"].tolist()
         attach_ad_spend(con, accounts)
         db.execute(
             con,
-            "import_log_commit",
+            "import/log_commit",
             {"import_id": import_id, **counts, "skipped": staged.skipped, "rejected": staged.rejected},
         )
         return counts
@@ -117,7 +117,7 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
         counts = db.write(con, write)
     except Exception as exc:
         detail = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
-        db.write(con, lambda: db.execute(con, "import_log_fail", {"import_id": import_id, "error": detail[:500]}))
+        db.write(con, lambda: db.execute(con, "import/log_fail", {"import_id": import_id, "error": detail[:500]}))
         if isinstance(exc, db.DatabaseBusy):
             raise  # a lake kept changing under the write: "busy, try again" (exit code 75), not a bad file
         raise ImportFileError(src.name, t("import.error.failed", lang, detail=detail[:200])) from exc

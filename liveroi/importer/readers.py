@@ -343,7 +343,7 @@ def load_raw(con: duckdb.DuckDBPyConnection, src: SourceFile, layout: Layout, la
         frame = _xlsx_frame(src, layout, lang)
         con.register("import_frame", frame)
         try:
-            db.execute(con, "import_raw_from_frame")
+            db.execute(con, "import/raw_from_frame")
         finally:
             con.unregister("import_frame")
     else:
@@ -360,18 +360,18 @@ def load_raw(con: duckdb.DuckDBPyConnection, src: SourceFile, layout: Layout, la
             params["path"] = str(path)
             try:
                 try:
-                    db.execute(con, "import_raw_from_csv", params)
+                    db.execute(con, "import/raw_from_csv", params)
                 except duckdb.Error as exc:
                     if "parallel" not in str(exc):
                         raise
                     params["parallel"] = False  # quoted line breaks need the serial reader
-                    db.execute(con, "import_raw_from_csv", params)
+                    db.execute(con, "import/raw_from_csv", params)
             except duckdb.Error as exc:
                 raise _csv_error(src, exc, lang) from exc
             except UnicodeDecodeError as exc:  # DuckDB's message quoted a line cut inside a character
                 message = bytes(exc.object).decode("utf-8", errors="replace")
                 raise _csv_error(src, duckdb.Error(message), lang) from exc
-    row = db.execute(con, "import_raw_count").fetchone()
+    row = db.execute(con, "import/raw_count").fetchone()
     count = int(row[0]) if row else 0
     if count > limits.MAX_ROWS:
         raise ImportFileError.from_key(src.name, "import.error.too_many_rows", lang, limit=limits.MAX_ROWS)

@@ -4,7 +4,7 @@ For each file: the raw text table (``readers.load_raw``) → ``import_rows`` (ex
 blank and summary rows flagged, a hash per row) → ``import_known`` (rows that last wrote a stored session,
 unchanged: not parsed again) → ``import_parsed`` / ``import_ad_parsed`` (typed values and the list of
 reasons a row cannot be trusted) → the staging tables ``import_stage_*`` tagged with the file's index.
-Everything here is SQL over whole columns (queries/import_*.sql); Python only decides which files run.
+Everything here is SQL over whole columns (queries/import/); Python only decides which files run.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ from liveroi.importer import headers, readers, values
 from liveroi.importer.errors import ImportFileError
 
 STAGING_TABLES: tuple[str, ...] = (
-    "import_template",
-    "import_stage_sessions_table",
-    "import_stage_spend_table",
-    "import_stage_ad_table",
-    "import_stage_rejects_table",
-    "import_channel_keys_table",
+    "import/template",
+    "import/stage_sessions_table",
+    "import/stage_spend_table",
+    "import/stage_ad_table",
+    "import/stage_rejects_table",
+    "import/channel_keys_table",
 )
 
 
@@ -52,7 +52,7 @@ class StagedFile:
 
 def prepare(con: duckdb.DuckDBPyConnection) -> None:
     """Create the value macros and the (empty) staging tables on a connection (progress bar off)."""
-    db.execute(con, "import_progress_bar_off")
+    db.execute(con, "import/progress_bar_off")
     values.install_macros(con)
     for name in STAGING_TABLES:
         db.execute(con, name)
@@ -61,19 +61,19 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
 #: The SQL that decides what a row means: a change to any of it makes every stored row hash stale.
 PARSER_QUERIES: tuple[str, ...] = (
     *values.MACRO_FILES,
-    "import_rows",
-    "import_sessions_parse",
-    "import_spend_cells",
+    "import/rows",
+    "import/sessions_parse",
+    "import/spend_cells",
 )
 
 
 #: After the parse: add the reasons of bad spend cells, then reject the earlier rows of a session id the
 #: file repeats (the last row wins).
 REPEATED_QUERIES: tuple[str, ...] = (
-    "import_sessions_spend_errors",
-    "import_sessions_repeated_table",
-    "import_sessions_repeated_flag",
-    "import_sessions_repeated_known",
+    "import/sessions_spend_errors",
+    "import/sessions_repeated_table",
+    "import/sessions_repeated_flag",
+    "import/sessions_repeated_known",
 )
 
 
@@ -125,60 +125,60 @@ def stage_file(
     if "account" not in mapped and not account:
         raise ImportFileError.from_key(src.name, "import.error.no_account_column", lang)
     readers.load_raw(con, src, layout, lang)
-    db.execute(con, "import_rows", {"header_row": layout.header_row})
-    db.execute(con, "import_drop_raw")  # import_rows holds every cell
+    db.execute(con, "import/rows", {"header_row": layout.header_row})
+    db.execute(con, "import/drop_raw")  # import_rows holds every cell
     fallback = account or None
     key = layout_key(layout, fallback)
     if layout.kind == "sessions" and known:
-        db.execute(con, "import_known", {"layout_key": key})
+        db.execute(con, "import/known", {"layout_key": key})
     else:
-        db.execute(con, "import_known_empty")
+        db.execute(con, "import/known_empty")
     if layout.kind == "sessions":
         spend = [c for c in layout.columns if c.canonical and c.canonical.startswith(headers.SPEND_PREFIX)]
-        to_parse = int(db.query(con, "import_rows_to_parse")["n"].iloc[0])
+        to_parse = int(db.query(con, "import/rows_to_parse")["n"].iloc[0])
         if spend and to_parse:
             db.execute(
                 con,
-                "import_spend_cells",
+                "import/spend_cells",
                 {"spend_columns": [c.canonical for c in spend], "spend_scales": [c.scale for c in spend]},
             )
         else:
-            db.execute(con, "import_spend_cells_empty")
+            db.execute(con, "import/spend_cells_empty")
         if to_parse:
             db.execute(
                 con,
-                "import_sessions_parse",
+                "import/sessions_parse",
                 {"account": fallback, "scales": _scales(layout), "layout_key": key},
             )
             for name in REPEATED_QUERIES:
                 db.execute(con, name)
         else:
-            db.execute(con, "import_sessions_parsed_empty")
-        db.execute(con, "import_checked_sessions")
-        db.execute(con, "import_sessions_stage", {"file_idx": file_idx})
-        db.execute(con, "import_spend_stage", {"file_idx": file_idx})
+            db.execute(con, "import/sessions_parsed_empty")
+        db.execute(con, "import/checked_sessions")
+        db.execute(con, "import/sessions_stage", {"file_idx": file_idx})
+        db.execute(con, "import/spend_stage", {"file_idx": file_idx})
     else:
-        labels = db.query(con, "import_ad_labels")["label"].tolist()
-        db.execute(con, "import_channel_keys_table")
+        labels = db.query(con, "import/ad_labels")["label"].tolist()
+        db.execute(con, "import/channel_keys_table")
         db.execute(
             con,
-            "import_channel_keys_insert",
+            "import/channel_keys_insert",
             {"labels": labels, "channels": [channel_key(x) for x in labels]},
         )
-        db.execute(con, "import_ad_parse", {"account": fallback, "scales": _scales(layout)})
-        db.execute(con, "import_checked_ad")
-        db.execute(con, "import_ad_stage", {"file_idx": file_idx})
+        db.execute(con, "import/ad_parse", {"account": fallback, "scales": _scales(layout)})
+        db.execute(con, "import/checked_ad")
+        db.execute(con, "import/ad_stage", {"file_idx": file_idx})
     db.execute(
         con,
-        "import_rejects_stage",
+        "import/rejects_stage",
         {
             "file_idx": file_idx,
             "raw_names": readers.raw_names(layout),
             "written": [*(c.header for c in layout.columns), t("import.column.beyond_header", lang)],
         },
     )
-    counts = db.query(con, "import_rows_counts").iloc[0]
-    for table in ("import_drop_rows", "import_drop_spend_cells", "import_drop_parsed"):
+    counts = db.query(con, "import/rows_counts").iloc[0]
+    for table in ("import/drop_rows", "import/drop_spend_cells", "import/drop_parsed"):
         db.execute(con, table)  # the staging tables hold what the write needs
     rows_read = int(counts["rows_read"])
     if rows_read == 0:

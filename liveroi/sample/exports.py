@@ -1,7 +1,7 @@
 """Write the sample brand as the files a user downloads from the back-ends (shipped in sample_data/).
 
 1. ``快手直播场次数据_<start>-<end>.csv``: the session table, GBK, a title line above the header, Chinese
-   headers, values printed the messy way (see ``queries/sample_export_sessions.sql``). GBK has no
+   headers, values printed the messy way (see ``queries/sample/export_sessions.sql``). GBK has no
    half-width ``¥``, so money carries the full-width ``￥`` a GBK export can hold.
 2. ``投放消耗报表_<start>-<end>.csv``: the hourly ad-spend report per plan, UTF-8 with BOM.
 
@@ -71,7 +71,7 @@ def session_export_text(brand: SampleBrand, con: duckdb.DuckDBPyConnection) -> s
     """The session export as text (title line, header, rows, 合计)."""
     con.register("sample_export_input", _session_export_input(brand))
     try:
-        table = db.query(con, "sample_export_sessions")
+        table = db.query(con, "sample/export_sessions")
     finally:
         con.unregister("sample_export_input")
     title = f"快手直播场次数据（统计周期：{brand.start:%Y/%m/%d}-{brand.end:%Y/%m/%d}）"
@@ -84,7 +84,7 @@ def ad_report_text(brand: SampleBrand, con: duckdb.DuckDBPyConnection) -> str:
     frame = brand.ad_report.assign(channel_label=brand.ad_report["channel"].map(labels))
     con.register("sample_export_ad_input", frame)
     try:
-        table = db.query(con, "sample_export_ad_report")
+        table = db.query(con, "sample/export_ad_report")
     finally:
         con.unregister("sample_export_ad_input")
     return _csv_text(table)

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from liveroi.economics import breakeven_roi
 from liveroi.sample.profiles import (
     PLAN_NAMES,
     REPORT_CHANNELS,
@@ -199,7 +200,7 @@ def _curves_frame(profiles: list[AccountProfile]) -> pd.DataFrame:
             "average_roi": plan.average_roi,
             "marginal_roi": plan.marginal_roi,
             "spread": plan.spread,
-            "breakeven_roi": 1.0 / (DEFAULT_GROSS_MARGIN * (1.0 - p.refund_rate)),
+            "breakeven_roi": breakeven_roi(DEFAULT_GROSS_MARGIN, p.refund_rate),
         }
         for p in profiles
         for key, plan in p.channels.items()

@@ -39,8 +39,8 @@ def write_promo_days(con: duckdb.DuckDBPyConnection, promo_days: pd.DataFrame) -
     """Write promo days (day, name, account — NULL for every account), replacing the same rows."""
     frame = promo_days[["day", "name", "account"]]
     with _registered(con, sample_promo_days=frame):
-        db.execute(con, "sample_delete_promo_days")
-        db.execute(con, "sample_insert_promo_days")
+        db.execute(con, "sample/delete_promo_days")
+        db.execute(con, "sample/insert_promo_days")
     return len(frame)
 
 
@@ -59,13 +59,13 @@ def write_to_db(con: duckdb.DuckDBPyConnection, brand: SampleBrand) -> int:
 
     def replace() -> None:
         params = {"accounts": accounts}
-        db.execute(con, "sample_delete_session_spend", params)
-        db.execute(con, "sample_delete_sessions", params)
-        db.execute(con, "sample_delete_ad_spend", params)
-        db.execute(con, "sample_insert_accounts")
-        db.execute(con, "sample_insert_sessions")
-        db.execute(con, "sample_insert_session_spend")
-        db.execute(con, "sample_insert_ad_spend")
+        db.execute(con, "sample/delete_session_spend", params)
+        db.execute(con, "sample/delete_sessions", params)
+        db.execute(con, "sample/delete_ad_spend", params)
+        db.execute(con, "sample/insert_accounts")
+        db.execute(con, "sample/insert_sessions")
+        db.execute(con, "sample/insert_session_spend")
+        db.execute(con, "sample/insert_ad_spend")
         write_promo_days(con, brand.promo_days)
 
     with _registered(con, **frames):

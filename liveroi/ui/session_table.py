@@ -139,12 +139,12 @@ def download_builder(params: dict[str, Any], lang: str, kind: str) -> Callable[[
     """A callable for ``st.download_button`` that reads the whole filtered table when clicked (its own
     short read-only connection: it runs outside the script thread) and returns CSV or XLSX bytes."""
     path = data.db_path()
-    bound = {k: v for k, v in params.items() if k in data.query_parameters("page_sessions_table")}
+    bound = {k: v for k, v in params.items() if k in data.query_parameters("pages/sessions_table")}
     bound.update(limit=EXPORT_MAX_ROWS, offset=0)
 
     def build() -> bytes:
         with db.connection(path, read_only=True, busy_timeout=data.READ_BUSY_TIMEOUT_S) as con:
-            frame = db.query(con, "page_sessions_table", bound)
+            frame = db.query(con, "pages/sessions_table", bound)
         table = export_frame(frame, lang)
         return export.to_xlsx_bytes(table) if kind == "xlsx" else export.to_csv_bytes(table)
 

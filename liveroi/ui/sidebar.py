@@ -19,7 +19,7 @@ def _latest_day(accounts_frame: pd.DataFrame, selected: list[str]) -> date | Non
 
 def render_sidebar(lang: str) -> state.Filters:
     """Draw the shared sidebar and return the filters it sets (also kept for the page)."""
-    accounts_frame = data.query("page_accounts")
+    accounts_frame = data.query("pages/accounts")
     known = accounts_frame["account"].astype(str).tolist()
     state.seed_accounts(known)
     selected = list(st.session_state[state.KEY_ACCOUNTS])

@@ -47,6 +47,7 @@ def kpi_card(kpi: Kpi, lang: str, *, signal: Signal | None = None, help_text: st
             fmt(kpi.kind, kpi.value, lang),
             delta=delta,
             delta_color={"lower": "inverse", "neutral": "off"}.get(kpi.better, "normal"),
+            delta_arrow="off",  # the sign says the direction; the arrow cut "vs 7-day avg" on a fifth-width card
             delta_description=t("today.vs_previous_7", lang) if delta else None,
             help=help_text or t("today.previous_7_help", lang, value=fmt(kpi.kind, kpi.previous, lang)),
         )

@@ -1,0 +1,137 @@
+-- Parse and validate the rows of a session export (import_rows, import_spend_cells) into import_parsed:
+-- typed canonical columns plus `errors`, the list of reasons the row cannot be trusted (empty = valid).
+-- A row is rejected for an unparseable start/end time, number or duration, a negative count or amount
+-- (spend cells: import_sessions_spend_errors, afterwards, as an UPDATE — a join here costs every row),
+-- more buyers than viewers, an end before the start, more cells than the header has columns (_beyond_header), no account (and no --account), or a session id
+-- that appears again later in the file (the last row wins: import_sessions_repeated_* flag the earlier
+-- ones afterwards, so this query streams without holding the file twice). A missing cell is not an error.
+-- session_id is the id as written (="…" and a leading ' unwrapped) or, when the file has none,
+-- 'd:' + the first 16 hex digits of sha256(account | ISO start time): stable across re-imports.
+-- Each cell is parsed by the *_of_raw_fast macros (a plain cast first; cleaned and run through the rules only
+-- where that fails) and checked by a cheap test (liveroi_cell_bad); the list of reasons is only built for
+-- the rows that test flags. Only the typed columns are kept (the raw row stays in import_rows).
+-- Known rows (import_known: unchanged since they last wrote their session) are not parsed.
+-- row_hash = hash(row cells, $layout_key) is stored with the session so a re-import can know the row.
+-- Grain: one row per distinct, non-blank, non-summary, not known data row: _row, session_id, row_hash, the
+-- typed session columns and errors.
+-- Parameters: $account (fallback account or NULL), $scales (struct: 元 per unit for money fields,
+-- seconds per plain number for duration_min/avg_watch_s, multiplier for counts), $layout_key.
+CREATE OR REPLACE TEMP TABLE import_parsed AS
+WITH typed AS (
+    SELECT
+        _row,
+        hash(_hash, $layout_key) AS row_hash,
+        session_id AS session_id_raw,
+        account AS account_raw,
+        started_at AS started_at_raw,
+        ended_at AS ended_at_raw,
+        duration_min AS duration_min_raw,
+        impressions AS impressions_raw,
+        viewers AS viewers_raw,
+        views AS views_raw,
+        peak_online AS peak_online_raw,
+        avg_watch_s AS avg_watch_s_raw,
+        new_followers AS new_followers_raw,
+        product_impressions AS product_impressions_raw,
+        product_clicks AS product_clicks_raw,
+        orders AS orders_raw,
+        buyers AS buyers_raw,
+        gmv AS gmv_raw,
+        refunds AS refunds_raw,
+        ad_gmv AS ad_gmv_raw,
+        _beyond_header AS beyond_header_raw,
+        nullif(regexp_replace(regexp_replace(liveroi_clean(session_id), '^="(.*)"$', '\1'), '^''', ''), '') AS id_written,
+        coalesce(liveroi_clean(account), $account) AS account,
+        liveroi_timestamp_of_raw_fast(started_at) AS started_at,
+        liveroi_timestamp_of_raw_fast(ended_at) AS ended_at,
+        liveroi_seconds_of_raw_fast(duration_min, $scales.duration_min) / 60 AS duration_min,
+        liveroi_clean(shift) AS shift,
+        TRY_CAST(round(liveroi_number_of_raw_fast(impressions) * $scales.impressions) AS BIGINT) AS impressions,
+        TRY_CAST(round(liveroi_number_of_raw_fast(viewers) * $scales.viewers) AS BIGINT) AS viewers,
+        TRY_CAST(round(liveroi_number_of_raw_fast(views) * $scales.views) AS BIGINT) AS views,
+        TRY_CAST(round(liveroi_number_of_raw_fast(peak_online) * $scales.peak_online) AS BIGINT) AS peak_online,
+        TRY_CAST(round(liveroi_number_of_raw_fast(new_followers) * $scales.new_followers) AS BIGINT) AS new_followers,
+        TRY_CAST(round(liveroi_number_of_raw_fast(product_impressions) * $scales.product_impressions) AS BIGINT) AS product_impressions,
+        TRY_CAST(round(liveroi_number_of_raw_fast(product_clicks) * $scales.product_clicks) AS BIGINT) AS product_clicks,
+        TRY_CAST(round(liveroi_number_of_raw_fast(orders) * $scales.orders) AS BIGINT) AS orders,
+        TRY_CAST(round(liveroi_number_of_raw_fast(buyers) * $scales.buyers) AS BIGINT) AS buyers,
+        liveroi_seconds_of_raw_fast(avg_watch_s, $scales.avg_watch_s) AS avg_watch_s,
+        round(liveroi_number_of_raw_fast(gmv) * $scales.gmv, 2) AS gmv,
+        round(liveroi_number_of_raw_fast(refunds) * $scales.refunds, 2) AS refunds,
+        round(liveroi_number_of_raw_fast(ad_gmv) * $scales.ad_gmv, 2) AS ad_gmv
+    FROM import_rows
+    WHERE NOT _blank AND NOT _summary AND _row NOT IN (SELECT _row FROM import_known)
+),
+checked AS (
+    SELECT
+        typed.*,
+        coalesce(id_written, 'd:' || left(sha256(account || '|' || strftime(started_at, '%Y-%m-%dT%H:%M:%S')), 16))
+            AS session_id,
+        CASE
+            WHEN coalesce(
+                started_at IS NULL
+                OR CASE WHEN ended_at IS NULL THEN liveroi_clean(ended_at_raw) IS NOT NULL ELSE ended_at < started_at END
+                OR account IS NULL
+                OR liveroi_cell_bad(duration_min_raw, duration_min)
+                OR liveroi_cell_bad(impressions_raw, impressions)
+                OR liveroi_cell_bad(viewers_raw, viewers)
+                OR liveroi_cell_bad(views_raw, views)
+                OR liveroi_cell_bad(peak_online_raw, peak_online)
+                OR liveroi_cell_bad(avg_watch_s_raw, avg_watch_s)
+                OR liveroi_cell_bad(new_followers_raw, new_followers)
+                OR liveroi_cell_bad(product_impressions_raw, product_impressions)
+                OR liveroi_cell_bad(product_clicks_raw, product_clicks)
+                OR liveroi_cell_bad(orders_raw, orders)
+                OR liveroi_cell_bad(buyers_raw, buyers)
+                OR liveroi_cell_bad(gmv_raw, gmv)
+                OR liveroi_cell_bad(refunds_raw, refunds)
+                OR liveroi_cell_bad(ad_gmv_raw, ad_gmv)
+                OR buyers > viewers
+                OR beyond_header_raw IS NOT NULL,
+                false
+            )
+            THEN
+            list_filter(
+                [
+                    CASE
+                        WHEN liveroi_clean(started_at_raw) IS NULL
+                            THEN {'col': 'started_at', 'value': started_at_raw, 'reason': 'reject.missing_start'}
+                        WHEN started_at IS NULL
+                            THEN {'col': 'started_at', 'value': started_at_raw, 'reason': 'reject.bad_time'}
+                    END,
+                    CASE WHEN ended_at IS NULL AND liveroi_clean(ended_at_raw) IS NOT NULL
+                        THEN {'col': 'ended_at', 'value': ended_at_raw, 'reason': 'reject.bad_time'} END,
+                    CASE WHEN account IS NULL
+                        THEN {'col': 'account', 'value': account_raw, 'reason': 'reject.missing_account'} END,
+                    liveroi_cell_error('duration_min', duration_min_raw, liveroi_clean(duration_min_raw), duration_min, 'reject.bad_duration'),
+                    liveroi_cell_error('impressions', impressions_raw, liveroi_clean(impressions_raw), impressions, 'reject.bad_number'),
+                    liveroi_cell_error('viewers', viewers_raw, liveroi_clean(viewers_raw), viewers, 'reject.bad_number'),
+                    liveroi_cell_error('views', views_raw, liveroi_clean(views_raw), views, 'reject.bad_number'),
+                    liveroi_cell_error('peak_online', peak_online_raw, liveroi_clean(peak_online_raw), peak_online, 'reject.bad_number'),
+                    liveroi_cell_error('avg_watch_s', avg_watch_s_raw, liveroi_clean(avg_watch_s_raw), avg_watch_s, 'reject.bad_duration'),
+                    liveroi_cell_error('new_followers', new_followers_raw, liveroi_clean(new_followers_raw), new_followers, 'reject.bad_number'),
+                    liveroi_cell_error('product_impressions', product_impressions_raw, liveroi_clean(product_impressions_raw), product_impressions, 'reject.bad_number'),
+                    liveroi_cell_error('product_clicks', product_clicks_raw, liveroi_clean(product_clicks_raw), product_clicks, 'reject.bad_number'),
+                    liveroi_cell_error('orders', orders_raw, liveroi_clean(orders_raw), orders, 'reject.bad_number'),
+                    liveroi_cell_error('buyers', buyers_raw, liveroi_clean(buyers_raw), buyers, 'reject.bad_number'),
+                    liveroi_cell_error('gmv', gmv_raw, liveroi_clean(gmv_raw), gmv, 'reject.bad_number'),
+                    liveroi_cell_error('refunds', refunds_raw, liveroi_clean(refunds_raw), refunds, 'reject.bad_number'),
+                    liveroi_cell_error('ad_gmv', ad_gmv_raw, liveroi_clean(ad_gmv_raw), ad_gmv, 'reject.bad_number'),
+                    CASE WHEN buyers > viewers
+                        THEN {'col': 'buyers', 'value': buyers_raw, 'reason': 'reject.buyers_gt_viewers'} END,
+                    CASE WHEN ended_at < started_at
+                        THEN {'col': 'ended_at', 'value': ended_at_raw, 'reason': 'reject.end_before_start'} END,
+                    CASE WHEN beyond_header_raw IS NOT NULL
+                        THEN {'col': '_beyond_header', 'value': beyond_header_raw, 'reason': 'reject.too_many_cells'} END
+                ],
+                e -> e IS NOT NULL
+            )
+            ELSE []
+        END AS errors
+    FROM typed
+)
+SELECT
+    _row, session_id, row_hash, account, started_at, ended_at, duration_min, shift, impressions, viewers, views,
+    peak_online, avg_watch_s, new_followers, product_impressions, product_clicks, orders, buyers, gmv, refunds,
+    ad_gmv, errors
+FROM checked;

@@ -1,0 +1,3 @@
+-- liveroi_number_of_raw over a list of strings, in order (liveroi.importer.values.parse_numbers).
+-- Grain: one row holding one list. Parameters: $texts (list of strings).
+SELECT list_transform($texts, v -> liveroi_number_of_raw(v)) AS parsed;

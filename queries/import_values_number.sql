@@ -1,3 +1,0 @@
--- liveroi_number over a list of strings, in order (liveroi.importer.values.parse_numbers).
--- Grain: one row holding one list. Parameters: $texts (list of strings).
-SELECT list_transform($texts, v -> liveroi_number(v)) AS parsed;

@@ -1,3 +1,0 @@
--- liveroi_seconds over a list of strings, in order (liveroi.importer.values.parse_seconds).
--- Grain: one row holding one list. Parameters: $texts (list of strings), $plain_unit_s (seconds per unit).
-SELECT list_transform($texts, v -> liveroi_seconds(v, $plain_unit_s)) AS parsed;
