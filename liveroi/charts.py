@@ -457,11 +457,20 @@ def paid_organic(gmv: float | None, ad_gmv: float | None, lang: str) -> go.Figur
 # --- Account matrix -------------------------------------------------------------------------------
 
 
-def matrix_scatter(frame: pd.DataFrame, lang: str) -> go.Figure:
+def matrix_scatter(frame: pd.DataFrame, lang: str, metric: str = "roi") -> go.Figure:
     """Spend against ROI per account, bubble area proportional to GMV, colour and hover word by each
-    account's own signal (WebGL, so hundreds of accounts stay fluid)."""
-    fig = themed(go.Figure(), t("chart.matrix_scatter", lang))
-    data = frame.dropna(subset=["roi"])
+    account's own signal (WebGL, so hundreds of accounts stay fluid).
+
+    ``metric='marginal_roi'`` puts each account's marginal ROI at its latest spend on the y-axis
+    instead (columns ``marginal_roi``, ``marginal_roi_low``, ``marginal_roi_high``: its 80 % band as
+    error bars), coloured against the account's own break-even; accounts without a curve are left out.
+    """
+    marginal = metric == "marginal_roi"
+    fig = themed(
+        go.Figure(), t("chart.matrix_scatter_marginal" if marginal else "chart.matrix_scatter", lang)
+    )
+    y_column = "marginal_roi" if marginal else "roi"
+    data = frame.dropna(subset=[y_column]) if y_column in frame else frame.iloc[0:0]
     if data.empty:
         return _no_data(fig, lang)
     divisor, suffix = money_unit(_peak(data, ["total_spend"]), lang)
@@ -469,18 +478,32 @@ def matrix_scatter(frame: pd.DataFrame, lang: str) -> go.Figure:
     peak = gmv.max() if len(gmv) and gmv.max() > 0 else 1.0
     sizes = 10 + 40 * np.sqrt(gmv / peak)
     levels = [
-        roi_signal(r, b, tg).level
-        for r, b, tg in zip(data["roi"], data["breakeven_roi"], data["target_roi"], strict=True)
+        roi_signal(r, b, None if marginal else tg).level
+        for r, b, tg in zip(data[y_column], data["breakeven_roi"], data["target_roi"], strict=True)
     ]
     words = [t(f"signal.{level}", lang) for level in levels]
     few = len(data) <= 30
+    y_label = t("metric.marginal_roi" if marginal else "metric.roi", lang)
+    error_y = None
+    if marginal:
+        y = data["marginal_roi"].to_numpy(dtype=float)
+        error_y = {
+            "type": "data",
+            "symmetric": False,
+            "array": np.maximum(data["marginal_roi_high"].to_numpy(dtype=float) - y, 0.0),
+            "arrayminus": np.maximum(y - data["marginal_roi_low"].to_numpy(dtype=float), 0.0),
+            "color": "rgba(17, 24, 39, 0.35)",
+            "thickness": 1.2,
+            "width": 4,
+        }
     fig.add_trace(
         go.Scattergl(
             x=data["total_spend"] / divisor,
-            y=data["roi"],
+            y=data[y_column],
             mode="markers+text" if few else "markers",
             text=data["account"].astype(str) if few else None,
             textposition="top center",
+            error_y=error_y,
             marker={
                 "size": sizes,
                 "color": [COLORS[level] for level in levels],
@@ -496,7 +519,7 @@ def matrix_scatter(frame: pd.DataFrame, lang: str) -> go.Figure:
                 + ": "
                 + _money_hover(suffix).replace("%{y", "%{x")
                 + "<br>"
-                + t("metric.roi", lang)
+                + y_label
                 + ": %{y:.2f} · %{customdata[2]}<br>"
                 + t("metric.gmv", lang)
                 + ": %{customdata[1]}<extra></extra>"
@@ -517,7 +540,7 @@ def matrix_scatter(frame: pd.DataFrame, lang: str) -> go.Figure:
         range=[0, peak_spend * 1.15 or 1],
         **_money_axis(lang, suffix),
     )
-    fig.update_yaxes(title_text=t("metric.roi", lang), rangemode="tozero", tickformat=".1f")
+    fig.update_yaxes(title_text=y_label, rangemode="tozero", tickformat=".1f")
     return fig
 
 
@@ -766,4 +789,113 @@ def advisor_backtest(frame: pd.DataFrame, lang: str) -> go.Figure:
     axis.pop("rangemode")  # cumulative profit can be negative
     fig.update_yaxes(title_text=t("advisor.page.chart_cumulative_profit", lang), **axis)
     fig.update_xaxes(tickformat="%m-%d" if lang == "zh" else "%b %d", hoverformat="%Y-%m-%d %H:%M")
+    return fig
+
+
+# --- Session timeline ------------------------------------------------------------------------------
+
+
+def session_timeline(
+    room: pd.DataFrame, marks: pd.DataFrame, breakeven: float | None, lang: str
+) -> go.Figure:
+    """One broadcast in time: cumulative spend and GMV (money axis) and cumulative ROI (right axis)
+    against the break-even line, the pacing advice marked on the ROI line (▼ cut, ▲ raise, labelled with
+    the change), and below it online viewers (line) and new followers per bucket (bars).
+
+    ``room``: one row per bucket (``bucket_start, bucket_minutes, cum_spend, cum_gmv, cum_roi, online,
+    new_followers``), plotted at each bucket's end (cumulative figures are "as of"); ``marks``: ``at,
+    target, action, change`` of the rules' changes.
+    """
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(
+        rows=2, cols=1, shared_xaxes=True, row_heights=[0.65, 0.35], vertical_spacing=0.08,
+        specs=[[{"secondary_y": True}], [{"secondary_y": True}]],
+    )  # fmt: skip
+    themed(fig, t("chart.timeline", lang))
+    if room.empty:
+        return _no_data(fig, lang)
+    ends = pd.to_datetime(room["bucket_start"]) + pd.to_timedelta(
+        room["bucket_minutes"].astype(float), unit="m"
+    )
+    divisor, suffix = money_unit(_peak(room, ["cum_spend", "cum_gmv"]), lang)
+    for column, key, color in (
+        ("cum_gmv", "chart.cum_gmv", COLORS["gmv"]),
+        ("cum_spend", "chart.cum_spend", "#F26B1D"),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=ends, y=room[column] / divisor, name=t(key, lang), mode="lines",
+                line={"color": color, "width": 2}, hovertemplate=_money_hover(suffix),
+            ),
+            row=1, col=1, secondary_y=False,
+        )  # fmt: skip
+    fig.add_trace(
+        go.Scatter(
+            x=ends, y=room["cum_roi"], name=t("chart.cum_roi", lang), mode="lines",
+            line={"color": COLORS["roi"], "width": 2.5}, hovertemplate="%{y:.2f}",
+        ),
+        row=1, col=1, secondary_y=True,
+    )  # fmt: skip
+    if breakeven is not None and math.isfinite(breakeven):
+        fig.add_trace(
+            go.Scatter(
+                x=[ends.iloc[0], ends.iloc[-1]], y=[breakeven, breakeven], mode="lines",
+                name=f"{t('metric.breakeven_roi', lang)} {formatting.ratio(breakeven)}",
+                line={"color": COLORS["breakeven"], "dash": "dash", "width": 1.5}, hoverinfo="skip",
+            ),
+            row=1, col=1, secondary_y=True,
+        )  # fmt: skip
+    if not marks.empty:
+        roi_at = np.interp(
+            pd.to_datetime(marks["at"]).astype("int64"),
+            ends.astype("int64"),
+            room["cum_roi"].astype(float).fillna(0),
+        )
+        for action, symbol, color in (
+            ("cut", "triangle-down", COLORS["below_breakeven"]),
+            ("raise", "triangle-up", COLORS["target"]),
+        ):
+            chosen = (marks["action"] == action).to_numpy()
+            if not chosen.any():
+                continue
+            picked = marks[chosen]
+            labels = [
+                f"{formatting.signed_percent(c, 0)} {tg}"
+                for c, tg in zip(picked["change"], picked["label"], strict=True)
+            ]
+            fig.add_trace(
+                go.Scatter(
+                    x=pd.to_datetime(picked["at"]), y=roi_at[chosen], mode="markers+text",
+                    name=t(f"pacing.action.{action}", lang), text=labels, textposition="top center",
+                    marker={"symbol": symbol, "size": 13, "color": color, "line": {"color": "white", "width": 1}},
+                    hovertemplate="%{text}<extra></extra>",
+                ),
+                row=1, col=1, secondary_y=True,
+            )  # fmt: skip
+    fig.add_trace(
+        go.Scatter(
+            x=ends, y=room["online"], name=t("chart.online", lang), mode="lines",
+            line={"color": "#0F766E", "width": 1.5}, hovertemplate="%{y:,.0f}",
+        ),
+        row=2, col=1, secondary_y=False,
+    )  # fmt: skip
+    fig.add_trace(
+        go.Bar(
+            x=ends, y=room["new_followers"], name=t("chart.new_followers_bucket", lang),
+            marker={"color": COLORS["milestone"], "opacity": 0.55}, hovertemplate="%{y:,.0f}",
+        ),
+        row=2, col=1, secondary_y=True,
+    )  # fmt: skip
+    fig.update_layout(height=600, bargap=0.2, margin={"b": 110}, legend={"y": -0.08, "yanchor": "top"})
+    fig.update_yaxes(_money_axis(lang, suffix), row=1, col=1, secondary_y=False)
+    fig.update_yaxes(
+        title_text="ROI", tickformat=".1f", rangemode="tozero", showgrid=False, row=1, col=1, secondary_y=True
+    )
+    fig.update_yaxes(rangemode="tozero", title_text=t("chart.online", lang), row=2, col=1, secondary_y=False)
+    fig.update_yaxes(
+        rangemode="tozero", tickformat=",.0f", title_text=t("chart.new_followers_bucket", lang),
+        showgrid=False, row=2, col=1, secondary_y=True,
+    )  # fmt: skip
+    fig.update_xaxes(tickformat="%H:%M", hoverformat="%m-%d %H:%M")
     return fig

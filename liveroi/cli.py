@@ -1,4 +1,4 @@
-"""``python -m liveroi COMMAND``: init, sample, import, export, recommend, backup, restore.
+"""``python -m liveroi COMMAND``: init, sample, import, export, recommend, pace, backup, restore.
 
 Each command lives in ``liveroi/commands/<name>.py`` with ``add_parser(subparsers)`` and
 ``run(args) -> int``. This module only assembles them and turns expected failures into one clear line
@@ -27,7 +27,7 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_BUSY = 75
 
-COMMANDS: tuple[str, ...] = ("init", "sample", "import", "export", "recommend", "backup", "restore")
+COMMANDS: tuple[str, ...] = ("init", "sample", "import", "export", "recommend", "pace", "backup", "restore")
 COMMANDS += ("hash_password",)  # the dashboard login's password hashes (liveroi/passwords.py)
 ENV_LANG = "LIVEROI_LANG"
 

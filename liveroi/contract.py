@@ -27,3 +27,21 @@ SESSION_FIELDS: tuple[str, ...] = (
     "refunds",
     "ad_gmv",
 )
+
+#: The follower columns schema version 6 added (README "The database"): the account's follower count
+#: at the session's end (粉丝总数), the GMV and the buyers paid by followers (粉丝成交金额, 粉丝成交人数).
+#: With 取关粉丝数 (``followers_lost``) they measure what a follower is worth
+#: (:func:`liveroi.economics.follower_value`) and the real follower stock of the 10万 milestone.
+FOLLOWER_FIELDS: tuple[str, ...] = ("followers_total", "fans_gmv", "fans_buyers")
+
+#: What the importer stores per session: the contract plus the columns schema version 4 added — the
+#: anchor's platform id as text (masked ids too), 净成交金额 and 取关粉丝数 — and the follower columns.
+#: The sample brand has :data:`SESSION_FIELDS` and, on its cold-start account, 粉丝总数 and 粉丝成交金额;
+#: the platforms' other known figures go to ``session_extras``.
+STORED_SESSION_FIELDS: tuple[str, ...] = (
+    *SESSION_FIELDS,
+    "anchor_id",
+    "net_gmv",
+    "followers_lost",
+    *FOLLOWER_FIELDS,
+)

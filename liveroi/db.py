@@ -57,7 +57,9 @@ LAKE_QUERIES_DIR = QUERIES_DIR / "ducklake"  # the statements a DuckLake takes d
 DEFAULT_DB_PATH = ROOT / "data" / "liveroi.duckdb"
 ENV_DB = "LIVEROI_DB"
 
-SCHEMA_VERSION_BASE = 1  # queries/schema/schema.sql; queries/schema/migrations/NNN_*.sql carry versions 2, 3, …
+SCHEMA_VERSION_BASE = (
+    1  # queries/schema/schema.sql; queries/schema/migrations/NNN_*.sql carry versions 2, 3, …
+)
 DEFAULT_BUSY_TIMEOUT_S = 10.0
 ENV_BUSY_TIMEOUT = "LIVEROI_BUSY_TIMEOUT"
 # The data contract's views, one file each in queries/schema/views/, in the order they are created (a view
@@ -68,6 +70,7 @@ CONTRACT_VIEWS: tuple[str, ...] = (
     "unattributed_spend",
     "daily_metrics",
     "account_settings",
+    "session_timeline",
 )  # seconds a writer waits for the lock (scheduled jobs, tests)
 
 _QUERY_NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+){0,2}$")
@@ -306,6 +309,13 @@ def _migrations() -> list[tuple[int, str]]:
     return found
 
 
+def _applied_versions(con: duckdb.DuckDBPyConnection) -> set[int]:
+    """The versions recorded in ``schema_version`` (empty for a new file)."""
+    if not _table_exists(con, "schema_version"):
+        return set()
+    return {int(row[0]) for row in con.execute("SELECT DISTINCT version FROM schema_version").fetchall()}
+
+
 def latest_schema_version() -> int:
     """The version this code expects: the base schema plus every migration file."""
     return max([SCHEMA_VERSION_BASE, *(v for v, _ in _migrations())])
@@ -355,7 +365,9 @@ def _migrate_once(con: duckdb.DuckDBPyConnection) -> int:
     if current > latest:
         raise DatabaseError("error.db_newer", version=current, latest=latest)
     digest = _views_digest()
-    if current == latest and _stored_views_digest(con) == digest:
+    applied = _applied_versions(con)
+    missing = [(v, name) for v, name in _migrations() if v > SCHEMA_VERSION_BASE and v not in applied]
+    if current == latest and not missing and _stored_views_digest(con) == digest:
         return current
     with transaction(con):
         if is_lake(con):
@@ -363,10 +375,10 @@ def _migrate_once(con: duckdb.DuckDBPyConnection) -> int:
         if current < SCHEMA_VERSION_BASE:
             con.execute(sql_for(con, "schema/schema"))
             con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION_BASE])
-        for version, name in _migrations():
-            if version > max(current, SCHEMA_VERSION_BASE):
-                con.execute(sql_for(con, name))
-                con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
+        for version, name in missing:  # every migration not recorded, also one numbered below the
+            # latest applied (branches merged out of order: 006 before 005 must not skip 005)
+            con.execute(sql_for(con, name))
+            con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
         con.execute(sql_for(con, "schema/meta"))
         for view in CONTRACT_VIEWS:
             con.execute(sql_for(con, f"schema/views/{view}"))
@@ -423,7 +435,9 @@ def _retrying(attempt: Callable[[], T]) -> T:
     raise AssertionError("unreachable")
 
 
-def query(con: duckdb.DuckDBPyConnection, name: str | Path, params: Mapping[str, Any] | None = None) -> pd.DataFrame:
+def query(
+    con: duckdb.DuckDBPyConnection, name: str | Path, params: Mapping[str, Any] | None = None
+) -> pd.DataFrame:
     """Run ``queries/<name>.sql`` with named parameters bound, as a DataFrame."""
     return con.execute(sql_for(con, name), dict(params) if params else None).df()
 

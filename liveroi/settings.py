@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 import duckdb
+import pandas as pd
 
 from liveroi import db, economics
 
@@ -41,6 +42,7 @@ class AccountSettings:
     max_change: float = 0.3
     follower_value: float | None = None
     min_roi: float | None = None
+    followers_before: float | None = None  # followers before the first imported session (own, not inherited)
 
     @property
     def breakeven_roi(self) -> float | None:
@@ -74,14 +76,14 @@ def validate(settings: AccountSettings) -> None:
         raise SettingsError("refund_rate", "settings.error.refund_rate")
     if bad(settings.max_change) or not 0 <= settings.max_change <= 1:
         raise SettingsError("max_change", "settings.error.max_change")
-    for field in ("target_roi", "budget_cap", "follower_value", "min_roi"):
+    for field in ("target_roi", "budget_cap", "follower_value", "min_roi", "followers_before"):
         value = getattr(settings, field)
         if bad(value) or (value is not None and value < 0):
             raise SettingsError(field, f"settings.error.{field}")
 
 
 def _clean(value: object) -> float | None:
-    if value is None:
+    if value is None or value is pd.NA:
         return None
     number = float(value)  # type: ignore[arg-type]
     return None if math.isnan(number) else number
@@ -116,6 +118,7 @@ def _from_row(account: str, row: Mapping[str, Any]) -> AccountSettings:
         max_change=_clean(row["max_change"]) if _clean(row["max_change"]) is not None else 0.3,
         follower_value=_clean(row["follower_value"]),
         min_roi=_clean(row["min_roi"]),
+        followers_before=_clean(row.get("followers_before")),
     )
 
 
@@ -130,6 +133,7 @@ def load_stored(con: duckdb.DuckDBPyConnection, account: str) -> dict[str, float
         "max_change",
         "follower_value",
         "min_roi",
+        "followers_before",
     )
     if frame.empty:
         return dict.fromkeys(fields)

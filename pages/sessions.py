@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from liveroi.i18n import t
-from liveroi.ui import sessions_view, state, widgets
+from liveroi.ui import sessions_view, state, timeline_view, widgets
 
 # --- filters --------------------------------------------------------------------------------------
 filters = state.current_filters()
@@ -37,3 +37,6 @@ if picked is None:
 session, median = picked
 sessions_view.render_session(session, lang)
 sessions_view.render_median_comparison(session, median, lang)
+
+# --- one session across the broadcast: timeline, pacing advice, plans (liveroi/ui/timeline_view.py) --
+timeline_view.render(session, lang)

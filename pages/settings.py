@@ -6,7 +6,7 @@ The work is in :mod:`liveroi.ui.settings_view`; this file reads filters → data
 from __future__ import annotations
 
 from liveroi.i18n import t
-from liveroi.ui import settings_view, state, widgets
+from liveroi.ui import pacing_settings_view, settings_view, state, widgets
 
 # --- filters --------------------------------------------------------------------------------------
 filters = state.current_filters()
@@ -24,4 +24,5 @@ candidate = settings_view.render_guardrails(loaded, money, editable, lang)
 
 # --- text: saving, and the promo calendar ---------------------------------------------------------
 settings_view.render_save(candidate, money, editable, lang)
+pacing_settings_view.render(account, lang, editable)
 settings_view.render_promo_calendar(filters, editable, lang)

@@ -10,8 +10,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from liveroi import simulate
-from liveroi.advisor import backtest, load_history, recommend, recommend_account, response_curve, what_if
+from liveroi.advisor import (
+    backtest,
+    load_history,
+    recommend,
+    recommend_account,
+    response_curve,
+    simulate,
+    what_if,
+)
 from liveroi.advisor.data import History
 from liveroi.settings import AccountSettings
 
@@ -195,3 +202,54 @@ def test_suggested_follower_value_is_explained() -> None:
     aov = history.sessions["gmv"].sum() / history.sessions["buyers"].sum()
     assert rec.economics.follower_value == pytest.approx(round(0.1 * aov * 0.45, 2))
     assert f"the suggested ¥{rec.economics.follower_value:.2f} per follower" in rec.reason
+
+
+def _tried(history: History, channel: str) -> tuple[float, float]:
+    """The 5th and 95th percentile of the channel's spend: what the reason calls 'tried'."""
+    low, high = np.quantile(history.spend[channel].to_numpy(dtype=float), [0.05, 0.95])
+    return round(low, -2), round(high, -2)
+
+
+def test_reason_says_whether_the_move_is_measured_or_a_test() -> None:
+    over = _scenario("overspending")  # history ±20 % around ¥30,000; the cut to ¥21,000 stays inside
+    history = simulate.generate_history(over, seed=0)
+    low, high = _tried(history, "xiaodiantong")
+    assert low < 21_000 < high
+    en = recommend(history, over.settings(), lang="en")
+    assert f"measured between ¥{low:,.0f} and ¥{high:,.0f}: cut 30 % to ¥21,000" in en.reason
+    zh = recommend(history, over.settings(), lang="zh")
+    assert "之间测过，建议减少 30% 至" in zh.reason
+    under = _scenario("underspending")  # history ±20 % around ¥5,000; +30 % goes beyond it
+    history = simulate.generate_history(under, seed=0)
+    _, high = _tried(history, "jinniu")
+    assert high < 6_500
+    en = recommend(history, under.settings(), lang="en")
+    assert f"never tried above ¥{high:,.0f}, so a test: raise" in en.reason
+    zh = recommend(history, under.settings(), lang="zh")
+    assert f"从未投到 ¥{high:,.0f} 以上，小步试探：建议增加" in zh.reason
+
+
+def test_a_well_measured_overspent_curve_is_cut_to_its_optimum() -> None:
+    """Issue 12's overspending account: typical spend ¥16,000, optimum ¥7,000, sixty sessions of
+    ±40 % history. The curve is measured where the cut goes, so the advisor must not freeze."""
+    margin = 0.5 * 0.9
+    # Michaelis–Menten: m·top·h/(s+h)² = 1 at s = h = 7,000 → top = (2h)²/(m·h).
+    channel = simulate.TrueChannel("xiaodiantong", (2 * 7_000) ** 2 / (margin * 7_000), 7_000, 1.0)
+    scenario = simulate.Scenario(
+        name="overspent, well measured",
+        channels=(channel,),
+        start_spend={"xiaodiantong": 16_000},
+        organic_gmv=30_000,
+        history_sessions=60,
+        history_jitter=0.4,
+        follower_value=0.0,
+        seed_offset=12,
+    )
+    grid = np.linspace(1_000, 30_000, 29_001)
+    optimum = grid[np.argmax(margin * channel.gmv(grid) - grid)]
+    assert optimum == pytest.approx(7_000, rel=1e-3)
+    run = simulate.play(scenario, simulate.advisor_policy, "advisor", seed=0)
+    assert run.violations == 0
+    first = run.spend["xiaodiantong"].iloc[0]
+    assert first <= 16_000 * 0.75  # a real cut at once, not a token one
+    assert run.spend["xiaodiantong"].iloc[-5:].mean() == pytest.approx(optimum, rel=0.2)

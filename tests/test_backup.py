@@ -22,12 +22,22 @@ def _fill_every_table(con: duckdb.DuckDBPyConnection) -> None:
         " VALUES ('7301234567890123456', '旗舰店', '2026-11-11 19:00', '2026-11-11 23:00', 123456.78, 99, 5000, 60)"
     )
     con.execute("INSERT INTO session_spend VALUES ('7301234567890123456', 'xiaodiantong', 30000, NULL, NULL)")
+    con.execute("INSERT INTO session_extras VALUES ('7301234567890123456', 'refunds_1h', 12.5)")
     con.execute(
         "INSERT INTO ad_spend (account, channel, plan, period_start, period_end, spend, session_id)"
         " VALUES ('旗舰店', 'jinniu', '预热', '2026-11-11 09:00', '2026-11-11 10:00', 88.5, NULL)"
     )
+    con.execute(
+        "INSERT INTO ad_precedence VALUES (1, '旗舰店', 'jinniu', '2026-11-11', 'kuaishou_jinniu_unit', 88.5,"
+        " 300, 'kuaishou_jinniu_account_daily', 90, 310)"
+    )
+    con.execute("INSERT INTO account_ids VALUES ('13377905', '旗舰店')")
     con.execute("INSERT INTO settings (account, gross_margin, target_roi) VALUES ('旗舰店', 0.45, 3)")
     con.execute("INSERT INTO promo_days VALUES ('2026-11-11', '双11', NULL)")
+    con.execute(
+        "INSERT INTO timeline_points (account, channel, plan, form, minutes, ts, online, gmv, spend, learning)"
+        " VALUES ('旗舰店', 'qianchuan', '计划A', 'bucket', 5, '2026-11-11 19:05', 120, 880.5, 300, 'learning')"
+    )
     for name in ("a.csv", "b.csv", "c.csv"):
         con.execute(
             "INSERT INTO imports (file_name, content_hash, status) VALUES (?, 'h', 'committed')", [name]

@@ -212,6 +212,7 @@ def test_saving_a_form_keeps_inherited_values_inherited(con: duckdb.DuckDBPyConn
         "max_change": None,
         "follower_value": None,
         "min_roi": None,
+        "followers_before": None,
     }
     # a later change of the defaults still reaches the account
     settings.save(con, settings.AccountSettings("*", gross_margin=0.4, max_change=0.2), refund_rate_set=False)

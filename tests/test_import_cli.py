@@ -31,7 +31,20 @@ def test_cli_main_prints_exactly_the_json_summary(
     out = capsys.readouterr().out
     assert code == 0
     assert json.loads(out) == {
-        "files": ["快手导出.csv"],
+        "files": [
+            {
+                "file": "快手导出.csv",
+                "layout": "generic_session_export",
+                "kind": "sessions",
+                "rows_read": 2,
+                "inserted": 1,
+                "updated": 0,
+                "unchanged": 0,
+                "skipped": 0,
+                "rejected": 1,
+                "precedence": [],
+            }
+        ],
         "inserted": 1,
         "updated": 0,
         "unchanged": 0,

@@ -44,7 +44,20 @@ def test_session_export_in_each_encoding_with_title_line_and_summary_row(
     )
     summary = import_files(db_path, [("export.csv", data)])
     assert summary == {
-        "files": ["export.csv"],
+        "files": [
+            {
+                "file": "export.csv",
+                "layout": "generic_session_export",
+                "kind": "sessions",
+                "rows_read": 3,
+                "inserted": 2,
+                "updated": 0,
+                "unchanged": 0,
+                "skipped": 1,
+                "rejected": 0,
+                "precedence": [],
+            }
+        ],
         "inserted": 2,
         "updated": 0,
         "unchanged": 0,

@@ -81,3 +81,68 @@ def test_an_import_from_the_cli_shows_on_the_next_rerun(fixture_db: Path, tmp_pa
     at.run()
     assert not at.exception
     assert "丙账号" in set(at.dataframe[0].value["account"])
+
+
+def test_a_real_report_shows_the_layout_it_was_read_as(fixture_db: Path) -> None:
+    from tests import export_layouts as real
+    from tests.messy_files import csv_bytes
+
+    rows = [
+        [
+            {
+                "日期": "2026-11-14 00:00:00",
+                "组名称": f"组{u}",
+                "组Id": str(100 + u),
+                "计划名称": "计划",
+                "计划Id": "9",
+                "花费": str(10 * (u + 1)),
+            }.get(h, "0")
+            for h in real.JINNIU_UNIT
+        ]
+        for u in range(3)
+    ]
+    data = csv_bytes(real.JINNIU_UNIT, rows, encoding="gbk")
+    at = app_test(fixture_db, PAGE)
+    at.text_input[0].set_value("甲账号")
+    at.file_uploader(key="import_uploads").set_value([("金牛.csv", data, "text/csv")]).run()
+    assert not at.exception
+    label = t("import_page.layout.kuaishou_jinniu_unit", "zh")
+    assert any(label in c.value for c in at.caption)
+    at.button[0].click().run()
+    assert not at.exception
+    files = next(
+        d.value
+        for d in at.dataframe
+        if t("import_page.col.layout", "zh") in d.value.columns
+        and t("import_page.col.file", "zh") in d.value.columns
+    )
+    assert files[t("import_page.col.layout", "zh")].tolist() == [label]
+    assert files[t("import_page.col.inserted", "zh")].tolist() == [3]  # three units of one plan
+    with db.connection(fixture_db, read_only=True) as con:
+        assert con.execute("SELECT sum(spend) FROM ad_spend WHERE channel = 'jinniu'").fetchone() == (60.0,)
+
+
+def test_a_compass_list_is_previewed_imported_and_its_unread_column_named(fixture_db: Path) -> None:
+    from tests.messy_files import xlsx_bytes
+    from tests.test_import_session_layouts import COMPASS_LIVE_LIST, LIST_SESSIONS, _list_row
+
+    data = xlsx_bytes({"Sheet1": [list(COMPASS_LIVE_LIST), *(_list_row(**s) for s in LIST_SESSIONS)]})
+    at = app_test(fixture_db, PAGE)
+    at.file_uploader(key="import_uploads").set_value(
+        [("直播间列表.xlsx", data, "application/octet-stream")]
+    ).run()
+    assert not at.exception
+    mapping = at.dataframe[0].value
+    fields = dict(zip(mapping["header"], mapping["field"], strict=True))
+    assert fields["主播头像"] == t("import_page.unmapped", "zh")
+    assert fields["净成交金额"] == t("import_page.field.net_gmv", "zh")
+    assert fields["1小时退款金额"] == t("import_page.field.extra", "zh", field="refunds_1h")
+    at.button[0].click().run()
+    assert not at.exception
+    ignored = t("import_page.ignored", "zh", file="直播间列表.xlsx", columns="主播头像")
+    assert ignored in [c.value for c in at.caption]
+    with db.connection(fixture_db, read_only=True) as con:
+        spend = con.execute(
+            "SELECT sum(export_spend) FROM session_spend JOIN sessions USING (session_id) WHERE anchor_id IS NOT NULL"
+        ).fetchone()
+    assert spend == (pytest.approx(24052.43 + 300.25),)

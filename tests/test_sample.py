@@ -36,7 +36,7 @@ def _daily(brand: sample.SampleBrand) -> pd.DataFrame:
 
 def test_calendar_accounts_and_sessions_per_day(brand: sample.SampleBrand) -> None:
     assert brand.start == dt.date(2026, 5, 29) and brand.end == dt.date(2026, 11, 24)
-    assert list(brand.sessions.columns) == list(sample.SESSION_COLUMNS)
+    assert list(brand.sessions.columns) == [*sample.SESSION_COLUMNS, "followers_total", "fans_gmv"]
     per_day = brand.sessions.groupby(["account", brand.sessions["started_at"].dt.date]).size()
     assert per_day.groupby(level=0).size().eq(180).all()  # every account broadcasts every day
     assert per_day.min() >= 1 and per_day.max() <= 3
@@ -273,8 +273,8 @@ def test_session_export_is_messy_the_way_the_back_end_is(tmp_path: Path, brand: 
     assert lines[0].startswith("快手直播场次数据")
     assert lines[1].split(",") == [
         "直播ID", "账号名称", "开播时间", "下播时间", "直播时长", "直播间曝光人数", "观看人数", "观看人次",
-        "最高在线人数", "平均观看时长", "涨粉数", "商品曝光人数", "商品点击人数", "成交订单数", "成交人数",
-        "成交金额(元)", "退款金额(元)", "广告成交金额(元)", "小店通消耗(元)", "磁力金牛消耗(元)", "粉条消耗(元)",
+        "最高在线人数", "平均观看时长", "涨粉数", "粉丝总数", "商品曝光人数", "商品点击人数", "成交订单数", "成交人数",
+        "成交金额(元)", "退款金额(元)", "广告成交金额(元)", "粉丝成交金额(元)", "小店通消耗(元)", "磁力金牛消耗(元)", "粉条消耗(元)",
         "作品推广消耗(元)", "班次",
     ]  # fmt: skip
     table = pd.read_csv(session_file, encoding="gbk", skiprows=1, dtype=str, keep_default_na=False)

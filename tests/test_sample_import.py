@@ -23,7 +23,7 @@ def test_sample_exports_import_to_the_generated_brand(db_path: Path, tmp_path: P
     assert summary["rejected"] == []
     assert summary["skipped"] == 1  # the 合计 row
     assert summary["promo_days"] == len(brand.promo_days)
-    assert sorted(summary["files"]) == sorted(p.name for p in sample.sample_export_paths())
+    assert sorted(f["file"] for f in summary["files"]) == sorted(p.name for p in sample.sample_export_paths())
 
     direct = tmp_path / "direct.duckdb"
     with db.connection(direct) as con:
@@ -52,3 +52,40 @@ def test_sample_exports_import_to_the_generated_brand(db_path: Path, tmp_path: P
     again = sample.load_sample_exports(db_path)
     assert again["inserted"] == 0 and again["rejected"] == []
     assert len(_frame(db_path, "SELECT session_id FROM sessions")) == len(brand.sessions)
+
+
+def test_the_cold_start_account_carries_its_follower_stock_and_a_measured_follower_value(
+    db_path: Path,
+) -> None:
+    """粉丝总数 and 粉丝成交金额 come in for the cold-start account only (its carry-over model), and the
+    follower value the advisor uses there is measured, equal to m · p · L(c) from the generator's truth:
+    p = Σ fans' GMV / Σ stock at the start, c the model's 0.4 % churn per session."""
+    from liveroi.advisor import recommend_account
+    from liveroi.sample.profiles import COLD_START
+
+    sample.load_sample_exports(db_path)
+    brand = sample.generate_brand()
+    carried = _frame(
+        db_path,
+        "SELECT account, count(followers_total) AS stock, count(fans_gmv) AS fans, count(*) AS n"
+        " FROM session_metrics GROUP BY account",
+    ).set_index("account")
+    assert (carried.loc[COLD_START.account, ["stock", "fans"]] == carried.loc[COLD_START.account, "n"]).all()
+    assert (carried.drop(COLD_START.account)[["stock", "fans"]] == 0).all().all()
+
+    truth = brand.truth[brand.truth["account"] == COLD_START.account]
+    cold = brand.sessions[brand.sessions["account"] == COLD_START.account]
+    per_session = cold["fans_gmv"].astype(float).sum() / truth["followers_start"].sum()
+    churn = COLD_START.churn_per_session
+    lifetime = sum((1 - churn) ** k for k in range(1, 181))
+    margin = 0.5 * (1 - cold["refunds"].sum() / cold["gmv"].sum())  # default margin, refunds from history
+    with db.connection(db_path, read_only=True) as con:
+        rec = recommend_account(con, COLD_START.account, lang="en")
+    measure = rec.economics.follower_value_measure
+    assert measure is not None and measure.source == "fans_gmv" and measure.stock == "followers_total"
+    assert measure.churn == pytest.approx(churn, rel=0.05)
+    assert rec.economics.follower_value == pytest.approx(margin * per_session * lifetime, rel=0.05)
+    assert "from this account's history a new follower is worth" in rec.reason
+    # the follower tool is raised, and the reason says why in followers
+    assert rec.suggested["fentiao"] > rec.current["fentiao"]
+    assert "new followers, ¥" in rec.reason and "a follower is worth" in rec.reason

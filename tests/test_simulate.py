@@ -1,9 +1,12 @@
-"""Decision quality on the simulator (issue 4 §6), on the benchmark's fixed seeds 0–4.
+"""Decision quality on the five hand-made cases of issue 4 §6, on the benchmark's fixed seeds 0–4.
 
-Issue 4's target — on average ≥ 95 % of the oracle's incremental profit, every case ≥ 85 % — is
-NOT asserted, because the advisor does not reach it (88.0 % on average over seeds 0–4, worst case
-81.8 %; see the README table), and on these cases a learner told the true curve shapes does not
-reach it either (:func:`test_known_shape_reference_misses_the_issue_floor_on_two_channels`).
+These cases were the advisor's tuning set until issue 12; its settings are now chosen on the
+randomised tuning accounts (``tests/test_advisor_suite.py``), and these cases stay as regression
+checks. Issue 4's target — on average ≥ 95 % of the oracle's incremental profit, every case ≥ 85 %
+— is NOT asserted, because the advisor does not reach it (85.8 % on average over seeds 0–4, worst
+case 71.5 %; 88.0 % and 81.8 % with the settings tuned on these very cases), and on these cases a
+learner told the true curve shapes does not reach it either
+(:func:`test_known_shape_reference_misses_the_issue_floor_on_two_channels`).
 What is asserted is what the advisor achieves, as regression floors a little under the measured
 values, plus the parts of the target it does meet: never a step-limit violation, ahead of the ±20 %
 rule in every case and seed, ahead of holding spend in every seed where the start is off the
@@ -15,20 +18,20 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from liveroi import simulate
+from liveroi.advisor import simulate
 
 SEEDS = range(5)
 
 # Per case: the mean share of the oracle's incremental profit over SEEDS the advisor must keep
-# (measured: 94.3, 86.9, 81.8, 91.4, 85.4 %), and the floor for its worst seed (measured 57.9 %).
+# (measured: 92.9, 83.2, 71.5, 94.0, 87.4 %), and the floor for its worst seed.
 CASE_FLOORS = {
-    "overspending": 0.93,
-    "underspending": 0.86,
-    "saturated + starved": 0.81,
-    "noisy near optimum": 0.90,
-    "ten sessions": 0.84,
+    "overspending": 0.92,
+    "underspending": 0.82,
+    "saturated + starved": 0.70,
+    "noisy near optimum": 0.93,
+    "ten sessions": 0.86,
 }
-MEAN_FLOOR = 0.875  # measured 88.0 %
+MEAN_FLOOR = 0.85  # measured 85.8 %
 WORST_SEED_FLOOR = 0.55
 
 
@@ -68,10 +71,10 @@ def test_noisy_account_near_its_optimum_does_not_thrash(results) -> None:
     step_sd = [r.advisor_step_sd for r in runs]
     rule = simulate.play(simulate.scenarios()[3], simulate.rule_policy, "rule", 0)
     assert rule.step_sd > 0.15  # the ±20 % rule moves a fifth every session
-    assert np.mean(step_sd) < 0.07, step_sd
+    assert np.mean(step_sd) < 0.10, step_sd  # measured 0.087 (0.03–0.06 with κ = 1 inside the range)
     assert max(step_sd) < 0.15, step_sd
     # Holding keeps 99.3 % there by construction (10 % below a flat optimum); the advisor gives up
-    # less than 8.5 points of it on average (measured 7.9).
+    # less than 8.5 points of it on average (measured 5.3).
     hold = np.mean([r.hold_share for r in runs])
     assert hold == pytest.approx(0.993, abs=0.001)
     assert np.mean([r.advisor_share for r in runs]) >= hold - 0.085

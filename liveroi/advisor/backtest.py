@@ -21,6 +21,26 @@ from liveroi.settings import AccountSettings
 Evaluator = Callable[[dict[str, float]], float]
 
 
+def rule_policy(history: History, settings: AccountSettings, step: float = 0.2) -> dict[str, float]:
+    """The ±20 % rule: every channel +20 % when the latest session's whole-room ROI reached break-even,
+    else −20 %; scaled down to the budget cap."""
+    latest = history.latest_spend()
+    total = sum(latest.values())
+    gmv = float(history.sessions["gmv"].iloc[-1])
+    roi = gmv / total if total > 0 else float("inf")
+    factor = 1 + step if roi >= (settings.breakeven_roi or float("inf")) else 1 - step
+    spend = {c: s * factor for c, s in latest.items()}
+    return scale_to_cap(spend, settings.budget_cap)
+
+
+def scale_to_cap(spend: dict[str, float], cap: float | None) -> dict[str, float]:
+    """``spend`` scaled down proportionally so its total fits under ``cap``."""
+    total = sum(spend.values())
+    if cap is None or total <= cap or total <= 0:
+        return spend
+    return {c: s * cap / total for c, s in spend.items()}
+
+
 def model_evaluator(history: History, settings: AccountSettings) -> Evaluator:
     """Expected profit of a session at a spend, per the model fitted on the whole history."""
     from liveroi.advisor import recommend
@@ -47,7 +67,6 @@ def backtest(
     proposed (``<policy>_spend``), its expected profit (``<policy>_profit``) and the running sum
     (``<policy>_cumulative``)."""
     from liveroi.advisor import recommend
-    from liveroi.simulate import rule_policy
 
     evaluate = evaluator or model_evaluator(history, settings)
     n = len(history)

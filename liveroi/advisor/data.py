@@ -31,6 +31,9 @@ SESSION_COLUMNS: tuple[str, ...] = (
     "new_followers",
     "buyers",
     "promo",
+    "followers_total",
+    "followers_lost",
+    "fans_gmv",
 )
 
 

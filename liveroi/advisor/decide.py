@@ -12,53 +12,30 @@ session at spend vector ``s`` is
 
 (refunds are ``refund_rate × GMV``; ``v`` is the follower value). With ``Δ_d(s) = π_d(s) − π_d(s⁰)``
 the gain over repeating the latest session's spend ``s⁰``, the advisor maximises the cautious gain
+(:func:`cautious_gain`)
 
 .. math::  J(s) = \operatorname{mean}_d \Delta_d(s)
-                 - \kappa\,\sqrt{\operatorname{mean}_d \min(\Delta_d(s), 0)^2}
+                 - \kappa(s)\,\sqrt{\operatorname{mean}_d \min(\Delta_d(s), 0)^2}
 
-with ``κ =`` :data:`CAUTION` ``= 1``: the expected gain minus the root-mean-square *loss* against
-holding spend (the lower partial moment of order 2 around 0). ``J(s⁰) = 0``, so the advisor moves only
-where the expected gain beats what the move could lose: a well-measured curve moves the whole allowed
-step, an uncertain one moves part of it or not at all (the "smaller steps when uncertain" guardrail,
-without a hand-tuned shrink factor), and near the optimum, where the gain is tiny and its sign
-uncertain, it holds instead of thrashing. Only the loss side counts because the risk a marketer takes
-by following the advice is earning less than today's spend would have: uncertainty about *how much
-more* a starved channel would return is not a reason to leave it starved, while a symmetric penalty
-(``κ·sd``) charges it as if it were.
+the expected gain minus ``κ(s)`` times the root-mean-square *loss* against holding spend (the lower
+partial moment of order 2 around 0). ``J(s⁰) = 0``, so the advisor moves only where the expected gain
+beats what the move could lose. ``κ`` depends on where the candidate lies (:func:`caution`):
 
-Measured on the simulator (:mod:`liveroi.simulate`, share of the oracle's incremental profit; each
-variant chosen on seeds 0–4 and checked on the held-out seeds 5–14; mean over the five cases, worst
-single seed in brackets where it matters):
+* **Inside what the history tried** (every channel's candidate spend between the 5th and 95th
+  percentile of its non-zero spend so far, ``FittedModel.tried``): ``κ =`` :data:`CAUTION_INSIDE`
+  ``= 0`` — the curve is measured there, and the posterior's own uncertainty is already in the mean;
+  the advisor acts on it (the reason says "measured between ¥9,000 and ¥22,000: cut 30 %").
+* **Beyond it** (extrapolation): ``κ`` rises linearly to :data:`CAUTION` ``= 1`` over the first
+  :data:`EXTRAPOLATION_RAMP` ``= 10 %`` beyond the range, so a move into untried spend must earn its
+  downside; an uncertain extrapolation takes a part step or none ("never tried above ¥6,000, so a
+  test: raise 10 %"). Thin data widen the posterior and so act through the same term.
 
-* ``mean − 0.5·sd`` (the previous rule): 87.1 % on seeds 0–4, 85.6 % on 5–14 (worst seed: ten
-  sessions −0.6 %).
-* ``mean − 1·√E[min(Δ,0)²]`` — **kept**: 88.0 %, 86.9 % (worst seed: ten sessions 8.6 %); no case's
-  worst seed lower by more than 0.6 points on either seed set, same speed.
-* ``mean`` (κ = 0, risk-neutral): 87.9 %, 87.0 %, but steps three times as jumpy on the noisy
-  account near its optimum (step sd 0.11 against 0.03–0.06) and worse worst seeds (overspending 72 %
-  against 79–82 %).
-* ``mean − 0.25·sd`` 86.8 %; ``mean − κ·LPM`` with κ = 0.25 / 0.5: 86.9 / 87.4 %; the semideviation
-  below the mean, ``mean − κ·√E[min(Δ − mean, 0)²]``, κ = 0.5 / 0.7: 87.3 / 87.6 % (0.7: 86.0 % on
-  5–14) — all on seeds 0–4.
-* One-step lookahead (knowledge gradient), horizon 10 sessions: maximise
-  ``J(s) + 10·E_y[max_{s'∈box(s)} J_y(s')]``, with ``J_y`` the criterion after observing a session
-  at ``s`` (the posterior draws re-weighted by that session's likelihood, 16–32 simulated outcomes):
-  87.3 %, 88.9 % — but worse worst seeds (overspending 66 % against 79 %, noisy near optimum 75 %
-  against 86 %, saturated + starved 59 % against 66 %) and 7× slower. Its information-value part
-  alone (``E_y max − max``, without the positional gain): 85.5 % on seeds 0–4.
-
-Why the lookahead does not pay on these cases: it buys information by moving, and one session's GMV
-(±15–30 % noise) moves the posterior little, while the move's cost is certain; its positional part
-("a step now lets the next step reach further") amplifies posterior-mean errors — a big help where the
-greedy rule gets stuck below the optimum (underspending 94 % against 85 %), a loss wherever the mean
-is wrong. The greedy rule's remaining loss is *incomplete learning*: once it holds, the spend stops
-varying and the slope stops being learned (underspending, seed 1: stuck at ¥9,800 for 17 sessions
-with the optimum at ¥17,000, because three noisy sessions made the curved shapes likelier).
-Earlier measurements, 10 seeds, same picture: κ = 0.35 on the sd 87.8 %; a direction-confidence
-rule (move towards the mean optimum by a fraction ramping with P(gain > 0) from 0.6 to 0.85) 84.5 %
-(5 seeds) — it stops short exactly where the curve is least known; dithering ±10 % around a held
-spend to make the curve identifiable 87.5 % (5 seeds), its cost near the optimum eats the
-information it buys.
+Only the loss side counts because the risk a marketer takes by following the advice is earning less
+than today's spend would have: uncertainty about *how much more* a starved channel would return is
+not a reason to leave it starved. What was measured before choosing this — on the randomised tuning
+accounts of :func:`liveroi.advisor.simulate.random_scenario`, never the held-out ones — and every
+alternative tried (symmetric penalties, lookahead, dithering, other κ, priors and curve shapes) is in
+``docs/advisor-notes.md``; ``python -m benchmarks.advisor_variants NAME`` reruns a named one.
 
 Guardrails (hard constraints)
 -----------------------------
@@ -80,7 +57,7 @@ rounded to whole yuan inside the box.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -89,7 +66,9 @@ from liveroi.advisor.data import History
 from liveroi.advisor.model import FittedModel
 from liveroi.settings import AccountSettings
 
-CAUTION = 1.0  # κ: root-mean-square losses against holding the expected gain must beat
+CAUTION = 1.0  # κ beyond the tried spend range: RMS losses against holding the expected gain must beat
+CAUTION_INSIDE = 0.0  # κ when every channel's candidate spend lies inside what its history tried
+EXTRAPOLATION_RAMP = 0.1  # κ rises from CAUTION_INSIDE to CAUTION over this relative distance beyond
 GRID_POINTS = 41
 SWEEPS = 3
 MIN_ROI_PENALTY = 10.0
@@ -98,13 +77,16 @@ INTERVAL = (0.1, 0.9)  # the interval reported with expected GMV: 80 %
 
 @dataclass(frozen=True)
 class Economics:
-    """The numbers that turn GMV and followers into profit."""
+    """The numbers that turn GMV and followers into profit. ``follower_value_suggested``: the setting
+    is empty, so ``follower_value`` is :func:`liveroi.economics.follower_value` of the history —
+    measured, or the stated default — described by ``follower_value_measure``."""
 
     gross_margin: float
     refund_rate: float
     follower_value: float
     follower_value_suggested: bool
     breakeven_roi: float
+    follower_value_measure: money_rules.FollowerValue | None = None
 
     @property
     def margin(self) -> float:
@@ -112,22 +94,28 @@ class Economics:
         return self.gross_margin * (1 - self.refund_rate)
 
 
-def suggested_follower_value(history: History, settings: AccountSettings) -> float:
-    """A follower value when the setting is empty: :func:`liveroi.economics.suggested_follower_value`
-    (0.1 × AOV × margin after refunds; ¥3 without buyer counts) at the history's AOV, Σ GMV / Σ buyers."""
-    sessions = history.sessions
-    buyers = float(sessions["buyers"].sum(skipna=True)) if "buyers" in sessions else 0.0
-    aov = float(sessions["gmv"].sum(skipna=True)) / buyers if buyers > 0 else None
-    value = money_rules.suggested_follower_value(settings.gross_margin, settings.refund_rate, aov)
-    return money_rules.DEFAULT_FOLLOWER_VALUE if value is None else value
+def measured_follower_value(history: History, settings: AccountSettings) -> money_rules.FollowerValue:
+    """What a new follower is worth from this history: :func:`liveroi.economics.follower_value` (the
+    one formula; the stated default 0.1 × AOV × margin after refunds when too little is known), with
+    the account's "followers before the first imported session" and its spend per channel."""
+    return money_rules.follower_value(
+        history.sessions,
+        settings.gross_margin,
+        settings.refund_rate,
+        followers_before=settings.followers_before,
+        spend=history.spend,
+    )
 
 
 def economics(history: History, settings: AccountSettings) -> Economics:
-    """Margin, refunds, follower value (suggested when unset) and break-even ROI of an account."""
-    suggested = settings.follower_value is None
-    value = suggested_follower_value(history, settings) if suggested else float(settings.follower_value)
+    """Margin, refunds, follower value and break-even ROI of an account. A follower value the user set
+    wins; an empty setting takes the value measured from the history (or its stated default)."""
     breakeven = settings.breakeven_roi or float("inf")
-    return Economics(settings.gross_margin, settings.refund_rate, value, suggested, breakeven)
+    if settings.follower_value is not None:
+        value = float(settings.follower_value)
+        return Economics(settings.gross_margin, settings.refund_rate, value, False, breakeven)
+    measure = measured_follower_value(history, settings)
+    return Economics(settings.gross_margin, settings.refund_rate, measure.value, True, breakeven, measure)
 
 
 @dataclass(frozen=True)
@@ -142,6 +130,38 @@ class Decision:
     cap_unreachable: bool  # the cap is below what the step limit allows
     cap_binding: bool
     min_roi_binding: bool
+    tried: dict[str, tuple[float, float]] = field(default_factory=dict)  # the model's tried ranges
+    case: dict[str, str] = field(default_factory=dict)  # moved channel → 'interpolate' | 'extrapolate'
+
+
+def cautious_gain(gain: np.ndarray, kappa: np.ndarray | float) -> np.ndarray:
+    r"""The advisor's objective, per candidate, from the draws of the gain over holding spend.
+
+    .. math::  J(s) = \operatorname{mean}_d \Delta_d(s)
+                     - \kappa(s)\,\sqrt{\operatorname{mean}_d \min(\Delta_d(s), 0)^2}
+
+    ``gain`` is D × G (posterior draws × candidates) of ``Δ_d(s) = π_d(s) − π_d(s⁰)``; ``kappa`` a
+    scalar or one value per candidate (:func:`caution`). The expected gain minus κ times the
+    root-mean-square *loss* against holding (the lower partial moment of order 2 around 0): ``J(s⁰) = 0``,
+    so the advisor moves only where the expected gain beats what the move could lose."""
+    return gain.mean(axis=0) - kappa * np.sqrt((np.minimum(gain, 0.0) ** 2).mean(axis=0))
+
+
+def extrapolation(spend: np.ndarray, tried: tuple[float, float]) -> np.ndarray:
+    """How far ``spend`` lies outside the tried range ``(low, high)``, relative to the nearer end:
+    ``max(0, s/high − 1, low/s − 1)`` (0 inside; spend 0 below a positive range counts as 1)."""
+    low, high = tried
+    s = np.asarray(spend, dtype=float)
+    above = np.where(high > 0, s / max(high, 1e-9) - 1.0, np.where(s > 0, 1.0, 0.0))
+    below = np.where(s > 0, low / np.maximum(s, 1e-9) - 1.0, np.where(low > 0, 1.0, 0.0))
+    return np.clip(np.maximum(above, below), 0.0, 1.0)
+
+
+def caution(reach: np.ndarray) -> np.ndarray:
+    """κ of a candidate from its largest :func:`extrapolation` over the channels: :data:`CAUTION_INSIDE`
+    inside every tried range, rising linearly to :data:`CAUTION` over :data:`EXTRAPOLATION_RAMP`."""
+    ramp = np.clip(np.asarray(reach) / EXTRAPOLATION_RAMP, 0.0, 1.0)
+    return CAUTION_INSIDE + (CAUTION - CAUTION_INSIDE) * ramp
 
 
 def _box(model: FittedModel, current: dict[str, float], max_change: float) -> tuple[dict, dict, dict]:
@@ -161,6 +181,31 @@ def _box(model: FittedModel, current: dict[str, float], max_change: float) -> tu
             lower[channel] = now * (1 - max_change)
             upper[channel] = now * (1 + max_change)
     return lower, upper, held
+
+
+def profit_curve(model: FittedModel, econ: Economics, channel: str, spend: np.ndarray | float) -> np.ndarray:
+    r"""Draws (D × len(spend)) of the channel's own profit at each spend,
+    ``m·gmv_c(s) + v·followers_c(s) − s`` (``m`` the margin after refunds, ``v`` the follower value):
+    the part of :math:`\pi_d(s)` that depends on this channel (the curves are additive by channel)."""
+    s = np.atleast_1d(np.asarray(spend, dtype=float))
+    return (
+        econ.margin * model.contribution("gmv", channel, s)
+        + econ.follower_value * model.contribution("new_followers", channel, s)
+        - s[None, :]
+    )
+
+
+def marginal_profit(
+    model: FittedModel, econ: Economics, channel: str, spend: np.ndarray | float
+) -> np.ndarray:
+    r"""Draws (D × len(spend)) of the profit of the channel's next yuan at each spend,
+    :math:`\partial\pi/\partial s_c = m\,\mathrm{mROI}_c(s) + v\,\partial\mathrm{followers}_c/\partial s_c - 1`:
+    positive where one more yuan earns more than it costs."""
+    return (
+        econ.margin * model.slope("gmv", channel, spend)
+        + econ.follower_value * model.slope("new_followers", channel, spend)
+        - 1.0
+    )
 
 
 def choose_spend(
@@ -184,7 +229,7 @@ def choose_spend(
         suggested = _round(start, lower, upper)
         return Decision(current, suggested, lower, upper, held, cap_unreachable, False, False)
 
-    grids, value, gmv_mean = {}, {}, {}
+    grids, value, gmv_mean, reach = {}, {}, {}, {}
     for c in movable:
         grid = np.unique(np.append(np.linspace(lower[c], upper[c], GRID_POINTS), start[c]))
         gmv = model.contribution("gmv", c, grid)
@@ -199,6 +244,7 @@ def choose_spend(
             - (grid - now)[None, :]
         )
         gmv_mean[c] = gmv.mean(axis=0)
+        reach[c] = extrapolation(grid, model.tried.get(c, (now, now)))
     fixed_spend = sum(start[c] for c in channels if c not in movable)
     base_gmv = float(model.gmv.base.mean()) if model.gmv is not None else 0.0
     choice = {c: int(np.argmin(np.abs(grids[c] - start[c]))) for c in movable}
@@ -206,14 +252,15 @@ def choose_spend(
 
     def score(c: str) -> np.ndarray:
         rest = np.zeros(draws)
-        rest_spend, rest_gmv = fixed_spend, base_gmv
+        rest_spend, rest_gmv, rest_reach = fixed_spend, base_gmv, 0.0
         for other in movable:
             if other != c:
                 rest += value[other][:, choice[other]]
                 rest_spend += grids[other][choice[other]]
                 rest_gmv += gmv_mean[other][choice[other]]
+                rest_reach = max(rest_reach, float(reach[other][choice[other]]))
         gain = rest[:, None] + value[c]
-        objective = gain.mean(axis=0) - CAUTION * np.sqrt((np.minimum(gain, 0.0) ** 2).mean(axis=0))
+        objective = cautious_gain(gain, caution(np.maximum(reach[c], rest_reach)))
         total = rest_spend + grids[c]
         if settings.min_roi is not None:
             shortfall = np.maximum(settings.min_roi * total - (rest_gmv + gmv_mean[c]), 0.0)
@@ -241,7 +288,25 @@ def choose_spend(
         expected_gmv = base_gmv + sum(gmv_mean[c][choice[c]] for c in movable)
         min_roi_binding = expected_gmv < settings.min_roi * total * 1.02
     suggested = _round(chosen, lower, upper)
-    return Decision(current, suggested, lower, upper, held, cap_unreachable, cap_binding, min_roi_binding)
+    case = {
+        c: "extrapolate"
+        if float(extrapolation(np.array(suggested[c]), model.tried[c])) > 0
+        else "interpolate"
+        for c in movable
+        if abs(suggested[c] - current.get(c, 0.0)) >= max(1.0, 0.005 * current.get(c, 0.0))
+    }
+    return Decision(
+        current,
+        suggested,
+        lower,
+        upper,
+        held,
+        cap_unreachable,
+        cap_binding,
+        min_roi_binding,
+        dict(model.tried),
+        case,
+    )
 
 
 def _round(spend: dict[str, float], lower: dict[str, float], upper: dict[str, float]) -> dict[str, float]:

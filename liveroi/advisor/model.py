@@ -22,7 +22,11 @@ Fitting (closed form, numpy only, ~25 ms for 1,000 sessions and two channels)
 -----------------------------------------------------------------------------
 * ``k_c`` lives on a log grid scaled to the channel's spend, ``k_c ∈ s̄_c × {⅛, ¼, …, 16, 32}``
   (:data:`SATURATION_GRID`, nine points: from "already saturated" to "practically linear over any
-  step the advisor can take"), with a uniform prior over the grid. Everything else is linear given
+  step the advisor can take"), with a uniform prior over the grid. The Hill shape can be averaged
+  over too (:data:`SHAPE_GRID`, ``f(s; k, n) = sⁿ/(sⁿ + kⁿ)``, steeper shapes only with
+  ``k ≤ s̄``: :func:`curve_grid`); it ships with shape 1 alone, because adding shape 2 bought nothing
+  on the tuning accounts, whose true shapes run from 0.7 to 2.0, at twice the cost
+  (``docs/advisor-notes.md``). Everything else is linear given
   ``k``, so each grid configuration has an exact marginal likelihood. The posterior draws average
   over *every* configuration (up to :data:`FULL_GRID_LIMIT` of them: one or two channels; with more
   channels, the coordinate-ascent optimum and its one-channel neighbours), weighted by marginal
@@ -30,38 +34,43 @@ Fitting (closed form, numpy only, ~25 ms for 1,000 sessions and two channels)
   spend varies ±20 %, the decision extrapolates ±30 % and more), so it must not be decided by a
   search that starts at ``k = s̄`` and stops at the first local optimum: that starting point is a
   strongly curved curve, and taking it for known made the advisor stop short in both directions
-  (cutting an over-spent channel, raising a starved one). Averaging over the whole grid lifted the
-  simulator's mean from 86.5 % to 87.7 % of the oracle (10 seeds).
+  (cutting an over-spent channel, raising a starved one).
 * Given ``k``, the coefficients have the conjugate normal–inverse-gamma posterior:
   prior ``β | σ² ~ N(m₀, σ² V₀)``, ``σ² ~ IG(a₀, b₀)``; posterior ``Λₙ = XᵀX + V₀⁻¹``,
   ``mₙ = Λₙ⁻¹(V₀⁻¹m₀ + Xᵀy)``, ``aₙ = a₀ + n/2``, ``bₙ = b₀ + ½(‖y − Xmₙ‖² + (mₙ−m₀)ᵀV₀⁻¹(mₙ−m₀))``.
   ``y`` is divided by its mean first, so the priors below read in "share of an average session".
+  Every configuration is solved from the same sufficient statistics (``XᵀX`` of the controls and
+  every channel × grid feature, computed once), in one batched Cholesky: a configuration costs
+  O(p³), not O(n·p²).
 
 Why conjugate Bayes and not the bootstrap: with a few dozen noisy sessions whose spend moved ±30 %,
 the bootstrap of a saturating fit is unstable (resamples that happen to drop the few high-spend
 sessions flip the slope) and costs hundreds of refits; the conjugate posterior is exact for the
 linear part, costs one Cholesky factorisation, widens correctly as the data thin out, and its
 marginal likelihood doubles as the criterion that weighs ``k``. What it leaves out: error
-autocorrelation, and multiplicative (heteroscedastic) noise — the noise is taken as additive.
-Weighted least squares with weights 1/ŷ² (the simulator's noise is multiplicative) was measured and
-left out: the GMV of one account varies too little between sessions (±30 %) for the weights to
-matter — no gain in decision quality (87.7 % either way) and no better calibrated intervals.
+autocorrelation, and multiplicative (heteroscedastic) noise — the noise is taken as additive
+(weighted least squares was measured and left out: ``docs/advisor-notes.md``).
 
 Priors (the failure modes they guard against)
 ----------------------------------------------
 * Channel GMV slopes: the prior says *the marginal ROI at typical spend equals* ``prior_roi`` — the
   caller passes the break-even ROI, i.e. "with no evidence, the current spend is about right",
-  which is what holding spend assumes — with a standard deviation of ``2 × max(prior_roi, 1)`` ROI points (:data:`PRIOR_SD_FACTOR`).
-  Thin data therefore moves little; the data have to pull the curve away from break-even.
+  which is what holding spend assumes — with a standard deviation of ``1 × max(prior_roi, 1)`` ROI
+  points (:data:`PRIOR_SD_FACTOR`). Thin data therefore moves little; the data have to pull the
+  curve away from break-even.
 * Follower slopes: mean 0, sd twice the account's average followers per yuan.
 * The prior spreads are in units of the noise: conjugacy makes the prior covariance ``σ²V₀``, so
   ``V₀`` is set from a first fit's ``σ̂`` (empirical Bayes) — the stated spreads then hold whether the
   account is quiet or noisy.
 * Controls: intercept vague; day-of-week ±15 %, duration elasticity ±0.5, promo ±100 %,
   trend ±30 % per 90 days (one standard deviation).
-* Non-negativity (a channel never *lowers* GMV — diminishing, not negative, returns): posterior
-  draws with a negative channel coefficient are rejected (the truncated posterior); if fewer than a
-  quarter survive, the negative coefficients are clipped to zero instead.
+* No truncation at zero. A channel never *lowers* GMV, but rejecting the posterior draws with a
+  negative coefficient (what the advisor did until issue 12, :data:`NON_NEGATIVE`) moves the
+  posterior mean *up* wherever the data say little: the prior N(break-even, sd) cut at zero has its
+  mean above break-even, so a weakly measured channel looked under-spent and was raised — on
+  over-spent accounts the wrong way. Kept untruncated, the mean stays at "today is right" until the
+  data move it, and the 80 % interval of the marginal ROI covers the truth at the advertised rate
+  (README). Where the data are clear, no draw is negative anyway.
 
 Fallbacks
 ---------
@@ -84,13 +93,18 @@ import pandas as pd
 from liveroi.advisor.data import History
 
 SATURATION_GRID: tuple[float, ...] = (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)
-FULL_GRID_LIMIT = 100
+SHAPE_GRID: tuple[float, ...] = (1.0,)  # Hill shapes averaged over (see curve_grid; 2.0 measured, no gain)
+STEEP_MAX_RATIO = 1.0
+FULL_GRID_LIMIT = 200
 MIN_SESSIONS = 8
 MIN_SPEND_CV = 0.05
 N_DRAWS = 300
-PRIOR_SD_FACTOR = 2.0  # prior sd of the marginal ROI at typical spend, in units of max(prior_roi, 1)
+FOLLOWER_PRIOR_SD_FACTOR = 2.0  # prior sd of follower slopes, in the account's average followers per yuan
+PRIOR_SD_FACTOR = 1.0  # prior sd of the marginal ROI at typical spend, in units of max(prior_roi, 1)
 SEED = 20_240_601
 TREND_DAYS = 90.0
+NON_NEGATIVE = False  # reject posterior draws with a negative channel coefficient? (module docstring: no)
+TRIED_RANGE = (0.05, 0.95)  # quantiles of a channel's non-zero spend that bound "what was tried"
 
 # Prior standard deviations of the controls, in units of an average session's y.
 _CONTROL_NAMES = ("intercept", *(f"dow_{d}" for d in range(1, 7)), "log_duration", "promo", "trend")
@@ -99,14 +113,19 @@ _CONTROL_PRIOR_SD = np.array([3.0, *([0.15] * 6), 0.5, 1.0, 0.3])
 _NOISE_GUESS = {"gmv": 0.25, "new_followers": 0.35}  # prior guess of σ / mean(y)
 
 
-def saturation(spend: np.ndarray, k: float) -> np.ndarray:
-    """``f(s; k) = s / (s + k)``: the Hill curve with shape 1."""
-    return spend / (spend + k)
+def saturation(spend: np.ndarray, k: np.ndarray | float, n: np.ndarray | float = 1.0) -> np.ndarray:
+    """``f(s; k, n) = sⁿ / (sⁿ + kⁿ)``: the Hill curve (shape 1: ``s / (s + k)``)."""
+    x = (np.maximum(spend, 0.0) / k) ** n
+    return x / (1.0 + x)
 
 
-def saturation_slope(spend: np.ndarray, k: float) -> np.ndarray:
-    """``f'(s; k) = k / (s + k)²``."""
-    return k / (spend + k) ** 2
+def saturation_slope(spend: np.ndarray, k: np.ndarray | float, n: np.ndarray | float = 1.0) -> np.ndarray:
+    """``f'(s; k, n) = n sⁿ⁻¹ kⁿ / (sⁿ + kⁿ)²`` (shape 1: ``k / (s + k)²``)."""
+    s = np.maximum(spend, 0.0)
+    x = (s / k) ** n
+    return n * x / np.maximum(s, 1e-12) / (1.0 + x) ** 2 * (s > 0) + (s <= 0) * np.where(
+        np.asarray(n) == 1.0, 1.0 / np.asarray(k, dtype=float), 0.0
+    )
 
 
 @dataclass(frozen=True)
@@ -124,6 +143,7 @@ class TargetFit:
     base: np.ndarray
     sigma: np.ndarray
     log_evidence: float
+    n: dict[str, np.ndarray] = field(default_factory=dict)  # per channel, the Hill shape of each draw
 
 
 @dataclass(frozen=True)
@@ -138,6 +158,8 @@ class FittedModel:
     channel_status: dict[str, str]  # channel → 'fitted' | 'flat' | 'thin'
     typical_spend: dict[str, float]
     gmv: TargetFit | None = None
+    # per channel, the spend the history has tried: (low, high) quantiles TRIED_RANGE of its non-zero spend
+    tried: dict[str, tuple[float, float]] = field(default_factory=dict)
     new_followers: TargetFit | None = None
     history_gmv: np.ndarray = field(default_factory=lambda: np.zeros(0))
     history_followers: np.ndarray = field(default_factory=lambda: np.zeros(0))
@@ -147,19 +169,23 @@ class FittedModel:
         """Draws (D × len(spend)) of the channel's contribution to ``target`` at each spend."""
         fit = self._target(target)
         j = self.fitted_channels.index(channel)
-        k = fit.k[channel][:, None]
+        k, n = fit.k[channel][:, None], self._shape(fit, channel)
         s = np.atleast_1d(np.asarray(spend, dtype=float))[None, :]
-        shape = saturation(s, k) / saturation(np.array(self.typical_spend[channel]), k)
+        shape = saturation(s, k, n) / saturation(np.array(self.typical_spend[channel]), k, n)
         return fit.coef[:, [j]] * shape
 
     def slope(self, target: str, channel: str, spend: np.ndarray | float) -> np.ndarray:
         """Draws (D × len(spend)) of d target / d spend of the channel (marginal ROI for GMV)."""
         fit = self._target(target)
         j = self.fitted_channels.index(channel)
-        k = fit.k[channel][:, None]
+        k, n = fit.k[channel][:, None], self._shape(fit, channel)
         s = np.atleast_1d(np.asarray(spend, dtype=float))[None, :]
-        shape = saturation_slope(s, k) / saturation(np.array(self.typical_spend[channel]), k)
+        shape = saturation_slope(s, k, n) / saturation(np.array(self.typical_spend[channel]), k, n)
         return fit.coef[:, [j]] * shape
+
+    @staticmethod
+    def _shape(fit: TargetFit, channel: str) -> np.ndarray | float:
+        return fit.n[channel][:, None] if channel in fit.n else 1.0
 
     def predict(self, target: str, spend: dict[str, float]) -> np.ndarray:
         """Draws (D,) of the expected ``target`` of the next session at the given spend per channel
@@ -215,30 +241,33 @@ class _Posterior:
     log_evidence: float
 
 
-def _posterior(x: np.ndarray, y: np.ndarray, m0: np.ndarray, sd0: np.ndarray, noise: float) -> _Posterior:
-    """Conjugate NIG posterior and log marginal likelihood (see the module docstring)."""
-    n = len(y)
+def _posteriors(
+    xtx: np.ndarray, xty: np.ndarray, yty: float, n: int, m0: np.ndarray, sd0: np.ndarray, noise: float
+) -> tuple[np.ndarray, np.ndarray, float, np.ndarray, np.ndarray]:
+    """Conjugate NIG posteriors and log marginal likelihoods (see the module docstring) of K
+    configurations at once, from the sufficient statistics ``XᵀX`` (K × p × p), ``Xᵀy`` (K × p),
+    ``yᵀy`` and ``n`` — a configuration costs O(p³), not O(n·p²);
+    ``‖y − Xmₙ‖² = yᵀy − 2mₙᵀXᵀy + mₙᵀXᵀXmₙ``. Returns (mₙ, Λₙ, aₙ, bₙ, log evidence)."""
     a0, b0 = 2.0, noise**2
     prec0 = noise**2 / sd0**2  # V₀⁻¹ (diagonal): prior sd of β is sd0 when σ = noise
-    lam = x.T @ x + np.diag(prec0)
-    rhs = prec0 * m0 + x.T @ y
+    lam = xtx + prec0[:, :, None] * np.eye(xtx.shape[-1])[None]
+    rhs = prec0 * m0 + xty
     chol = np.linalg.cholesky(lam)
-    mean = np.linalg.solve(lam, rhs)
-    resid = y - x @ mean
+    mean = np.linalg.solve(lam, rhs[..., None])[..., 0]
+    rss = yty - 2 * (mean * xty).sum(axis=1) + np.einsum("kp,kpq,kq->k", mean, xtx, mean)
     dev = mean - m0
     a = a0 + n / 2
-    b = b0 + 0.5 * (resid @ resid + dev @ (prec0 * dev))
-    log_det_lam = 2 * np.log(np.diag(chol)).sum()
+    b = b0 + 0.5 * (np.maximum(rss, 0.0) + (dev * prec0 * dev).sum(axis=1))
+    log_det_lam = 2 * np.log(np.diagonal(chol, axis1=1, axis2=2)).sum(axis=1)
     log_evidence = (
         -n / 2 * math.log(2 * math.pi)
-        + 0.5 * (np.log(prec0).sum() - log_det_lam)
+        + 0.5 * (np.log(prec0).sum(axis=1) - log_det_lam)
         + a0 * math.log(b0)
-        - a * math.log(b)
+        - a * np.log(b)
         + math.lgamma(a)
         - math.lgamma(a0)
     )
-    inv_chol = np.linalg.solve(chol, np.eye(len(mean)))
-    return _Posterior(mean, inv_chol.T @ inv_chol, a, b, float(log_evidence))
+    return mean, lam, a, b, log_evidence
 
 
 def _fit_target(
@@ -259,71 +288,109 @@ def _fit_target(
     noise = _NOISE_GUESS[target]
     n_ctrl = controls.shape[1]
     n_ch = spend.shape[1]
-    grid = np.array(SATURATION_GRID)
-    # Features f(s;k)/f(s̄;k) for every channel and grid value, computed once.
+    grid, shapes = curve_grid()
+    # Features f(s;k,n)/f(s̄;k,n) for every channel and grid value, computed once.
     features = np.empty((n_ch, len(grid), len(y)))
-    factor = np.empty((n_ch, len(grid)))  # s̄(s̄+k)/k: contribution per unit marginal ROI at s̄
+    factor = np.empty((n_ch, len(grid)))  # f(s̄)/f'(s̄): contribution per unit marginal ROI at s̄
     for c in range(n_ch):
-        for g, ratio in enumerate(grid):
+        for g, (ratio, n) in enumerate(zip(grid, shapes, strict=True)):
             k = ratio * typical[c]
-            features[c, g] = saturation(spend[:, c], k) / saturation(typical[c], k)
-            factor[c, g] = typical[c] * (typical[c] + k) / k
+            features[c, g] = saturation(spend[:, c], k, n) / saturation(typical[c], k, n)
+            factor[c, g] = typical[c] * (typical[c] ** n + k**n) / (n * k**n)
 
-    def solve(choice: list[int], noise: float) -> _Posterior:
-        x = np.hstack([controls, features[np.arange(n_ch), choice].T])
-        idx = np.arange(n_ch)
-        m0 = np.concatenate([_CONTROL_PRIOR_MEAN, slope_mean * factor[idx, choice] / scale])
-        sd0 = np.concatenate([_CONTROL_PRIOR_SD, slope_sd * factor[idx, choice] / scale])
-        return _posterior(x, ys, m0, sd0, noise)
+    # Sufficient statistics of every feature at once: [controls | all channel × grid features].
+    every = np.hstack([controls, features.reshape(n_ch * len(grid), len(y)).T])
+    gram, every_y, yty = every.T @ every, every.T @ ys, float(ys @ ys)
 
-    choice = [min(int(np.searchsorted(grid, 1.0)), len(grid) - 1)] * n_ch
+    idx = np.arange(n_ch)
+
+    def solve(configs: np.ndarray, noise: float) -> tuple[np.ndarray, ...]:
+        """Posteriors of the configurations (K × channels grid indices), batched."""
+        cols = np.concatenate(
+            [np.broadcast_to(np.arange(n_ctrl), (len(configs), n_ctrl)), n_ctrl + idx * len(grid) + configs],
+            axis=1,
+        )
+        m0 = np.concatenate(
+            [
+                np.broadcast_to(_CONTROL_PRIOR_MEAN, (len(configs), n_ctrl)),
+                slope_mean * factor[idx, configs] / scale,
+            ],
+            axis=1,
+        )
+        sd0 = np.concatenate(
+            [
+                np.broadcast_to(_CONTROL_PRIOR_SD, (len(configs), n_ctrl)),
+                slope_sd * factor[idx, configs] / scale,
+            ],
+            axis=1,
+        )
+        xtx = gram[cols[:, :, None], cols[:, None, :]]
+        return _posteriors(xtx, every_y[cols], yty, len(ys), m0, sd0, noise)
+
+    choice = np.full((1, n_ch), int(np.flatnonzero((grid == 1.0) & (shapes == 1.0))[0]), dtype=int)
     # Empirical Bayes for the noise scale of the prior: the conjugate prior's spread is σ²·V₀, so a
     # fixed guess of σ would make the prior stronger on quiet accounts than the docstring says.
-    first = solve(choice, noise)
-    noise = max(math.sqrt(first.b / (first.a - 1)), 0.02)
-    cache: dict[tuple[int, ...], _Posterior] = {}
+    _, _, a_first, b_first, _ = solve(choice, noise)
+    noise = max(math.sqrt(float(b_first[0]) / (a_first - 1)), 0.02)
 
-    def posterior_of(config: list[int]) -> _Posterior:
-        key = tuple(config)
-        if key not in cache:
-            cache[key] = solve(config, noise)
-        return cache[key]
+    def evidence_of(configs: np.ndarray) -> np.ndarray:
+        return solve(configs, noise)[4]
 
-    configs = _configs(n_ch, len(grid), lambda config: posterior_of(config).log_evidence)
-    posts = [posterior_of(config) for config in configs]
-    evidence = np.array([p.log_evidence for p in posts])
+    start = int(np.flatnonzero((grid == 2.0) & (shapes == 1.0))[0])
+    configs = _configs(n_ch, len(grid), evidence_of, start)
+    means, lams, a_post, b_post, evidence = solve(configs, noise)
     weights = np.exp(evidence - evidence.max())
     weights /= weights.sum()
     counts = np.diff(np.round(np.cumsum(weights) * N_DRAWS), prepend=0.0).astype(int)
-    coef_parts, base_parts, sigma_parts, k_parts = [], [], [], []
-    for config, post, count in zip(configs, posts, counts, strict=True):
-        if count == 0:
-            continue
+    coef_parts, base_parts, sigma_parts, k_parts, n_parts = [], [], [], [], []
+    for i in np.flatnonzero(counts):
+        count, config = int(counts[i]), configs[i]
+        post = _Posterior(means[i], np.linalg.inv(lams[i]), a_post, float(b_post[i]), float(evidence[i]))
         draws = _draw(post, n_ctrl, rng, count)
         sigma_parts.append(np.sqrt(post.b / rng.gamma(post.a, 1.0, size=count)) * scale)
         base_parts.append(draws[:, :n_ctrl] @ x_next * scale)
         coef_parts.append(draws[:, n_ctrl:] * scale)
         k_parts.append(np.tile(grid[config] * typical, (count, 1)))
-    k_draws = np.vstack(k_parts)
+        n_parts.append(np.tile(shapes[config], (count, 1)))
+    k_draws, n_draws = np.vstack(k_parts), np.vstack(n_parts)
     k = {ch: k_draws[:, c] for c, ch in enumerate(channels)}
+    n = {ch: n_draws[:, c] for c, ch in enumerate(channels)}
     return TargetFit(
         target,
         k,
         np.vstack(coef_parts),
         np.concatenate(base_parts),
         np.concatenate(sigma_parts),
-        posts[0].log_evidence,
+        float(evidence[0]),
+        n,
     )
 
 
+def curve_grid() -> tuple[np.ndarray, np.ndarray]:
+    """The (k / s̄, shape) pairs a channel's curve is averaged over: every :data:`SATURATION_GRID`
+    ratio with shape 1, and for each steeper shape of :data:`SHAPE_GRID` the ratios up to
+    :data:`STEEP_MAX_RATIO` (so an S-shaped curve's inflection, ``k·((n−1)/(n+1))^{1/n}``, lies below
+    the typical spend: the curve is concave where the advisor decides)."""
+    ratios, shapes = [], []
+    for n in SHAPE_GRID:
+        for ratio in SATURATION_GRID:
+            if n == 1.0 or ratio <= STEEP_MAX_RATIO:
+                ratios.append(ratio)
+                shapes.append(n)
+    return np.array(ratios), np.array(shapes)
+
+
 def _draw(post: _Posterior, n_ctrl: int, rng: np.random.Generator, count: int) -> np.ndarray:
-    """``count`` posterior draws of β, channel coefficients non-negative (rejection, else clipping)."""
+    """``count`` posterior draws of β; with :data:`NON_NEGATIVE`, channel coefficients kept
+    non-negative (rejection, else clipping)."""
     p = len(post.mean)
-    total = 3 * count
+    total = 3 * count if NON_NEGATIVE else count
     sigma2 = post.b / rng.gamma(post.a, 1.0, size=total)
     chol = np.linalg.cholesky(post.cov_unit + 1e-12 * np.eye(p))
     z = rng.standard_normal((total, p))
     draws = post.mean[None, :] + np.sqrt(sigma2)[:, None] * (z @ chol.T)
+    if not NON_NEGATIVE:
+        return draws[:count]
     ok = (draws[:, n_ctrl:] >= 0).all(axis=1)
     if ok.sum() >= count:
         kept = draws[ok][:count]
@@ -336,34 +403,40 @@ def _draw(post: _Posterior, n_ctrl: int, rng: np.random.Generator, count: int) -
     return kept
 
 
-def _configs(n_ch: int, n_grid: int, log_evidence: Callable[[list[int]], float]) -> list[list[int]]:
-    """The saturation configurations (one grid index per channel) to average over: every
+def _configs(
+    n_ch: int, n_grid: int, log_evidence: Callable[[np.ndarray], np.ndarray], start: int
+) -> np.ndarray:
+    """The curve configurations (one grid index per channel; K × channels) to average over: every
     combination when there are at most :data:`FULL_GRID_LIMIT` of them, else the coordinate-ascent
-    optimum and its one-channel neighbours. The best configuration comes first."""
+    optimum and its one-channel neighbours. The best configuration comes first. ``log_evidence``
+    scores a batch of configurations."""
     if n_grid**n_ch <= FULL_GRID_LIMIT:
-        configs = [list(c) for c in itertools.product(range(n_grid), repeat=n_ch)]
-        scores = [log_evidence(c) for c in configs]
-        best = int(np.argmax(scores))
-        return [configs[best], *configs[:best], *configs[best + 1 :]]
-    choice = [n_grid // 2] * n_ch
-    best_score = log_evidence(choice)
+        configs = np.array(list(itertools.product(range(n_grid), repeat=n_ch)), dtype=int).reshape(
+            n_grid**n_ch, n_ch
+        )
+        best = int(np.argmax(log_evidence(configs)))
+        return np.concatenate([configs[[best]], configs[:best], configs[best + 1 :]])
+    choice = np.full(n_ch, start)
+    best_score = float(log_evidence(choice[None, :])[0])
     for _sweep in range(2):
         changed = False
         for c in range(n_ch):
-            for g in range(n_grid):
-                trial = [*choice]
-                trial[c] = g
-                score = log_evidence(trial)
-                if score > best_score + 1e-9:
-                    choice, best_score, changed = trial, score, True
+            trials = np.repeat(choice[None, :], n_grid, axis=0)
+            trials[:, c] = np.arange(n_grid)
+            scores = log_evidence(trials)
+            g = int(np.argmax(scores))
+            if scores[g] > best_score + 1e-9:
+                choice, best_score, changed = trials[g].copy(), float(scores[g]), True
         if not changed:
             break
     configs = [choice]
     for c in range(n_ch):
         for g in range(n_grid):
             if g != choice[c]:
-                configs.append([*choice[:c], g, *choice[c + 1 :]])
-    return configs
+                trial = choice.copy()
+                trial[c] = g
+                configs.append(trial)
+    return np.array(configs, dtype=int)
 
 
 def channel_status(history: History) -> dict[str, str]:
@@ -392,17 +465,20 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
     status = channel_status(history)
     gmv = sessions["gmv"].fillna(0.0).to_numpy(dtype=float)
     followers = sessions["new_followers"].fillna(0.0).to_numpy(dtype=float)
-    typical = {}
+    typical, tried = {}, {}
     for channel in channels:
         s = history.spend[channel].to_numpy(dtype=float)
         active = s[s > 0]
         typical[channel] = float(np.median(active)) if len(active) else 1.0
+        low, high = np.quantile(active, TRIED_RANGE) if len(active) else (0.0, 0.0)
+        tried[channel] = (float(low), float(high))
     common = {
         "account": history.account,
         "sessions_used": len(history),
         "channels": channels,
         "channel_status": status,
         "typical_spend": typical,
+        "tried": tried,
         "history_gmv": gmv,
         "history_followers": followers,
     }
@@ -427,7 +503,7 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
         typ,
         fitted,
         0.0,
-        max(2 * per_yuan, 1e-4),
+        max(FOLLOWER_PRIOR_SD_FACTOR * per_yuan, 1e-4),
         rng,
     )
     return FittedModel(

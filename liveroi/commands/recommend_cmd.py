@@ -9,6 +9,13 @@ Unknown account or no sessions: one line on stderr, exit 1. Invalid overrides: e
 :func:`liveroi.advisor.recommend_accounts` (one pass over the database, fits on both cores): with
 ``--json`` one such object per line (JSON Lines), otherwise the short answers separated by a blank
 line. No account with sessions: one line on stderr, exit 1.
+
+``--all-accounts --brand-budget B`` splits one brand budget of ``B`` CNY over every account and
+channel by marginal profit (:func:`liveroi.advisor.brand.allocate`; ``--test-share`` the share kept
+for accounts still being measured): with ``--json`` the same JSON Lines, each ``suggested`` the
+allocated spend, plus ``brand`` = ``{"budget", "allocated", "marginal_roi_at_allocation"}``;
+otherwise a short table. A budget that is not a finite amount ≥ 0 (or a share outside [0, 1]), or
+``--brand-budget`` without ``--all-accounts``: exit 2.
 """
 
 from __future__ import annotations
@@ -21,6 +28,16 @@ from pathlib import Path
 
 from liveroi import db
 from liveroi.advisor import Recommendation, recommend_account, recommend_accounts
+from liveroi.advisor.brand import (
+    TEST_SHARE,
+    BrandAllocation,
+    BrandBudgetError,
+    allocate,
+    allocated_recommendation,
+    brand_json,
+    relative_change,
+    validate_budget,
+)
 from liveroi.channels import channel_name
 from liveroi.cli import EXIT_USAGE, CommandError, add_db_argument
 from liveroi.formatting import count, money, ratio, signed_percent
@@ -48,6 +65,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="every account with sessions (with --json: one object per line, JSON Lines)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object (for automation)")
+    parser.add_argument(
+        "--brand-budget",
+        default=None,
+        metavar="B",
+        help="with --all-accounts: split one brand budget of B CNY over every account by marginal return",
+    )
+    parser.add_argument(
+        "--test-share",
+        default=None,
+        metavar="X",
+        help=f"with --brand-budget: share of B kept for accounts still being measured (default {TEST_SHARE:g})",
+    )
     for flag, text in OVERRIDES:
         parser.add_argument(f"--{flag}", type=float, default=None, metavar="X", help=f"override: {text}")
     parser.set_defaults(run=run)
@@ -59,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
     path = db.resolve_db_path(args.db)
     if not db.is_lake(path) and not path.exists():
         raise CommandError(f"no database at {path}: create it with python -m liveroi init")
+    if args.brand_budget is not None or args.test_share is not None:
+        if not args.all_accounts:
+            raise CommandError(t("brand.cli.needs_all", args.lang), EXIT_USAGE)
+        return _run_brand(args, path, overrides, *_brand_arguments(args))
     if args.all_accounts:
         return _run_all(args, path, overrides)
     with db.connection(path, read_only=True) as con:
@@ -88,6 +121,80 @@ def _run_all(args: argparse.Namespace, path: Path, overrides: dict[str, float | 
         else:
             print(("\n" if index else "") + _answer(rec, args.lang), flush=True)
     return 0
+
+
+def _brand_arguments(args: argparse.Namespace) -> tuple[float, float]:
+    """(budget, test share) from the flags, or a usage error naming the bad one."""
+    try:
+        budget, _ = validate_budget(args.brand_budget if args.brand_budget is not None else float("nan"))
+    except BrandBudgetError as exc:
+        raise CommandError(t("brand.cli.bad_budget", args.lang, value=args.brand_budget), EXIT_USAGE) from exc
+    share = TEST_SHARE if args.test_share is None else args.test_share
+    try:
+        _, share = validate_budget(budget, share)
+    except BrandBudgetError as exc:
+        raise CommandError(t("brand.cli.bad_share", args.lang, value=args.test_share), EXIT_USAGE) from exc
+    return budget, share
+
+
+def _run_brand(
+    args: argparse.Namespace, path: Path, overrides: dict[str, float | None], budget: float, share: float
+) -> int:
+    with db.connection(path, read_only=True) as con:
+        try:
+            recs = list(recommend_accounts(con, lang=args.lang, **overrides))
+        except SettingsError as exc:
+            raise _bad_override(exc, overrides, args.lang) from exc
+    if not recs:
+        raise CommandError(t("advisor.cli.no_data_any", args.lang))
+    brand = allocate(recs, budget, share)
+    allocated = [allocated_recommendation(rec, brand, args.lang) for rec in recs]
+    if args.json:
+        for rec in allocated:
+            print(json.dumps(brand_json(rec, brand), ensure_ascii=False), flush=True)
+    else:
+        print(_brand_table(allocated, brand, args.lang))
+    return 0
+
+
+def _brand_table(recs: list[Recommendation], brand: BrandAllocation, lang: str) -> str:
+    """The short human answer for a brand budget: a header, one tab-separated row per account and
+    channel, and each account's reason."""
+    lines = [
+        t(
+            "brand.cli.title" if brand.water_level > 0 else "brand.cli.title_unspent",
+            lang,
+            budget=money(brand.budget, lang),
+            allocated=money(brand.allocated, lang),
+            current=money(sum(r.current_total for r in recs), lang),
+            level=money(brand.water_level, lang, decimals=2),
+        )
+    ]
+    if brand.below_floors:
+        lines.append(t("brand.cli.below_floors", lang, floor=money(brand.floor_total, lang)))
+    lines.append(t("brand.cli.header", lang))
+    for rec in recs:
+        part = brand.accounts[rec.account]
+        name = rec.account + (f" ({t('brand.cli.measuring', lang)})" if part.measuring else "")
+        for channel in rec.channels:
+            now, to = rec.current[channel], rec.suggested[channel]
+            change = signed_percent(relative_change(now, to), 0)
+            lines.append(
+                "\t".join(
+                    [
+                        name,
+                        channel_name(channel, lang),
+                        money(now, lang),
+                        money(to, lang),
+                        change,
+                        ratio(part.marginal_roi.get(channel)),
+                        ratio(rec.breakeven_roi),
+                    ]
+                )
+            )
+    lines.append("")
+    lines.extend(f"{rec.account}: {rec.reason}" for rec in recs)
+    return "\n".join(lines)
 
 
 def _bad_override(exc: SettingsError, overrides: dict[str, float | None], lang: str) -> CommandError:

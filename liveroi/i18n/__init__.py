@@ -7,7 +7,7 @@ and refuses a key defined twice. ``tests/test_i18n.py`` checks that both languag
 
 from __future__ import annotations
 
-from liveroi.i18n import advisor, common, dashboard, importer, sample
+from liveroi.i18n import advisor, brand, common, dashboard, followers, importer, sample, timeline
 
 LANGUAGES: tuple[str, ...] = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
@@ -26,7 +26,14 @@ def _merge(*tables: dict[str, Entry]) -> dict[str, Entry]:
 
 
 TRANSLATIONS: dict[str, Entry] = _merge(
-    common.STRINGS, importer.STRINGS, dashboard.STRINGS, advisor.STRINGS, sample.STRINGS
+    common.STRINGS,
+    importer.STRINGS,
+    dashboard.STRINGS,
+    advisor.STRINGS,
+    brand.STRINGS,
+    sample.STRINGS,
+    timeline.STRINGS,
+    followers.STRINGS,
 )
 
 

@@ -3,8 +3,21 @@
 STRINGS: dict[str, dict[str, str]] = {
     # -- the reason (liveroi.advisor.reason) --------------------------------------------------------
     "advisor.reason.move": {
-        "zh": "{channel}：最后 {unit} 带来 {returned} 成交{followers}（边际ROI {mroi} {cmp} 保本 {breakeven}），建议{verb} {pct} 至 {to}。",
-        "en": "{channel}: the last {unit} returned {returned} of GMV{followers} (marginal ROI {mroi} {cmp} break-even {breakeven}) — {verb} {pct} to {to}.",
+        "zh": "{channel}：最后 {unit} 带来 {returned} 成交{followers}（边际ROI {mroi} {cmp} 保本 {breakeven}），{case}建议{verb} {pct} 至 {to}。",
+        "en": "{channel}: the last {unit} returned {returned} of GMV{followers} (marginal ROI {mroi} {cmp} break-even {breakeven}) — {case}{verb} {pct} to {to}.",
+    },
+    # which case the move is (liveroi.advisor.decide: caution applies to extrapolation, not interpolation)
+    "advisor.reason.case.interpolate": {
+        "zh": "已在 {low}–{high} 之间测过，",
+        "en": "measured between {low} and {high}: ",
+    },
+    "advisor.reason.case.above": {
+        "zh": "从未投到 {high} 以上，小步试探：",
+        "en": "never tried above {high}, so a test: ",
+    },
+    "advisor.reason.case.below": {
+        "zh": "从未低于 {low}，小步试探：",
+        "en": "never tried below {low}, so a test: ",
     },
     "advisor.reason.followers": {"zh": "和 {count} 个新粉", "en": " and {count} new followers"},
     "advisor.reason.followers_pay": {
@@ -17,8 +30,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{channel} {change} to {to} ({why})",
     },
     "advisor.reason.move_followers": {
-        "zh": "{channel}：最后 {unit} 带来 {returned} 成交（边际ROI {mroi} < 保本 {breakeven}），{why}，建议{verb} {pct} 至 {to}。",
-        "en": "{channel}: the last {unit} returned {returned} of GMV (marginal ROI {mroi} < break-even {breakeven}); {why} — {verb} {pct} to {to}.",
+        "zh": "{channel}：最后 {unit} 带来 {returned} 成交（边际ROI {mroi} < 保本 {breakeven}），{why}，{case}建议{verb} {pct} 至 {to}。",
+        "en": "{channel}: the last {unit} returned {returned} of GMV (marginal ROI {mroi} < break-even {breakeven}); {why} — {case}{verb} {pct} to {to}.",
     },
     "advisor.verb.raise": {"zh": "增加", "en": "raise"},
     "advisor.verb.cut": {"zh": "减少", "en": "cut"},
@@ -62,8 +75,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Limited by the minimum ROI of {min_roi}.",
     },
     "advisor.reason.follower_value": {
-        "zh": "涨粉价值未设置，按建议值 {value}/人计算（可在设置页修改）。",
-        "en": "Follower value not set: the suggested {value} per follower is used (change it in Settings).",
+        "zh": "涨粉价值未设置，历史还测不出（{why}）：按建议值 {value}/人计算（可在设置页修改）。",
+        "en": "Follower value not set and not measurable yet ({why}): the suggested {value} per follower is used (change it in Settings).",
     },
     "advisor.reason.no_channels": {
         "zh": "该账号没有付费投放记录，无可调整的消耗。",

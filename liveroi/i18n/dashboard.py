@@ -130,10 +130,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "chart.spend_gmv": {"zh": "每日消耗（按渠道）与成交金额", "en": "Daily spend by channel and GMV"},
     "chart.ma_gmv": {"zh": "成交金额 7日均线", "en": "GMV, 7-day avg"},
     "chart.follower_growth": {
-        "zh": "累计涨粉与 10万 里程碑",
-        "en": "Cumulative new followers and the 100k milestone",
+        "zh": "粉丝数与 10万 里程碑",
+        "en": "Followers and the 100k milestone",
     },
-    "chart.cumulative_followers": {"zh": "累计涨粉", "en": "Cumulative new followers"},
+    "chart.cumulative_followers": {"zh": "粉丝数", "en": "Followers"},
     "chart.milestone": {"zh": "10万粉", "en": "100k followers"},
     "chart.projection": {"zh": "{account} 预测", "en": "{account} projection"},
     "chart.recent_roi": {"zh": "近 14 天每日 ROI", "en": "Daily ROI, last 14 days"},
@@ -185,8 +185,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Showing the {shown} accounts with the most followers gained (of {total}).",
     },
     "trends.projection_note": {
-        "zh": "累计涨粉自导入数据的第一场起算。预测为最近 {days} 天的线性趋势；不增长时显示 —。",
-        "en": "Cumulative followers count from the first imported session. The projection is the linear trend of the last {days} days; — when not growing.",
+        "zh": "预测为最近 {days} 天的线性趋势；不增长时显示 —。",
+        "en": "The projection is the linear trend of the last {days} days; — when not growing.",
     },
     # --- sessions ---
     "sessions.question": {
@@ -254,18 +254,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "matrix.top_accounts": {
         "zh": "仅显示成交金额最高的 {shown} 个账号（共 {total} 个）。",
         "en": "Showing the {shown} accounts with the highest GMV (of {total}).",
-    },
-    "matrix.deepen": {
-        "zh": "净ROI 高出保本线最多的账号：{accounts}。可优先考虑加大投入，具体加多少请看投放建议（边际ROI）。",
-        "en": "Net ROI furthest above break-even: {accounts}. Candidates for more budget; the spend advisor (marginal ROI) says how much.",
-    },
-    "matrix.none_profitable": {
-        "zh": "所选期间没有账号的净ROI 高于保本线。",
-        "en": "No account's net ROI is above break-even in the period.",
-    },
-    "matrix.losing": {
-        "zh": "{count} 个账号的净ROI 低于保本线。",
-        "en": "{count} account(s) have a net ROI below break-even.",
     },
     "matrix.no_followers": {
         "zh": "{count} 个账号本期没有新增粉丝，涨粉成本显示为 —。",
@@ -381,12 +369,50 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Fills in the account for files that do not name it.",
     },
     "import_page.recognised": {
-        "zh": "识别为{kind}：表头在第 {header_row} 行，可导入 {rows} 行，拒绝 {rejected} 行，跳过合计/重复 {skipped} 行。",
-        "en": "Recognised as {kind}: header on row {header_row}, {rows} rows to import, {rejected} rejected, {skipped} skipped (totals/duplicates).",
+        "zh": "识别为{kind}（{layout}）：表头在第 {header_row} 行，可导入 {rows} 行，拒绝 {rejected} 行，跳过合计/重复 {skipped} 行。",
+        "en": "Recognised as {kind} ({layout}): header on row {header_row}, {rows} rows to import, {rejected} rejected, {skipped} skipped (totals/duplicates).",
     },
     "import_page.kind.sessions": {"zh": "直播场次", "en": "a session export"},
     "import_page.kind.ad_spend": {"zh": "投放报表", "en": "an ad-spend report"},
+    "import_page.kind.snapshots": {"zh": "直播大屏快照", "en": "live-screen snapshots"},
+    "import_page.layout.douyin_compass_live_list": {"zh": "罗盘 直播间列表", "en": "Compass live-room list"},
+    "import_page.layout.douyin_compass_session_workbook": {
+        "zh": "罗盘/百应 整场数据下载",
+        "en": "Compass per-session workbook",
+    },
+    "import_page.layout.qianchuan_uni_hourly": {"zh": "千川 全域推广 分时", "en": "Qianchuan hourly report"},
+    "import_page.layout.qianchuan_screen_snapshots": {
+        "zh": "千川 直播大屏快照",
+        "en": "Qianchuan live-screen snapshots",
+    },
+    "import_page.layout.qianchuan_material": {"zh": "千川 素材分析", "en": "Qianchuan material report"},
+    "import_page.layout.kuaishou_jinniu_unit": {"zh": "磁力金牛 单元报表", "en": "Jinniu unit report"},
+    "import_page.layout.kuaishou_jinniu_account_daily": {
+        "zh": "磁力金牛 账户日报",
+        "en": "Jinniu account daily report",
+    },
+    "import_page.layout.kuaishou_jinniu_agency_spend": {
+        "zh": "磁力金牛 代理商消耗",
+        "en": "Jinniu agency spend",
+    },
+    "import_page.layout.kuaishou_xiaodiantong": {"zh": "小店通 报表", "en": "Xiaodiantong report"},
+    "import_page.layout.generic_session_export": {"zh": "通用场次表", "en": "generic session export"},
+    "import_page.layout.generic_ad_report": {"zh": "通用投放报表", "en": "generic ad report"},
+    "import_page.col.layout": {"zh": "识别为", "en": "Read as"},
+    "import_page.col.precedence": {"zh": "重复来源", "en": "Overlapping sources"},
+    "import_page.precedence": {
+        "zh": "{day} {channel}：计入 {counted}，{superseded} 的 {spend} 元是同一笔钱，不重复计入",
+        "en": "{day} {channel}: {counted} counted; {superseded}'s {spend} is the same money, not counted again",
+    },
     "import_page.unmapped": {"zh": "未识别（不导入）", "en": "Not recognised (not imported)"},
+    "import_page.field.anchor_id": {"zh": "主播号（文本）", "en": "Anchor id (text)"},
+    "import_page.field.net_gmv": {"zh": "净成交金额", "en": "Net GMV"},
+    "import_page.field.followers_lost": {"zh": "取关粉丝数", "en": "Followers lost"},
+    "import_page.ignored": {
+        "zh": "{file}：以下列未导入（未识别）：{columns}",
+        "en": "{file}: these columns were not imported (not recognised): {columns}",
+    },
+    "import_page.field.extra": {"zh": "附加指标：{field}", "en": "Extra figure: {field}"},
     "import_page.field.time": {"zh": "时间", "en": "Time"},
     "import_page.field.hour": {"zh": "小时", "en": "Hour"},
     "import_page.col.header": {"zh": "文件中的列", "en": "Column in the file"},
@@ -451,6 +477,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Follower value cannot be negative.",
     },
     "settings.error.min_roi": {"zh": "最低ROI 不能为负数。", "en": "Minimum ROI cannot be negative."},
+    "settings.error.followers_before": {
+        "zh": "首场之前的粉丝数不能为负数。",
+        "en": "Followers before the first imported session cannot be negative.",
+    },
     # --- sign-in and roles (liveroi/ui/auth.py) ---
     "auth.title": {"zh": "登录", "en": "Sign in"},
     "auth.prompt": {

@@ -64,8 +64,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "no sheet named “{sheet}” (sheets: {sheets})",
     },
     "import.error.no_header": {
-        "zh": "前 {rows} 行中找不到可识别的表头（至少需要 {min} 个已知列名，如 直播ID、账号、开播时间、成交金额）",
-        "en": "no recognisable header in the first {rows} rows (need at least {min} known column names such as 直播ID, 账号, 开播时间, 成交金额)",
+        "zh": "不是场次列表、投放报表或直播大屏快照：前 {rows} 行中找不到可识别的表头（至少需要 {min} 个已知列名，如 直播ID、账号、开播时间、成交金额；文件开头为：{found}）",
+        "en": "not a session list, spend report or live-screen snapshot file: no recognisable header in the first {rows} rows (need at least {min} known column names such as 直播ID, 账号, 开播时间, 成交金额; the file starts with: {found})",
+    },
+    "import.error.layout_unsupported": {
+        "zh": "识别为 {layout}，但这个版本还不能导入这种文件",
+        "en": "recognised as {layout}, but this version cannot import that kind of file yet",
+    },
+    "import.error.no_file_date": {
+        "zh": "识别为 {layout}：这种报表的日期只在文件名里（如 2026-07-09），但文件名没有日期",
+        "en": "recognised as {layout}: this report's date is only in its file name (e.g. 2026-07-09), and the file name has none",
     },
     "import.error.no_start_column": {
         "zh": "场次数据缺少开播时间列（开播时间/直播开始时间）",

@@ -18,9 +18,10 @@ import duckdb
 
 from liveroi import db
 from liveroi.i18n import TRANSLATIONS, t
-from liveroi.importer.ad_spend import attach_ad_spend
+from liveroi.importer import timeline
+from liveroi.importer.ad_spend import apply_precedence, attach_ad_spend
 from liveroi.importer.errors import ImportFileError
-from liveroi.importer.validate import StagedFile
+from liveroi.importer.validate import SESSION_KINDS, StagedFile
 
 
 @dataclass
@@ -33,6 +34,8 @@ class FileResult:
     unchanged: int
     skipped: int
     rejected: list[dict] = field(default_factory=list)
+    precedence: list[dict] = field(default_factory=list)  # ad reports: which report counted, per day
+    outside_sessions: list[dict] | None = None  # timeline files only (liveroi.importer.timeline)
 
 
 def reason_texts(lang: str) -> dict[str, list[str]]:
@@ -55,14 +58,28 @@ def rejected_entries(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: s
     return frame.to_dict("records")
 
 
+#: Before the upsert, after queries/import/resolve_ids.sql: rows that are a stored session under another id
+#: (an anchor-keyed row with the same account and start; a snapshot session overlapping one) take that id.
+RESOLVE_QUERIES: tuple[str, ...] = (
+    "import/resolve_sessions",
+    "import/resolve_spend",
+    "import/resolve_extras",
+)
+
+
 def _write_sessions(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_id: int) -> dict[str, int]:
     params = {"file_idx": staged.file_idx}
+    db.execute(con, "import/resolve_ids", {**params, "kind": staged.layout.kind})
+    for name in RESOLVE_QUERIES:
+        db.execute(con, name, params)
     db.execute(con, "import/sessions_diff", params)
     counts = db.query(con, "import/sessions_counts", params).iloc[0]
     db.execute(con, "import/sessions_update", {**params, "import_id": import_id})
     db.execute(con, "import/sessions_insert", {**params, "import_id": import_id})
     db.execute(con, "import/spend_update", params)
     db.execute(con, "import/spend_insert", params)
+    db.execute(con, "import/extras_delete", params)
+    db.execute(con, "import/extras_insert", params)
     db.execute(con, "import/changes_insert", {"import_id": import_id})
     result = {k: int(counts[k]) for k in ("inserted", "updated", "unchanged")}
     result["unchanged"] += staged.known  # rows known unchanged were never staged
@@ -73,6 +90,11 @@ def _write_ad_rows(con: duckdb.DuckDBPyConnection, staged: StagedFile, import_id
     params = {"file_idx": staged.file_idx}
     counts = db.query(con, "ad_spend/counts", params).iloc[0]
     db.execute(con, "ad_spend/upsert", {**params, "import_id": import_id})
+    db.execute(con, "import/account_ids_upsert", params)
+    ids = db.query(con, "import/account_ids_of_file", params)["account_id"].tolist()
+    if ids:  # rows imported earlier under a bare id now belong to the account it names
+        for name in ("import/account_ids_rekey_drop", "import/account_ids_rekey"):
+            db.execute(con, name, {"ids": ids})
     return {k: int(counts[k]) for k in ("inserted", "updated", "unchanged")}
 
 
@@ -87,6 +109,7 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
             "file_name": src.name,
             "content_hash": src.content_hash,
             "kind": staged.layout.kind,
+            "layout": staged.layout.name,
             "rows_read": staged.rows_read,
         },
     ).fetchone()
@@ -94,7 +117,9 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
     params = {"file_idx": staged.file_idx}
 
     def write() -> dict[str, int]:  # one transaction; re-run whole when a lake's other writer commits first
-        if staged.layout.kind == "sessions":
+        if staged.layout.kind == timeline.KIND:
+            counts = timeline.write(con, staged.file_idx, import_id)
+        elif staged.layout.kind in SESSION_KINDS:
             counts = _write_sessions(con, staged, import_id)
         else:
             counts = _write_ad_rows(con, staged, import_id)
@@ -105,6 +130,10 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
             {**params, "import_id": import_id, "file_name": src.name, **reason_texts(lang)},
         )
         accounts = db.query(con, "import/accounts_of_file", params)["account"].tolist()
+        if staged.layout.kind == "ad_spend":
+            ids = db.query(con, "import/account_ids_of_file", params)["account_id"].tolist()
+            db.execute(con, "import/account_ids_drop_accounts", {"ids": ids})
+            apply_precedence(con, accounts, import_id)
         attach_ad_spend(con, accounts)
         db.execute(
             con,
@@ -121,6 +150,18 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
         if isinstance(exc, db.DatabaseBusy):
             raise  # a lake kept changing under the write: "busy, try again" (exit code 75), not a bad file
         raise ImportFileError(src.name, t("import.error.failed", lang, detail=detail[:200])) from exc
+    outside = (
+        timeline.outside_sessions(con, staged.file_idx, src.name) if staged.layout.kind == timeline.KIND else None
+    )
+    precedence = []
+    if staged.layout.kind == "ad_spend":
+        frame = db.query(con, "ad_spend/precedence_of_import", {"import_id": import_id})
+        precedence = frame.astype(object).where(frame.notna(), None).to_dict("records")
     return FileResult(
-        import_id, skipped=staged.skipped, rejected=rejected_entries(con, staged, lang), **counts
+        import_id,
+        skipped=staged.skipped,
+        rejected=rejected_entries(con, staged, lang),
+        outside_sessions=outside,
+        precedence=precedence,
+        **counts,
     )

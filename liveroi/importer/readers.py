@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import datetime as dt
 import hashlib
 import io
@@ -31,7 +32,8 @@ import numpy as np
 import pandas as pd
 
 from liveroi import db
-from liveroi.importer import headers, limits
+from liveroi.importer import headers, layouts, limits
+from liveroi.importer import workbook as session_workbook
 from liveroi.importer.errors import ImportFileError
 
 ImportSource = Path | tuple[str, bytes]
@@ -59,14 +61,21 @@ class SourceFile:
 
 @dataclass(frozen=True)
 class Layout:
-    """Where the data sits in a file: the sheet, the header row and what each column means."""
+    """Where the data sits in a file: the sheet, the header row, what each column means, and which
+    named layout (:mod:`liveroi.importer.layouts`) the file was read as."""
 
-    kind: str  # 'sessions' | 'ad_spend'
+    kind: str  # 'sessions' | 'ad_spend' | 'snapshots' | 'timeline'
     header_row: int  # 1-based, as Excel shows it
     columns: list[headers.Column]
     sheet: str | None = None
     delimiter: str = ","
     skip_lines: int = 0  # physical CSV lines up to and including the header
+    name: str = layouts.GENERIC_SESSIONS.name
+
+    @property
+    def named(self) -> layouts.NamedLayout:
+        """The registry entry of this layout."""
+        return layouts.get(self.name)
 
 
 def source_name(source: ImportSource) -> str:
@@ -220,25 +229,64 @@ def _check_zip(src: SourceFile, lang: str) -> None:
 # --- layout: header row, kind, column meanings ---------------------------------------------------
 
 
-def _layout_from_rows(
-    src: SourceFile, rows: list[list[str]], lang: str, *, sheet: str | None = None
-) -> Layout | None:
+def _find_header(rows: list[list[str]]) -> tuple[int, layouts.NamedLayout] | None:
+    """The header row among the first rows and the layout it names: the first row that is a named
+    layout's header, else the row naming most known columns if it is a generic session or ad header."""
+    for index, row in enumerate(rows[: limits.HEADER_SCAN_ROWS]):
+        named = layouts.recognise(row)
+        if named is not None and named not in layouts.GENERIC:
+            return index, named
+    from liveroi.importer import timeline  # (it reads files through this module)
+
+    found = timeline.layout_from_rows(rows)  # a timeline (one row per time bucket) before the generic ones
+    if found is not None:
+        return found[0], layouts.GENERIC_TIMELINE
     index = headers.find_header_row(rows)
     if index is None:
         return None
-    header = rows[index]
-    kind = headers.detect_kind(header)
-    if kind is None:
+    named = layouts.recognise(rows[index])
+    return None if named is None else (index, named)
+
+
+def _layout_from_rows(
+    src: SourceFile, rows: list[list[str]], lang: str, *, sheet: str | None = None
+) -> Layout | None:
+    found = _find_header(rows)
+    if found is None:
         return None
-    width = max([len(header), *(len(r) for r in rows[index + 1 :])])
+    index, named = found
+    header = rows[index]
+    _check_width(src, rows, index, lang)
+    named_width = len(header)
+    while named_width and not str(header[named_width - 1]).strip():
+        named_width -= 1  # a trailing delimiter; a row's cells past the last named column reject the row
+    if named.kind == layouts.TIMELINE:
+        from liveroi.importer import timeline
+
+        columns = timeline.plan_columns(list(header[:named_width]))
+    else:
+        columns = headers.plan_columns(list(header[:named_width]), named.kind, named.aliases)
+    return Layout(named.kind, index + 1, columns, sheet=sheet, name=named.name)
+
+
+def _unrecognised(src: SourceFile, rows: list[list[str]], lang: str) -> ImportFileError:
+    """The one-line refusal of a file that is no session list, spend report or snapshot file."""
+    return ImportFileError.from_key(
+        src.name,
+        "import.error.no_header",
+        lang,
+        rows=limits.HEADER_SCAN_ROWS,
+        min=limits.HEADER_MIN_MATCHES,
+        found=layouts.describe_unrecognised(rows) or "—",
+    )
+
+
+def _check_width(src: SourceFile, rows: list[list[str]], index: int, lang: str) -> None:
+    width = max([len(rows[index]), *(len(r) for r in rows[index + 1 :])])
     if width > limits.MAX_COLUMNS:
         raise ImportFileError.from_key(
             src.name, "import.error.too_many_columns", lang, count=width, limit=limits.MAX_COLUMNS
         )
-    named = len(header)
-    while named and not str(header[named - 1]).strip():
-        named -= 1  # a trailing delimiter; a row's cells past the last named column reject the row
-    return Layout(kind, index + 1, headers.plan_columns(list(header[:named]), kind), sheet=sheet)
 
 
 def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layout:
@@ -248,7 +296,8 @@ def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layou
     text = src.head.decode(src.encoding, errors="replace").lstrip("\ufeff")
     if len(src.head) < src.size and "\n" in text:
         text = text[: text.rindex("\n") + 1]  # drop a line cut in the middle by the sample
-    best: tuple[int, Layout] | None = None
+    best: tuple[tuple[bool, int], Layout] | None = None
+    first_rows: list[list[str]] | None = None  # as the comma reads them: what a refusal quotes
     for delimiter in _DELIMITERS:
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
         rows: list[list[str]] = []
@@ -261,25 +310,21 @@ def detect_layout(src: SourceFile, lang: str, sheet: str | None = None) -> Layou
                     break
         except csv.Error:
             continue
+        if delimiter == ",":
+            first_rows = rows
         layout = _layout_from_rows(src, rows, lang)
         if layout is None:
             continue
-        found = headers.score(rows[layout.header_row - 1])
+        found = (layout.name not in _GENERIC, headers.score(rows[layout.header_row - 1]))
         if best is None or found > best[0]:
             skip = line_numbers[layout.header_row - 1]
-            best = (
-                found,
-                Layout(layout.kind, layout.header_row, layout.columns, delimiter=delimiter, skip_lines=skip),
-            )
+            best = (found, dataclasses.replace(layout, delimiter=delimiter, skip_lines=skip))
     if best is None:
-        raise ImportFileError.from_key(
-            src.name,
-            "import.error.no_header",
-            lang,
-            rows=limits.HEADER_SCAN_ROWS,
-            min=limits.HEADER_MIN_MATCHES,
-        )
+        raise _unrecognised(src, first_rows or [], lang)
     return best[1]
+
+
+_GENERIC = tuple(x.name for x in layouts.GENERIC)
 
 
 # --- raw table -------------------------------------------------------------------------------------
@@ -340,7 +385,11 @@ def load_raw(con: duckdb.DuckDBPyConnection, src: SourceFile, layout: Layout, la
     Returns the number of rows read. Raises :class:`ImportFileError` when the file cannot be read.
     """
     if src.fmt == "xlsx":
-        frame = _xlsx_frame(src, layout, lang)
+        frame = (
+            _workbook_frame(src, layout, lang)
+            if layout.name == session_workbook.NAME
+            else _xlsx_frame(src, layout, lang)
+        )
         con.register("import_frame", frame)
         try:
             db.execute(con, "import/raw_from_frame")
@@ -447,6 +496,9 @@ def _xlsx_layout(src: SourceFile, lang: str, sheet: str | None) -> Layout:
             raise ImportFileError.from_key(
                 src.name, "import.error.sheet_not_found", lang, sheet=sheet, sheets=", ".join(names)
             )
+        if sheet is None and layouts.recognise_workbook(names) is not None:
+            return _workbook_layout(src, workbook, lang)
+        first_rows: list[list[str]] = []
         for candidate in [sheet] if sheet is not None else names:
             try:
                 rows = _head_rows(workbook[candidate])
@@ -455,11 +507,34 @@ def _xlsx_layout(src: SourceFile, lang: str, sheet: str | None) -> Layout:
             layout = _layout_from_rows(src, rows, lang, sheet=candidate)
             if layout is not None:
                 return layout
+            first_rows = first_rows or rows
     finally:
         workbook.close()
-    raise ImportFileError.from_key(
-        src.name, "import.error.no_header", lang, rows=limits.HEADER_SCAN_ROWS, min=limits.HEADER_MIN_MATCHES
-    )
+    raise _unrecognised(src, first_rows, lang)
+
+
+def _workbook_record(src: SourceFile, book, lang: str) -> session_workbook.Record:
+    try:
+        return session_workbook.read_record(book, src.name)
+    except Exception as exc:
+        raise ImportFileError.from_key(src.name, "import.error.xlsx_damaged", lang) from exc
+
+
+def _workbook_layout(src: SourceFile, book, lang: str) -> Layout:
+    """The 整场数据下载 workbook: its sheets read as one session row (liveroi.importer.workbook)."""
+    record = _workbook_record(src, book, lang)
+    columns = session_workbook.plan(record)
+    session_workbook.refuse_empty(record, columns, src.name, lang)
+    return Layout(layouts.SESSIONS, 1, columns, name=session_workbook.NAME)
+
+
+def _workbook_frame(src: SourceFile, layout: Layout, lang: str) -> pd.DataFrame:
+    book = _open_workbook(src, lang)
+    try:
+        record = _workbook_record(src, book, lang)
+    finally:
+        book.close()
+    return session_workbook.frame(record, layout.columns, raw_names(layout))
 
 
 def _xlsx_frame(src: SourceFile, layout: Layout, lang: str) -> pd.DataFrame:

@@ -9,8 +9,10 @@ Everything here is SQL over whole columns (queries/import/); Python only decides
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,6 +28,7 @@ STAGING_TABLES: tuple[str, ...] = (
     "import/template",
     "import/stage_sessions_table",
     "import/stage_spend_table",
+    "import/stage_extras_table",
     "import/stage_ad_table",
     "import/stage_rejects_table",
     "import/channel_keys_table",
@@ -58,12 +61,22 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
         db.execute(con, name)
 
 
+#: Kinds of file read into sessions: a session list, and a snapshot file (running totals: the last
+#: snapshot of each session is its row, the earlier ones are skipped — queries/import/snapshots_last.sql).
+SNAPSHOTS = "snapshots"
+SESSION_KINDS: tuple[str, ...] = ("sessions", SNAPSHOTS)
+#: Snapshots of one anchor further apart than this belong to different sessions.
+SNAPSHOT_GAP_MINUTES = 30
+
+
 #: The SQL that decides what a row means: a change to any of it makes every stored row hash stale.
 PARSER_QUERIES: tuple[str, ...] = (
     *values.MACRO_FILES,
     "import/rows",
     "import/sessions_parse",
     "import/spend_cells",
+    "import/extra_cells",
+    "import/snapshots_last",
 )
 
 
@@ -71,6 +84,7 @@ PARSER_QUERIES: tuple[str, ...] = (
 #: file repeats (the last row wins).
 REPEATED_QUERIES: tuple[str, ...] = (
     "import/sessions_spend_errors",
+    "import/sessions_extra_errors",
     "import/sessions_repeated_table",
     "import/sessions_repeated_flag",
     "import/sessions_repeated_known",
@@ -96,12 +110,29 @@ def layout_key(layout: readers.Layout, account: str | None) -> str:
 
 
 def _scales(layout: readers.Layout) -> dict[str, float]:
-    scales = {field: 1.0 for field in (*headers.SESSION_FIELDS, *headers.AD_FIELDS)}
+    scales = {field: 1.0 for field in (*headers.STORED_SESSION_FIELDS, *headers.AD_FIELDS)}
     scales["duration_min"] = 60.0
     for column in layout.columns:
-        if column.canonical is not None and not column.canonical.startswith(headers.SPEND_PREFIX):
+        if column.canonical is not None and not column.canonical.startswith(
+            (headers.SPEND_PREFIX, headers.EXTRA_PREFIX)
+        ):
             scales[column.canonical] = column.scale
-    return {k: v for k, v in scales.items() if k not in ("session_id", "account", "started_at", "ended_at")}
+    text = ("session_id", "account", "started_at", "ended_at", "anchor_id")
+    return {k: v for k, v in scales.items() if k not in text}
+
+
+_FILE_DATE = re.compile(r"(?<!\d)(20\d{2})[-_.年]?(\d{2})[-_.月]?(\d{2})(?!\d)")
+
+
+def date_of_file_name(name: str) -> str | None:
+    """The date a file name carries (``素材分析_2026-07-09 00_00_00.xlsx`` → ``2026-07-09``), as ISO text,
+    or None when it has none (or an impossible one)."""
+    for match in _FILE_DATE.finditer(name):
+        try:
+            return dt.date(*(int(g) for g in match.groups())).isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def stage_file(
@@ -120,20 +151,37 @@ def stage_file(
     ``known``: look up the stored sessions (``sessions.row_hash``) and skip parsing the rows that last
     wrote them, unchanged (False for a preview, which has no store)."""
     mapped = {c.canonical for c in layout.columns if c.canonical}
-    if layout.kind == "sessions" and "started_at" not in mapped:
+    named = layout.named
+    if layout.kind not in (*SESSION_KINDS, "ad_spend"):
+        raise ImportFileError.from_key(src.name, "import.error.layout_unsupported", lang, layout=named.name)
+    if layout.kind in SESSION_KINDS and "started_at" not in mapped:
         raise ImportFileError.from_key(src.name, "import.error.no_start_column", lang)
-    if "account" not in mapped and not account:
+    if "account" not in mapped and "account_id" not in mapped and not account:
         raise ImportFileError.from_key(src.name, "import.error.no_account_column", lang)
+    file_date = None
+    if named.date_in_file_name and "time" not in mapped:
+        file_date = date_of_file_name(src.name)
+        if file_date is None:
+            raise ImportFileError.from_key(src.name, "import.error.no_file_date", lang, layout=named.name)
     readers.load_raw(con, src, layout, lang)
     db.execute(con, "import/rows", {"header_row": layout.header_row})
+    if layout.kind == SNAPSHOTS:
+        db.execute(
+            con,
+            "import/snapshots_last",
+            {"gap_minutes": SNAPSHOT_GAP_MINUTES, "file_date": date_of_file_name(src.name)},
+        )
     db.execute(con, "import/drop_raw")  # import_rows holds every cell
     fallback = account or None
+    if fallback and known:  # `--account 13377905` is the account a report named with that 账户ID
+        named_as = db.query(con, "import/account_of_id", {"account_id": fallback})
+        fallback = str(named_as["account"].iloc[0]) if len(named_as) else fallback
     key = layout_key(layout, fallback)
-    if layout.kind == "sessions" and known:
+    if layout.kind in SESSION_KINDS and known:
         db.execute(con, "import/known", {"layout_key": key})
     else:
         db.execute(con, "import/known_empty")
-    if layout.kind == "sessions":
+    if layout.kind in SESSION_KINDS:
         spend = [c for c in layout.columns if c.canonical and c.canonical.startswith(headers.SPEND_PREFIX)]
         to_parse = int(db.query(con, "import/rows_to_parse")["n"].iloc[0])
         if spend and to_parse:
@@ -144,6 +192,19 @@ def stage_file(
             )
         else:
             db.execute(con, "import/spend_cells_empty")
+        extras = [c for c in layout.columns if c.canonical and c.canonical.startswith(headers.EXTRA_PREFIX)]
+        if extras and to_parse:
+            db.execute(
+                con,
+                "import/extra_cells",
+                {
+                    "extra_columns": [c.canonical for c in extras],
+                    "extra_kinds": [headers.extra_kind(c.canonical) for c in extras],
+                    "extra_scales": [c.scale for c in extras],
+                },
+            )
+        else:
+            db.execute(con, "import/extra_cells_empty")
         if to_parse:
             db.execute(
                 con,
@@ -157,6 +218,7 @@ def stage_file(
         db.execute(con, "import/checked_sessions")
         db.execute(con, "import/sessions_stage", {"file_idx": file_idx})
         db.execute(con, "import/spend_stage", {"file_idx": file_idx})
+        db.execute(con, "import/extras_stage", {"file_idx": file_idx})
     else:
         labels = db.query(con, "import/ad_labels")["label"].tolist()
         db.execute(con, "import/channel_keys_table")
@@ -165,9 +227,24 @@ def stage_file(
             "import/channel_keys_insert",
             {"labels": labels, "channels": [channel_key(x) for x in labels]},
         )
-        db.execute(con, "import/ad_parse", {"account": fallback, "scales": _scales(layout)})
+        db.execute(
+            con,
+            "import/ad_parse",
+            {
+                "account": fallback,
+                "scales": _scales(layout),
+                "channel": named.channel,
+                "file_date": file_date,
+            },
+        )
         db.execute(con, "import/checked_ad")
-        db.execute(con, "import/ad_stage", {"file_idx": file_idx})
+        extras = any(c.canonical and c.canonical.startswith(headers.AD_EXTRA_PREFIX) for c in layout.columns)
+        db.execute(
+            con,
+            "import/ad_extras" if extras else "import/ad_extras_empty",
+            {"scales": _scales(layout)} if extras else None,
+        )
+        db.execute(con, "import/ad_stage", {"file_idx": file_idx, "layout": named.name, "grain": named.grain})
     db.execute(
         con,
         "import/rejects_stage",
@@ -178,7 +255,12 @@ def stage_file(
         },
     )
     counts = db.query(con, "import/rows_counts").iloc[0]
-    for table in ("import/drop_rows", "import/drop_spend_cells", "import/drop_parsed"):
+    for table in (
+        "import/drop_rows",
+        "import/drop_spend_cells",
+        "import/drop_extra_cells",
+        "import/drop_parsed",
+    ):
         db.execute(con, table)  # the staging tables hold what the write needs
     rows_read = int(counts["rows_read"])
     if rows_read == 0:

@@ -15,9 +15,13 @@ The accounts (break-even ROI at the default 50 % gross margin and the account's 
   package (≈ ¥1,500 a session, ±2 %, not scaled by shift or promo), so its curve cannot be learnt from
   history: the advisor should hold it and say so.
 * **暖山好物直播间** — new account, food (refunds ≈ 5 %, break-even ≈ 2.1), cold start from 0
-  followers to ≈ 12–13万 in 180 days (cost per follower ≈ ¥9) on heavy 粉条/作品推广 early, shifting to
-  小店通; ROI ≈ 0.6–1.1 in the first two months, ≈ 1.75 overall. Its 小店通 (marginal 1.3 at ¥3,600)
-  is over-spent on GMV alone; whether it pays depends on the value of a follower.
+  followers: ≈ 13万 new followers in 180 days (cost per follower ≈ ¥9) on heavy 粉条/作品推广 early,
+  shifting to 小店通. Followers are an asset here (the carry-over model of :mod:`liveroi.sample.generate`):
+  0.4 % unfollow per session, so the stock at the end is ≈ 8.4万, and each follower in stock pays
+  ≈ ¥0.14 per session once the shop has matured — the export carries 粉丝总数 and 粉丝成交金额, and a
+  new follower measures at ≈ ¥6.8 of margin over ≈ 130 sessions. ROI ≈ 1.5 in the first two months,
+  ≈ 2.5 overall. Its 小店通 (marginal 1.3 at ¥3,600) is over-spent on GMV alone; whether it pays
+  depends on the value of a follower.
 * **暖山女装** — category account, apparel (refunds ≈ 28 %, break-even ≈ 2.8), ROI ≈ 3.6.
   **Starves 磁力金牛**: at ≈ ¥1,200 per evening session its marginal ROI is 3.8 (≫ 2.8); the optimum
   is ≈ ¥2,500. 小店通 sits near its optimum (marginal 2.7 at ¥4,500; optimum ≈ ¥3,900).

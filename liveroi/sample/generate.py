@@ -9,6 +9,9 @@ The model of one session ``i`` of account ``a`` on day ``d`` (all draws seeded):
                       + Σ_c g_c(spend_c) ] · ε,                          ε ~ LogN(0.15)
     followers = m · √promo_gmv(d) · [ organic_followers_a · ramp_a(t) · (duration / 240)^0.8
                                       + Σ_c f_c(spend_c) ] · LogN(0.2)
+    fans_gmv  = m · p_a · S⁰ · ramp_a(t) · (duration / 240)^0.8 · ε   on an account with a carry-over
+                model (the cold start): S⁰ the follower stock at the session's start, S = (1 − c_a)·S⁰ + new
+                (follower_stock), added to its GMV; a promo day brings new buyers, not more buying per follower
     ad_gmv    = incremental_gmv + claim · organic_gmv        claim = organic_claim_a · U(0.8, 1.2) < 1:
                 the platform also credits its ads with buyers who would have come anyway
 
@@ -144,6 +147,8 @@ def _account_arrays(profiles: list[AccountProfile]) -> dict[str, np.ndarray]:
         "afternoon_rate",
         "organic_claim",
         "avg_watch_s",
+        "fans_gmv_per_follower",
+        "churn_per_session",
     )
     arrays = {name: np.array([getattr(p, name) for p in profiles], dtype=float) for name in fields}
     n_acc, n_ch = len(profiles), len(SAMPLE_CHANNELS)
@@ -226,6 +231,25 @@ def _accounts_frame(profiles: list[AccountProfile]) -> pd.DataFrame:
             "conversion": [p.conversion for p in profiles],
         }
     )
+
+
+def follower_stock(
+    acc: np.ndarray, new_followers: np.ndarray, churn: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    r"""The carry-over model of the follower stock, per account in session order (the rows are in
+    time order within each account), from 0 before the first session:
+
+    .. math::  S_k = (1 - c)\,S_{k-1} + \text{new}_k = (1 - c)^k \sum_{j \le k} (1 - c)^{-j}\,\text{new}_j
+
+    — a share ``c`` of the followers there at a session's start unfollow during it. Returns the
+    stock at each session's end ``S_k`` and at its start ``S_{k−1}`` (vectorised: the closed form by
+    one grouped cumulative sum)."""
+    k = pd.Series(acc).groupby(acc).cumcount().to_numpy(dtype=float)
+    keep = 1.0 - np.asarray(churn, dtype=float)
+    scaled = pd.Series(new_followers * keep ** (-k)).groupby(acc).cumsum().to_numpy()
+    end = keep**k * scaled
+    start = pd.Series(end).groupby(acc).shift(1).fillna(0.0).to_numpy()
+    return end, start
 
 
 def _round_up_hundreds_from_wan(values: np.ndarray) -> np.ndarray:
@@ -316,17 +340,25 @@ def generate_brand(
     duration_factor = (duration_min / 240.0) ** _ORGANIC_DURATION_EXPONENT
     organic = acc_arrays["organic_gmv"][acc] * ramp * duration_factor
     noise = _lognormal(rng_outcome, 0.15, n)
-    gmv = np.round((organic_multiplier * organic + paid_multiplier * paid_gmv.sum(axis=1)) * noise, 2)
-    incremental_gmv = paid_multiplier * paid_gmv.sum(axis=1) * noise
     claim = np.clip(acc_arrays["organic_claim"][acc] * rng_outcome.uniform(0.8, 1.2, n), 0.0, 0.95)
-    organic_gmv = organic_multiplier * organic * noise
-    ad_gmv = np.round(np.minimum(gmv, incremental_gmv + claim * organic_gmv), 2)
     follower_multiplier = multiplier * np.sqrt(promo_gmv[day])
     organic_followers = acc_arrays["organic_followers"][acc] * ramp * duration_factor
     follower_noise = _lognormal(rng_outcome, 0.2, n)
     new_followers = np.round(
         follower_multiplier * (organic_followers + paid_followers.sum(axis=1)) * follower_noise
     )
+    # Followers as an asset (accounts with a carry-over model): the stock churns and its followers buy.
+    carry = acc_arrays["fans_gmv_per_follower"][acc] > 0
+    stock_end, stock_start = follower_stock(acc, new_followers, acc_arrays["churn_per_session"][acc])
+    fans = acc_arrays["fans_gmv_per_follower"][acc] * stock_start * ramp * duration_factor
+    fans = np.where(carry, fans, 0.0)
+    gmv = np.round(
+        (organic_multiplier * organic + multiplier * fans + paid_multiplier * paid_gmv.sum(axis=1)) * noise, 2
+    )
+    fans_gmv = np.round(multiplier * fans * noise, 2)
+    incremental_gmv = paid_multiplier * paid_gmv.sum(axis=1) * noise
+    organic_gmv = (organic_multiplier * organic + multiplier * fans) * noise
+    ad_gmv = np.round(np.minimum(gmv, incremental_gmv + claim * organic_gmv), 2)
     refund_rate = np.clip(acc_arrays["refund_rate"][acc] * _lognormal(rng_outcome, 0.2, n), 0.0, 0.6)
     refunds = np.round(gmv * refund_rate, 2)
 
@@ -375,9 +407,14 @@ def generate_brand(
             "gmv": gmv,
             "refunds": refunds,
             "ad_gmv": ad_gmv,
+            "followers_total": pd.array(
+                np.where(carry, np.round(stock_end), 0).astype(np.int64), dtype="Int64"
+            ),
+            "fans_gmv": pd.array(np.where(carry, fans_gmv, 0.0), dtype="Float64"),
         }
     )
     sessions.loc[product_impressions_missing, "product_impressions"] = pd.NA
+    sessions.loc[~carry, ["followers_total", "fans_gmv"]] = pd.NA
 
     used = spend > 0
     rows, cols = np.nonzero(used)
@@ -398,6 +435,10 @@ def generate_brand(
             "noise": noise,
             "organic_gmv": organic_gmv,
             "incremental_gmv": incremental_gmv,
+            "followers_start": np.where(carry, stock_start, np.nan),
+            "fans_gmv_per_follower": np.where(
+                carry, organic_multiplier * fans * noise / np.maximum(stock_start, 1e-9), np.nan
+            ),
             **{
                 f"incremental_gmv_{key}": paid_multiplier * paid_gmv[:, c] * noise
                 for c, key in enumerate(SAMPLE_CHANNELS)

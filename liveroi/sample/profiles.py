@@ -85,6 +85,10 @@ class AccountProfile:
     organic_claim: float = 0.5  # share of organic GMV the platform attributes to its ads anyway
     avg_watch_s: float = 60.0
     channels: dict[str, ChannelPlan] = field(default_factory=dict)
+    # Followers as an asset (the carry-over model, 0 = not modelled and not exported): GMV a follower
+    # in stock pays per 4-h session (multiplier 1), and the share of followers lost per session.
+    fans_gmv_per_follower: float = 0.0
+    churn_per_session: float = 0.0
 
 
 FLAGSHIP = AccountProfile(
@@ -117,13 +121,18 @@ COLD_START = AccountProfile(
     aov=52.0,
     conversion=0.008,
     refund_rate=0.05,
-    organic_gmv=2500.0,
+    organic_gmv=400.0,
     organic_followers=80.0,
     organic_start=0.03,
     organic_days=75.0,
     afternoon_rate=0.35,
     organic_claim=0.5,
     avg_watch_s=55.0,
+    # Followers come back and buy — ¥0.12 each per session once the shop has matured (they buy less
+    # while the organic ramp is low) — and 0.4 % unfollow per session: a new follower is worth
+    # ≈ 0.475 × ¥0.12 × 128 sessions ≈ ¥7 of margin, more than 粉条's ≈ ¥6 a follower at the margin.
+    fans_gmv_per_follower=0.14,
+    churn_per_session=0.004,
     channels={
         # Heavy follower-buying traffic early (粉条/作品推广), shifting to 小店通 as the account matures.
         "fentiao": ChannelPlan(1600.0, 0.35, 0.25, 6.5, level_start=1.3, level_end=0.5, level_days=60.0),

@@ -20,7 +20,7 @@ import streamlit as st
 from liveroi import channels, charts, formatting
 from liveroi.i18n import t
 from liveroi.settings import SettingsError
-from liveroi.ui import data, state, widgets
+from liveroi.ui import data, follower_value_view, state, widgets
 from liveroi.ui.advisor_slot import advice
 
 if TYPE_CHECKING:
@@ -201,6 +201,8 @@ def render_context(rec: Recommendation, lang: str) -> None:
     )
     left, right = st.columns([5, 1], vertical_alignment="center")
     left.caption(widgets.plain(line))
+    with left:
+        follower_value_view.advisor_caption(rec, lang)
     with right:
         st.page_link(SETTINGS_PAGE, label=t("advisor.page.settings_link", lang), icon=":material/settings:")
 

@@ -28,6 +28,8 @@ def field_label(name: str | None, lang: str) -> str:
         return t("import_page.unmapped", lang)
     if name.startswith("spend_"):
         return t("sessions.spend_of", lang, channel=channels.channel_name(name.removeprefix("spend_"), lang))
+    if name.startswith("x_"):  # a known extra figure, kept in session_extras under this name
+        return t("import_page.field.extra", lang, field=name.removeprefix("x_"))
     for prefix in ("field.", "metric.", "import_page.field."):
         if f"{prefix}{name}" in TRANSLATIONS:
             return t(f"{prefix}{name}", lang)
@@ -78,9 +80,41 @@ def rejected_frame(rejected: list[dict] | pd.DataFrame, lang: str) -> pd.DataFra
     )
 
 
+def layout_label(name: str | None, lang: str) -> str:
+    """A layout name (liveroi.importer.layouts) as the user reads it; unknown names as stored."""
+    key = f"import_page.layout.{name}"
+    return t(key, lang) if key in TRANSLATIONS else ("" if name is None else str(name))
+
+
+def files_frame(files: list[dict], lang: str) -> pd.DataFrame:
+    """Per imported file: what it was read as and where its rows went; for an ad report, the days where
+    another report of the same money is counted instead (or this one instead of another)."""
+    columns = ["file", "layout", "rows_read", "inserted", "updated", "unchanged", "skipped", "rejected"]
+    frame = pd.DataFrame(files, columns=[*columns, "precedence"])
+    frame["layout"] = [layout_label(x, lang) for x in frame["layout"]]
+    frame["precedence"] = [
+        "; ".join(
+            t(
+                "import_page.precedence",
+                lang,
+                day=p["day"],
+                channel=channels.channel_name(p["channel"], lang),
+                counted=layout_label(p["counted"], lang),
+                superseded=layout_label(p["superseded"], lang),
+                spend=p["superseded_spend"],
+            )
+            for p in (items or [])
+        )
+        for items in frame["precedence"]
+    ]
+    columns.append("precedence")
+    return frame[columns].rename(columns={c: t(f"import_page.col.{c}", lang) for c in columns})
+
+
 def history_frame(history: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The import log with translated headers and status words."""
     frame = history.assign(
+        layout=[layout_label(x, lang) for x in history.get("layout", [None] * len(history))],
         status=[
             t(f"import_page.status.{s}", lang) if f"import_page.status.{s}" in TRANSLATIONS else str(s)
             for s in history["status"]
@@ -96,6 +130,7 @@ def history_frame(history: pd.DataFrame, lang: str) -> pd.DataFrame:
         "import_id",
         "file_name",
         "kind",
+        "layout",
         "status",
         "started_at",
         "rows_read",
@@ -170,6 +205,7 @@ def _preview_card(found: Any, lang: str) -> None:
             "import_page.recognised",
             lang,
             kind=t(f"import_page.kind.{found.kind}", lang),
+            layout=layout_label(found.layout, lang),
             header_row=found.header_row,
             rows=formatting.count(len(found.parsed), lang),
             rejected=len(found.rejected),
@@ -233,6 +269,11 @@ def render_confirm(allowed: bool, readable: list[tuple[str, bytes]], account: st
             ),
             icon=":material/check_circle:",
         )
+        st.dataframe(files_frame(summary["files"], lang), hide_index=True)
+        for entry in summary.get("ignored", []):  # columns nobody reads are said, never dropped silently
+            st.caption(
+                t("import_page.ignored", lang, file=entry["file"], columns="、".join(entry["columns"]))
+            )
 
 
 def render_history(lang: str) -> None:

@@ -16,7 +16,7 @@ import streamlit as st
 from liveroi import charts, formatting
 from liveroi.dashboard_data import previous_period, signal_levels
 from liveroi.i18n import t
-from liveroi.ui import data, state, widgets
+from liveroi.ui import brand_view, data, state, widgets
 
 MAX_ACCOUNTS = 100
 ARROWS = {"up": "▲", "down": "▼", "flat": "▬", "none": ""}
@@ -127,10 +127,13 @@ def render_table(matrix: MatrixData, filters: state.Filters, lang: str) -> None:
         st.caption(t("matrix.top_accounts", lang, shown=MAX_ACCOUNTS, total=total_accounts))
 
 
-def render_scatter(matrix: MatrixData, lang: str) -> None:
-    """ROI against spend per account, and a note on the accounts without new followers."""
+def render_scatter(matrix: MatrixData, marginal: pd.DataFrame, lang: str) -> None:
+    """Spend per account against marginal ROI (with its band) or average ROI, as the reader picks, and a
+    note on the accounts without new followers."""
     current = matrix.current
-    widgets.cached_chart(charts.matrix_scatter, current, lang, key="matrix_scatter")
+    metric = brand_view.chart_metric(lang)
+    bubbles = current.merge(marginal, on="account", how="left")
+    widgets.cached_chart(charts.matrix_scatter, bubbles, lang, metric, key="matrix_scatter")
     no_followers = current[pd.to_numeric(current["new_followers"], errors="coerce").fillna(0) == 0]
     if len(no_followers):
         st.caption(t("matrix.no_followers", lang, count=len(no_followers)))
@@ -139,21 +142,15 @@ def render_scatter(matrix: MatrixData, lang: str) -> None:
 # --- text -------------------------------------------------------------------------------------------
 
 
-def render_next_yuan(matrix: MatrixData, lang: str) -> None:
-    """Where to put the next yuan: the 1–2 accounts furthest above net break-even, or a warning that
-    none is, and how many lose money."""
-    current = matrix.current
-    net = pd.to_numeric(current["net_roi"], errors="coerce")
-    margin = net - pd.to_numeric(current["breakeven_net_roi"], errors="coerce")
-    ranked = current.assign(margin=margin).dropna(subset=["margin"]).sort_values("margin", ascending=False)
-    best = ranked[ranked["margin"] > 0].head(2)
-    if len(best):
-        names = (
-            "、".join(best["account"].astype(str)) if lang == "zh" else ", ".join(best["account"].astype(str))
-        )
-        st.success(t("matrix.deepen", lang, accounts=widgets.plain(names)), icon=":material/trending_up:")
-    else:
-        st.warning(t("matrix.none_profitable", lang), icon=":material/trending_down:")
-    losing = ranked[ranked["margin"] < 0]
-    if len(losing):
-        st.caption(t("matrix.losing", lang, count=len(losing)))
+def load_marginal(matrix: MatrixData, lang: str) -> tuple[list, pd.DataFrame]:
+    """Each account's fitted advice and its marginal ROI at its last spend (liveroi.ui.brand_view)."""
+    recs = brand_view.load(matrix.current["account"].astype(str).tolist(), lang)
+    return recs or [], brand_view.marginal_frame(recs or [])
+
+
+def render_next_yuan(recs: list, marginal: pd.DataFrame, lang: str) -> None:
+    """Where to put the next yuan: the accounts whose next yuan earns most (marginal return, not average
+    ROI), then one brand budget split over every account and channel."""
+    brand_view.render_callout(marginal, lang)
+    if recs:
+        brand_view.render_budget(recs, marginal, lang)

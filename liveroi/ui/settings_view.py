@@ -18,7 +18,7 @@ from liveroi import db, economics, formatting
 from liveroi.i18n import t
 from liveroi.promo_calendar import clean_promo_rows, replace_promo_days
 from liveroi.settings import DEFAULTS_ACCOUNT, AccountSettings, SettingsError, save
-from liveroi.ui import auth, data, state
+from liveroi.ui import auth, data, follower_value_view, state
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,6 @@ def render_guardrails(
         help=t("settings.max_change_help", lang),
         disabled=not editable,
     )
-    suggested = economics.suggested_follower_value(money.margin, money.refund_rate, loaded.aov)
     follower_value = g3.number_input(
         t("settings.follower_value", lang),
         value=_optional(current.follower_value),
@@ -191,14 +190,19 @@ def render_guardrails(
         placeholder=t("settings.use_suggested", lang),
         disabled=not editable,
     )
-    g3.caption(
-        t(
-            "settings.follower_value_suggested" if loaded.aov else "settings.follower_value_default",
-            lang,
-            value=formatting.money(suggested, lang, decimals=2),
-            aov=formatting.money(loaded.aov, lang),
-            orders=economics.FOLLOWER_ORDERS,
-        )
+    followers_before = g3.number_input(
+        t("settings.followers_before", lang),
+        value=_optional(current.followers_before),
+        min_value=0.0,
+        step=1000.0,
+        format="%.0f",
+        key=_key(account, "followers_before"),
+        placeholder=t("settings.not_set", lang),
+        help=t("settings.followers_before_help", lang),
+        disabled=not editable or account == DEFAULTS_ACCOUNT,
+    )
+    follower_value_view.settings_caption(
+        g3, account, money.margin, money.refund_rate, followers_before, loaded.aov, lang
     )
     return AccountSettings(
         account=account,
@@ -209,6 +213,7 @@ def render_guardrails(
         max_change=max_change_pct / 100,
         follower_value=follower_value,
         min_roi=min_roi,
+        followers_before=followers_before,
     )
 
 

@@ -24,7 +24,7 @@ from liveroi.dashboard_data import (
 )
 from liveroi.i18n import t
 from liveroi.promo_calendar import promo_days_for_chart
-from liveroi.ui import data, state, widgets
+from liveroi.ui import data, milestone_view, state, widgets
 
 MA_WINDOW = 7
 TOP_ACCOUNTS = 8
@@ -174,3 +174,5 @@ def render_projections(trends: TrendsData, lang: str) -> None:
     if shown > TOP_ACCOUNTS:
         st.caption(t("trends.top_accounts", lang, shown=TOP_ACCOUNTS, total=shown))
     st.caption(t("trends.projection_note", lang, days=PROJECTION_WINDOW_DAYS))
+    milestone_view.render_stock_source(trends.followers, lang)
+    milestone_view.render_plan(trends.followers, projections, lang)

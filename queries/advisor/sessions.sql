@@ -23,6 +23,9 @@ SELECT
     s.refunds,
     s.new_followers,
     s.buyers,
+    s.followers_total,
+    s.followers_lost,
+    s.fans_gmv,
     (g.day IS NOT NULL OR a.day IS NOT NULL) AS promo
 FROM sessions AS s
 LEFT JOIN global_promo AS g ON g.day = CAST(s.started_at AS DATE)

@@ -28,7 +28,13 @@ fields AS (
             {'field': 'buyers', 'old': CAST(o.buyers AS VARCHAR), 'new': CAST(coalesce(n.buyers, o.buyers) AS VARCHAR)},
             {'field': 'gmv', 'old': CAST(o.gmv AS VARCHAR), 'new': CAST(coalesce(n.gmv, o.gmv) AS VARCHAR)},
             {'field': 'refunds', 'old': CAST(o.refunds AS VARCHAR), 'new': CAST(coalesce(n.refunds, o.refunds) AS VARCHAR)},
-            {'field': 'ad_gmv', 'old': CAST(o.ad_gmv AS VARCHAR), 'new': CAST(coalesce(n.ad_gmv, o.ad_gmv) AS VARCHAR)}
+            {'field': 'ad_gmv', 'old': CAST(o.ad_gmv AS VARCHAR), 'new': CAST(coalesce(n.ad_gmv, o.ad_gmv) AS VARCHAR)},
+            {'field': 'anchor_id', 'old': CAST(o.anchor_id AS VARCHAR), 'new': CAST(coalesce(n.anchor_id, o.anchor_id) AS VARCHAR)},
+            {'field': 'net_gmv', 'old': CAST(o.net_gmv AS VARCHAR), 'new': CAST(coalesce(n.net_gmv, o.net_gmv) AS VARCHAR)},
+            {'field': 'followers_lost', 'old': CAST(o.followers_lost AS VARCHAR), 'new': CAST(coalesce(n.followers_lost, o.followers_lost) AS VARCHAR)},
+            {'field': 'followers_total', 'old': CAST(o.followers_total AS VARCHAR), 'new': CAST(coalesce(n.followers_total, o.followers_total) AS VARCHAR)},
+            {'field': 'fans_gmv', 'old': CAST(o.fans_gmv AS VARCHAR), 'new': CAST(coalesce(n.fans_gmv, o.fans_gmv) AS VARCHAR)},
+            {'field': 'fans_buyers', 'old': CAST(o.fans_buyers AS VARCHAR), 'new': CAST(coalesce(n.fans_buyers, o.fans_buyers) AS VARCHAR)}
         ]) AS f
     FROM incoming AS n
     JOIN sessions AS o USING (session_id)

@@ -6,7 +6,9 @@
 -- that appears again later in the file (the last row wins: import_sessions_repeated_* flag the earlier
 -- ones afterwards, so this query streams without holding the file twice). A missing cell is not an error.
 -- session_id is the id as written (="…" and a leading ' unwrapped) or, when the file has none,
--- 'd:' + the first 16 hex digits of sha256(account | ISO start time): stable across re-imports.
+-- 'd:' + the first 16 hex digits of sha256(key | ISO start time): stable across re-imports. The key is
+-- the account, or '@' + liveroi_anchor_key(anchor id) when the file names the anchor's platform id (罗盘:
+-- 主播抖音号 + 直播开始时间; a masked and a whole copy of the id give the same key).
 -- Each cell is parsed by the *_of_raw_fast macros (a plain cast first; cleaned and run through the rules only
 -- where that fails) and checked by a cheap test (liveroi_cell_bad); the list of reasons is only built for
 -- the rows that test flags. Only the typed columns are kept (the raw row stays in import_rows).
@@ -39,9 +41,15 @@ WITH typed AS (
         gmv AS gmv_raw,
         refunds AS refunds_raw,
         ad_gmv AS ad_gmv_raw,
+        net_gmv AS net_gmv_raw,
+        followers_lost AS followers_lost_raw,
+        followers_total AS followers_total_raw,
+        fans_gmv AS fans_gmv_raw,
+        fans_buyers AS fans_buyers_raw,
         _beyond_header AS beyond_header_raw,
         nullif(regexp_replace(regexp_replace(liveroi_clean(session_id), '^="(.*)"$', '\1'), '^''', ''), '') AS id_written,
         coalesce(liveroi_clean(account), $account) AS account,
+        nullif(regexp_replace(regexp_replace(liveroi_clean(anchor_id), '^="(.*)"$', '\1'), '^''', ''), '') AS anchor_id,
         liveroi_timestamp_of_raw_fast(started_at) AS started_at,
         liveroi_timestamp_of_raw_fast(ended_at) AS ended_at,
         liveroi_seconds_of_raw_fast(duration_min, $scales.duration_min) / 60 AS duration_min,
@@ -58,14 +66,22 @@ WITH typed AS (
         liveroi_seconds_of_raw_fast(avg_watch_s, $scales.avg_watch_s) AS avg_watch_s,
         round(liveroi_number_of_raw_fast(gmv) * $scales.gmv, 2) AS gmv,
         round(liveroi_number_of_raw_fast(refunds) * $scales.refunds, 2) AS refunds,
-        round(liveroi_number_of_raw_fast(ad_gmv) * $scales.ad_gmv, 2) AS ad_gmv
+        round(liveroi_number_of_raw_fast(ad_gmv) * $scales.ad_gmv, 2) AS ad_gmv,
+        round(liveroi_number_of_raw_fast(net_gmv) * $scales.net_gmv, 2) AS net_gmv,
+        TRY_CAST(round(liveroi_number_of_raw_fast(followers_lost) * $scales.followers_lost) AS BIGINT) AS followers_lost,
+        TRY_CAST(round(liveroi_number_of_raw_fast(followers_total) * $scales.followers_total) AS BIGINT) AS followers_total,
+        round(liveroi_number_of_raw_fast(fans_gmv) * $scales.fans_gmv, 2) AS fans_gmv,
+        TRY_CAST(round(liveroi_number_of_raw_fast(fans_buyers) * $scales.fans_buyers) AS BIGINT) AS fans_buyers
     FROM import_rows
     WHERE NOT _blank AND NOT _summary AND _row NOT IN (SELECT _row FROM import_known)
 ),
 checked AS (
     SELECT
         typed.*,
-        coalesce(id_written, 'd:' || left(sha256(account || '|' || strftime(started_at, '%Y-%m-%dT%H:%M:%S')), 16))
+        coalesce(
+            id_written,
+            'd:' || left(sha256(coalesce('@' || liveroi_anchor_key(anchor_id), account) || '|' || strftime(started_at, '%Y-%m-%dT%H:%M:%S')), 16)
+        )
             AS session_id,
         CASE
             WHEN coalesce(
@@ -86,6 +102,11 @@ checked AS (
                 OR liveroi_cell_bad(gmv_raw, gmv)
                 OR liveroi_cell_bad(refunds_raw, refunds)
                 OR liveroi_cell_bad(ad_gmv_raw, ad_gmv)
+                OR liveroi_cell_bad(net_gmv_raw, net_gmv)
+                OR liveroi_cell_bad(followers_lost_raw, followers_lost)
+                OR liveroi_cell_bad(followers_total_raw, followers_total)
+                OR liveroi_cell_bad(fans_gmv_raw, fans_gmv)
+                OR liveroi_cell_bad(fans_buyers_raw, fans_buyers)
                 OR buyers > viewers
                 OR beyond_header_raw IS NOT NULL,
                 false
@@ -117,6 +138,11 @@ checked AS (
                     liveroi_cell_error('gmv', gmv_raw, liveroi_clean(gmv_raw), gmv, 'reject.bad_number'),
                     liveroi_cell_error('refunds', refunds_raw, liveroi_clean(refunds_raw), refunds, 'reject.bad_number'),
                     liveroi_cell_error('ad_gmv', ad_gmv_raw, liveroi_clean(ad_gmv_raw), ad_gmv, 'reject.bad_number'),
+                    liveroi_cell_error('net_gmv', net_gmv_raw, liveroi_clean(net_gmv_raw), net_gmv, 'reject.bad_number'),
+                    liveroi_cell_error('followers_lost', followers_lost_raw, liveroi_clean(followers_lost_raw), followers_lost, 'reject.bad_number'),
+                    liveroi_cell_error('followers_total', followers_total_raw, liveroi_clean(followers_total_raw), followers_total, 'reject.bad_number'),
+                    liveroi_cell_error('fans_gmv', fans_gmv_raw, liveroi_clean(fans_gmv_raw), fans_gmv, 'reject.bad_number'),
+                    liveroi_cell_error('fans_buyers', fans_buyers_raw, liveroi_clean(fans_buyers_raw), fans_buyers, 'reject.bad_number'),
                     CASE WHEN buyers > viewers
                         THEN {'col': 'buyers', 'value': buyers_raw, 'reason': 'reject.buyers_gt_viewers'} END,
                     CASE WHEN ended_at < started_at
@@ -133,5 +159,5 @@ checked AS (
 SELECT
     _row, session_id, row_hash, account, started_at, ended_at, duration_min, shift, impressions, viewers, views,
     peak_online, avg_watch_s, new_followers, product_impressions, product_clicks, orders, buyers, gmv, refunds,
-    ad_gmv, errors
+    ad_gmv, anchor_id, net_gmv, followers_lost, followers_total, fans_gmv, fans_buyers, errors
 FROM checked;

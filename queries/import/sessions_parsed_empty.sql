@@ -23,5 +23,11 @@ CREATE OR REPLACE TEMP TABLE import_parsed (
     gmv                 DOUBLE,
     refunds             DOUBLE,
     ad_gmv              DOUBLE,
+    anchor_id           VARCHAR,
+    net_gmv             DOUBLE,
+    followers_lost      BIGINT,
+    followers_total     BIGINT,
+    fans_gmv            DOUBLE,
+    fans_buyers         BIGINT,
     errors              STRUCT(col VARCHAR, "value" VARCHAR, reason VARCHAR)[]
 );

@@ -23,6 +23,12 @@ SET
     gmv = coalesce(n.gmv, s.gmv),
     refunds = coalesce(n.refunds, s.refunds),
     ad_gmv = coalesce(n.ad_gmv, s.ad_gmv),
+    anchor_id = coalesce(n.anchor_id, s.anchor_id),
+    net_gmv = coalesce(n.net_gmv, s.net_gmv),
+    followers_lost = coalesce(n.followers_lost, s.followers_lost),
+    followers_total = coalesce(n.followers_total, s.followers_total),
+    fans_gmv = coalesce(n.fans_gmv, s.fans_gmv),
+    fans_buyers = coalesce(n.fans_buyers, s.fans_buyers),
     import_id = CASE WHEN n.changed THEN $import_id ELSE s.import_id END,
     updated_at = CASE WHEN n.changed THEN current_localtimestamp() ELSE s.updated_at END,
     row_hash = n.row_hash

@@ -22,5 +22,11 @@ CREATE OR REPLACE TEMP TABLE import_stage_sessions (
     gmv                 DOUBLE,
     refunds             DOUBLE,
     ad_gmv              DOUBLE,
+    anchor_id           VARCHAR,
+    net_gmv             DOUBLE,
+    followers_lost      BIGINT,
+    followers_total     BIGINT,
+    fans_gmv            DOUBLE,
+    fans_buyers         BIGINT,
     row_hash            UBIGINT
 );

@@ -1,6 +1,9 @@
--- Trends: cumulative new followers per account since its first session, on each day with a session
--- from $since to $end (plus the last one before $since, whose count carries forward), for the $top_n
--- accounts of the selection that gained the most followers.
+-- Trends: each account's follower count on each day with a session from $since to $end (plus the last
+-- one before $since, whose count carries forward), for the $top_n accounts of the selection with the
+-- most followers. The count is the real stock where the exports carry it — the day's last 粉丝总数
+-- (followers_total), carried forward over days without one — and otherwise the account's "followers
+-- before the first imported session" setting (0 when not set) plus its cumulative new followers.
+-- stock_source says which: 'followers_total' | 'cumulative' | 'cumulative_from_zero'.
 -- Grain: one row per account per broadcast day. accounts_in_selection counts every account selected;
 -- reached_on is the first day the account's count reached $milestone (NULL: not yet).
 -- Parameters: $accounts (VARCHAR[], empty = every account), $since (DATE), $end (DATE), $top_n,
@@ -8,8 +11,9 @@
 WITH daily AS (
     SELECT
         account,
-        CAST(started_at AS DATE)           AS day,
-        sum(coalesce(new_followers, 0))    AS new_followers
+        CAST(started_at AS DATE)                              AS day,
+        sum(coalesce(new_followers, 0))                       AS new_followers,
+        arg_max(followers_total, started_at) FILTER (WHERE followers_total IS NOT NULL) AS day_total
     FROM sessions
     WHERE CAST(started_at AS DATE) <= CAST($end AS DATE)
       AND (len(CAST($accounts AS VARCHAR[])) = 0 OR list_contains(CAST($accounts AS VARCHAR[]), account))
@@ -17,12 +21,31 @@ WITH daily AS (
 ),
 running AS (
     SELECT
+        d.account,
+        d.day,
+        d.new_followers,
+        coalesce(st.followers_before, 0)
+            + sum(d.new_followers) OVER (PARTITION BY d.account ORDER BY d.day) AS from_new,
+        last_value(d.day_total IGNORE NULLS) OVER (
+            PARTITION BY d.account ORDER BY d.day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+        )                                                                        AS from_total,
+        count(d.day_total) OVER (PARTITION BY d.account) > 0                     AS has_total,
+        st.followers_before,
+        lead(d.day) OVER (PARTITION BY d.account ORDER BY d.day)                 AS next_day
+    FROM daily AS d
+    LEFT JOIN settings AS st ON st.account = d.account
+),
+counted AS (
+    SELECT
         account,
         day,
         new_followers,
-        sum(new_followers) OVER (PARTITION BY account ORDER BY day) AS cumulative,
-        lead(day) OVER (PARTITION BY account ORDER BY day)          AS next_day
-    FROM daily
+        CASE WHEN has_total THEN coalesce(from_total, from_new) ELSE from_new END AS cumulative,
+        CASE WHEN has_total THEN 'followers_total'
+             WHEN followers_before IS NOT NULL THEN 'cumulative'
+             ELSE 'cumulative_from_zero' END                                      AS stock_source,
+        next_day
+    FROM running
 ),
 ranked AS (
     SELECT
@@ -30,11 +53,13 @@ ranked AS (
         row_number() OVER (ORDER BY max(cumulative) DESC, account) AS rank,
         count(*) OVER ()                                            AS accounts_in_selection,
         min(day) FILTER (WHERE cumulative >= $milestone)            AS reached_on
-    FROM running
+    FROM counted
     GROUP BY account
 )
-SELECT r.account, r.day, r.new_followers, r.cumulative, k.rank, k.accounts_in_selection, k.reached_on
-FROM running AS r
+SELECT
+    r.account, r.day, r.new_followers, r.cumulative, r.stock_source, k.rank, k.accounts_in_selection,
+    k.reached_on
+FROM counted AS r
 JOIN ranked AS k USING (account)
 WHERE k.rank <= $top_n
   AND (r.day >= CAST($since AS DATE)           -- the period, plus the last day before it (carried forward)

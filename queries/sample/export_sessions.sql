@@ -1,6 +1,7 @@
 -- The sample brand's session table printed the way the Kuaishou back-end exports it: Chinese headers,
 -- dates like 2026/1/3 9:33:16, durations like 3小时12分5秒, 1.2万, ￥ and thousands separators, '-' for
--- missing, and a 合计 row at the end. Messy on purpose: the importer must read it back exactly.
+-- missing, and a 合计 row at the end. 粉丝总数 and 粉丝成交金额 only where the account has them (the
+-- cold start's carry-over model), '-' elsewhere. Messy on purpose: the importer must read it back exactly.
 -- Grain: one row per session (by start time), then the summary row.
 -- Reads the registered frame sample_export_input: the session columns, spend_<channel> (NULL when the
 -- account does not use the channel), and per-cell style codes drawn by liveroi.sample.exports
@@ -27,6 +28,7 @@ WITH formatted AS (
                   || CAST(CAST(avg_watch_s AS BIGINT) % 60 AS VARCHAR) || '秒'
              ELSE CAST(CAST(avg_watch_s AS BIGINT) AS VARCHAR) || '秒' END AS "平均观看时长",
         CAST(new_followers AS VARCHAR) AS "涨粉数",
+        coalesce(CAST(followers_total AS VARCHAR), '-') AS "粉丝总数",
         coalesce(CAST(product_impressions AS VARCHAR), '-') AS "商品曝光人数",
         CAST(product_clicks AS VARCHAR) AS "商品点击人数",
         CAST(orders AS VARCHAR) AS "成交订单数",
@@ -37,6 +39,7 @@ WITH formatted AS (
              ELSE format('{:.2f}', refunds) END AS "退款金额(元)",
         CASE ad_gmv_style WHEN 1 THEN '￥' || format('{:,.2f}', ad_gmv) WHEN 2 THEN format('{:,.2f}', ad_gmv)
              ELSE format('{:.2f}', ad_gmv) END AS "广告成交金额(元)",
+        coalesce(format('{:.2f}', fans_gmv), '-') AS "粉丝成交金额(元)",
         CASE WHEN spend_xiaodiantong IS NULL THEN '-'
              WHEN spend_style = 1 THEN '￥' || format('{:,.2f}', spend_xiaodiantong)
              ELSE format('{:.2f}', spend_xiaodiantong) END AS "小店通消耗(元)",
@@ -69,6 +72,7 @@ summary AS (
         CAST(max(peak_online) AS VARCHAR) AS "最高在线人数",
         '-' AS "平均观看时长",
         CAST(sum(new_followers) AS VARCHAR) AS "涨粉数",
+        '-' AS "粉丝总数",                     -- a stock does not add up
         CAST(sum(product_impressions) AS VARCHAR) AS "商品曝光人数",
         CAST(sum(product_clicks) AS VARCHAR) AS "商品点击人数",
         CAST(sum(orders) AS VARCHAR) AS "成交订单数",
@@ -76,6 +80,7 @@ summary AS (
         format('{:.2f}', sum(gmv)) AS "成交金额(元)",
         format('{:.2f}', sum(refunds)) AS "退款金额(元)",
         format('{:.2f}', sum(ad_gmv)) AS "广告成交金额(元)",
+        coalesce(format('{:.2f}', sum(fans_gmv)), '-') AS "粉丝成交金额(元)",
         format('{:.2f}', coalesce(sum(spend_xiaodiantong), 0)) AS "小店通消耗(元)",
         format('{:.2f}', coalesce(sum(spend_jinniu), 0)) AS "磁力金牛消耗(元)",
         format('{:.2f}', coalesce(sum(spend_fentiao), 0)) AS "粉条消耗(元)",

@@ -7,6 +7,7 @@ SELECT
     budget_cap,
     coalesce(max_change, 0.3)   AS max_change,
     follower_value,
-    min_roi
+    min_roi,
+    CAST(NULL AS BIGINT)        AS followers_before  -- per account only
 FROM settings
 WHERE account = '*';

@@ -1,5 +1,6 @@
 -- Settings in force per account: the account's own row over the defaults row ('*'), the refund rate
--- estimated from history when not set, and the break-even ROIs that follow.
+-- estimated from history when not set, and the break-even ROIs that follow. followers_before (the
+-- followers an account had before its first imported session) is the account's own, never inherited.
 CREATE OR REPLACE VIEW account_settings AS
 WITH known AS (
     SELECT account FROM accounts
@@ -20,7 +21,8 @@ merged AS (
         coalesce(a.budget_cap, d.budget_cap)         AS budget_cap,
         coalesce(a.max_change, d.max_change, 0.3)    AS max_change,
         coalesce(a.follower_value, d.follower_value) AS follower_value,
-        coalesce(a.min_roi, d.min_roi)               AS min_roi
+        coalesce(a.min_roi, d.min_roi)               AS min_roi,
+        a.followers_before                           AS followers_before  -- the account's own: no default
     FROM known AS k
     LEFT JOIN settings AS a ON a.account = k.account
     LEFT JOIN settings AS d ON d.account = '*'

@@ -1,0 +1,124 @@
+"""Named alternatives of the advisor's settings, rerunnable on the suites (``docs/advisor-notes.md``).
+
+Run: ``python -m benchmarks.advisor_variants NAME [NAME …] [--limit N] [--held-out] [--cases]`` —
+each variant patches module constants of :mod:`liveroi.advisor.model` / :mod:`liveroi.advisor.decide`
+for the run and plays the advisor alone on the tuning seeds of
+:func:`liveroi.advisor.simulate.random_scenario` (``--held-out``: the held-out seeds, only for
+reporting a decision already made; ``--cases``: the five hand-made cases of issue 4, seeds 0–4).
+``python -m benchmarks.advisor_variants --list`` lists the names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+import numpy as np
+import pandas as pd
+
+from benchmarks import advisor_suite
+from liveroi.advisor import decide, model, simulate
+
+# name → {(module, constant): value}, relative to the advisor as shipped ("current").
+VARIANTS: dict[str, dict[tuple[object, str], object]] = {
+    "current": {},
+    # the advisor before issue 12: truncated posterior, κ = 1 everywhere, prior sd 2 × break-even
+    "issue4": {
+        (model, "NON_NEGATIVE"): True,
+        (decide, "CAUTION_INSIDE"): 1.0,
+        (model, "PRIOR_SD_FACTOR"): 2.0,
+    },
+    "issue4_inside_0": {(model, "NON_NEGATIVE"): True, (model, "PRIOR_SD_FACTOR"): 2.0},
+    "issue4_risk_neutral": {
+        (model, "NON_NEGATIVE"): True,
+        (model, "PRIOR_SD_FACTOR"): 2.0,
+        (decide, "CAUTION"): 0.0,
+    },
+    "issue4_untruncated": {(decide, "CAUTION_INSIDE"): 1.0, (model, "PRIOR_SD_FACTOR"): 2.0},
+    "truncated": {(model, "NON_NEGATIVE"): True},
+    "caution_inside_1": {(decide, "CAUTION_INSIDE"): 1.0},
+    "caution_inside_05": {(decide, "CAUTION_INSIDE"): 0.5},
+    "risk_neutral": {(decide, "CAUTION"): 0.0},
+    "caution_outside_05": {(decide, "CAUTION"): 0.5},
+    "caution_outside_2": {(decide, "CAUTION"): 2.0},
+    "ramp_30": {(decide, "EXTRAPOLATION_RAMP"): 0.3},
+    "prior_sd_2": {(model, "PRIOR_SD_FACTOR"): 2.0},
+    "prior_sd_2_risk_neutral": {(model, "PRIOR_SD_FACTOR"): 2.0, (decide, "CAUTION"): 0.0},
+    "prior_sd_4": {(model, "PRIOR_SD_FACTOR"): 4.0},
+    "prior_sd_05": {(model, "PRIOR_SD_FACTOR"): 0.5},
+    "follower_sd_05": {(model, "FOLLOWER_PRIOR_SD_FACTOR"): 0.5},
+    "shapes_1_2": {(model, "SHAPE_GRID"): (1.0, 2.0)},
+    "tried_10_90": {(model, "TRIED_RANGE"): (0.1, 0.9)},
+    "tried_minmax": {(model, "TRIED_RANGE"): (0.0, 1.0)},
+}
+
+
+@contextmanager
+def patched(name: str) -> Iterator[None]:
+    """The variant's constants in force for the duration of the block."""
+    changes = VARIANTS[name]
+    saved = {key: getattr(key[0], key[1]) for key in changes}
+    try:
+        for (module, attr), value in changes.items():
+            setattr(module, attr, value)
+        yield
+    finally:
+        for (module, attr), value in saved.items():
+            setattr(module, attr, value)
+
+
+def run_variant(name: str, seeds: Sequence[int]) -> pd.DataFrame:
+    """The advisor alone under variant ``name`` on the random accounts of ``seeds``."""
+    with patched(name):
+        return advisor_suite.run_suite(seeds, ("advisor",))
+
+
+def run_cases(name: str, seeds: Sequence[int] = range(5)) -> dict[str, float]:
+    """Mean share of the oracle per hand-made case of issue 4 under variant ``name``."""
+    with patched(name):
+        return {
+            s.name: float(np.mean([simulate.evaluate(s, seed).advisor_share for seed in seeds]))
+            for s in simulate.scenarios()
+        }
+
+
+def summary(frame: pd.DataFrame) -> str:
+    """One line: mean, 10th percentile, worst, per-family means, coverage, violations."""
+    fam = " ".join(f"{f[:5]} {frame.loc[frame.family == f, 'advisor'].mean():.3f}" for f in simulate.FAMILIES)
+    coverage = frame["covered"].sum() / max(frame["checked"].sum(), 1)
+    return (
+        f"mean {frame.advisor.mean():.3f} p10 {frame.advisor.quantile(0.1):.3f} min {frame.advisor.min():.3f} | "
+        f"{fam} | coverage {coverage:.3f} | violations {int(frame.advisor_violations.sum())}"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The command line (module docstring)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--held-out", action="store_true")
+    parser.add_argument("--cases", action="store_true")
+    parser.add_argument("--list", action="store_true")
+    args = parser.parse_args(argv)
+    if args.list or not args.names:
+        print("\n".join(VARIANTS))
+        return
+    seeds = list(simulate.HELD_OUT_SEEDS if args.held_out else simulate.TUNING_SEEDS)[: args.limit]
+    for name in args.names:
+        started = time.perf_counter()
+        if args.cases:
+            shares = run_cases(name)
+            text = (
+                " ".join(f"{k}: {v:.3f}" for k, v in shares.items())
+                + f" | mean {np.mean(list(shares.values())):.3f}"
+            )
+        else:
+            text = summary(run_variant(name, seeds))
+        print(f"{name:>22}: {text} ({time.perf_counter() - started:.0f} s)", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,274 @@
+"""The Account matrix page's brand budget: which accounts the next yuan should go to, by marginal return.
+
+The fits of the selected accounts are cached like a query (keyed by the data version and the
+accounts), so moving the budget reruns only the allocation (:func:`liveroi.advisor.brand.allocate`,
+arithmetic on the cached posterior draws).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import streamlit as st
+
+from liveroi import channels, db, formatting
+from liveroi.advisor.brand import (
+    TEST_SHARE,
+    account_marginal,
+    allocate,
+    allocated_recommendation,
+    relative_change,
+)
+from liveroi.i18n import t
+from liveroi.settings import SettingsError
+from liveroi.ui import data, widgets
+
+if TYPE_CHECKING:
+    from liveroi.advisor import Recommendation
+    from liveroi.advisor.brand import BrandAllocation
+
+SERIAL_ACCOUNTS = 8  # up to this many accounts are fitted in the page's process (no pool start-up)
+TOP = 2  # the callout names this many accounts
+KEY_METRIC = "matrix_chart_metric"
+
+
+@st.cache_data(show_spinner=False, max_entries=16, ttl=6 * 3600)
+def _fits(path: str, accounts: tuple[str, ...], lang: str, version: tuple[int, ...]) -> list[Recommendation]:
+    del version  # cache key only
+    from liveroi.advisor import recommend_accounts
+
+    workers = 1 if len(accounts) <= SERIAL_ACCOUNTS else 2
+    with db.connection(path, read_only=True, busy_timeout=data.READ_BUSY_TIMEOUT_S) as con:
+        return list(recommend_accounts(con, list(accounts), lang=lang, workers=workers))
+
+
+def fits(accounts: list[str], lang: str) -> list[Recommendation]:
+    """Every account's advice (curves, economics, step box), cached until the data change."""
+    path = data.db_path()
+    return _fits(str(path), tuple(accounts), lang, data.data_version(path))
+
+
+def marginal_frame(recs: list[Recommendation]) -> pd.DataFrame:
+    """One row per account: marginal ROI at the latest spend with its 80 % band, break-even, the
+    marginal profit of the next yuan, whether it is still being measured."""
+    rows = []
+    for rec in recs:
+        m = account_marginal(rec)
+        rows.append(
+            {
+                "account": rec.account,
+                "marginal_roi": m.marginal_roi,
+                "marginal_roi_low": m.low,
+                "marginal_roi_high": m.high,
+                "marginal_breakeven": m.breakeven_roi,
+                "marginal_profit": m.marginal_profit,
+                "verdict": m.verdict,
+                "measuring": m.measuring,
+                "latest_total": rec.current_total,
+            }
+        )
+    columns = [
+        "account",
+        "marginal_roi",
+        "marginal_roi_low",
+        "marginal_roi_high",
+        "marginal_breakeven",
+        "marginal_profit",
+        "verdict",
+        "measuring",
+        "latest_total",
+    ]
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in columns[1:6]:
+        frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    return frame
+
+
+def render_callout(marginal: pd.DataFrame, lang: str) -> None:
+    """The accounts whose next yuan earns most (marginal profit > 0), never by average ROI."""
+    ranked = marginal.dropna(subset=["marginal_profit"]).sort_values("marginal_profit", ascending=False)
+    best = ranked[ranked["marginal_profit"] > 0].head(TOP)
+    if ranked.empty:
+        st.info(t("brand.page.no_curves", lang), icon=":material/hourglass_empty:")
+        return
+    if len(best):
+        sep = "、" if lang == "zh" else ", "
+        names = sep.join(
+            t(
+                "brand.page.callout_item",
+                lang,
+                account=widgets.plain(row.account),
+                mroi=formatting.ratio(row.marginal_roi),
+                breakeven=formatting.ratio(row.marginal_breakeven),
+            )
+            for row in best.itertuples()
+        )
+        st.success(t("brand.page.callout", lang, accounts=names), icon=":material/trending_up:")
+    else:
+        st.warning(t("brand.page.callout_none", lang), icon=":material/trending_down:")
+    losing = int((ranked["marginal_profit"] < 0).sum())
+    if losing:
+        st.caption(t("brand.page.losing", lang, count=losing))
+
+
+def _budget_key(accounts: list[str]) -> str:
+    digest = hashlib.sha1("\x1f".join(accounts).encode()).hexdigest()[:10]
+    return f"matrix_brand_budget_{digest}"  # a new selection starts from its own default
+
+
+def render_budget(recs: list[Recommendation], marginal: pd.DataFrame, lang: str) -> BrandAllocation | None:
+    """The brand budget input and its split per account and channel; returns the allocation."""
+    st.subheader(t("brand.page.title", lang))
+    default = float(round(sum(rec.current_total for rec in recs)))
+    left, right = st.columns([2, 1])
+    budget = left.number_input(
+        t("brand.page.budget", lang),
+        min_value=0.0,
+        value=default,
+        step=1000.0,
+        format="%.0f",
+        key=_budget_key([r.account for r in recs]),
+        help=t("brand.page.budget_help", lang, default=formatting.money(default, lang)),
+    )
+    share_pct = right.number_input(
+        t("brand.page.test_share", lang),
+        min_value=0.0,
+        max_value=100.0,
+        value=TEST_SHARE * 100,
+        step=5.0,
+        format="%.0f",
+        key="matrix_test_share",
+        help=t("brand.page.test_share_help", lang),
+    )
+    brand = allocate(recs, float(budget), float(share_pct) / 100)
+    level = formatting.money(brand.water_level, lang, decimals=2)
+    key = "brand.page.summary" if brand.water_level > 0 else "brand.page.summary_unspent"
+    st.caption(
+        t(
+            key,
+            lang,
+            budget=formatting.money(brand.budget, lang),
+            allocated=formatting.money(brand.allocated, lang),
+            current=formatting.money(default, lang),
+            level=level,
+        )
+    )
+    if brand.below_floors:
+        st.warning(
+            t("brand.cli.below_floors", lang, floor=formatting.money(brand.floor_total, lang)),
+            icon=":material/block:",
+        )
+    st.dataframe(
+        account_table(recs, marginal, brand, lang),
+        hide_index=True,
+        column_config={
+            "account": t("field.account", lang),
+            "current": t("brand.page.current", lang),
+            "suggested": t("brand.page.suggested", lang),
+            "change": t("brand.page.change", lang),
+            "marginal_roi": t("brand.page.marginal_roi", lang),
+            "breakeven": t("metric.breakeven_roi", lang),
+            "verdict": t("brand.page.verdict", lang),
+            "reason": st.column_config.TextColumn(t("brand.page.reason", lang), width="large"),
+        },
+    )
+    with st.expander(t("brand.page.channels", lang)):
+        st.dataframe(
+            channel_table(recs, brand, lang),
+            hide_index=True,
+            column_config={
+                "account": t("field.account", lang),
+                "channel": t("brand.page.channel", lang),
+                "current": t("brand.page.current", lang),
+                "suggested": t("brand.page.suggested", lang),
+                "change": t("brand.page.change", lang),
+                "marginal_roi": t("brand.page.marginal_roi_allocated", lang),
+            },
+        )
+    return brand
+
+
+def _change(now: float, to: float) -> str:
+    return formatting.signed_percent(relative_change(now, to), 0) if now > 0 else ("—" if to <= 0 else "+")
+
+
+def account_table(
+    recs: list[Recommendation], marginal: pd.DataFrame, brand: BrandAllocation, lang: str
+) -> pd.DataFrame:
+    """One row per account: latest → allocated total, marginal ROI at the latest spend with its band
+    against the account's own break-even, and the reason."""
+    by_account = marginal.set_index("account")
+    rows = []
+    for rec in recs:
+        part = brand.accounts[rec.account]
+        m = by_account.loc[rec.account]
+        if pd.isna(m["marginal_roi"]):
+            mroi = "—"
+        else:
+            mroi = t(
+                "brand.page.interval",
+                lang,
+                mroi=formatting.ratio(m["marginal_roi"]),
+                low=formatting.ratio(m["marginal_roi_low"]),
+                high=formatting.ratio(m["marginal_roi_high"]),
+            )
+        verdict = t(f"brand.page.verdict.{m['verdict']}", lang)
+        if part.measuring:
+            verdict = f"{verdict} · {t('brand.cli.measuring', lang)}"
+        rows.append(
+            {
+                "account": rec.account,
+                "current": formatting.money(part.current_total, lang),
+                "suggested": formatting.money(part.suggested_total, lang),
+                "change": _change(part.current_total, part.suggested_total),
+                "marginal_roi": mroi,
+                "breakeven": formatting.ratio(rec.breakeven_roi),
+                "verdict": verdict,
+                "reason": allocated_recommendation(rec, brand, lang).reason,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def channel_table(recs: list[Recommendation], brand: BrandAllocation, lang: str) -> pd.DataFrame:
+    """One row per account and channel: latest → allocated spend, the change, marginal ROI there."""
+    rows = []
+    for rec in recs:
+        part = brand.accounts[rec.account]
+        for c in rec.channels:
+            now, to = part.current[c], part.suggested[c]
+            rows.append(
+                {
+                    "account": rec.account,
+                    "channel": channels.channel_name(c, lang),
+                    "current": formatting.money(now, lang),
+                    "suggested": formatting.money(to, lang),
+                    "change": _change(now, to),
+                    "marginal_roi": formatting.ratio(part.marginal_roi.get(c)),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def chart_metric(lang: str) -> str:
+    """The bubble chart's y-axis: 'roi' (average) or 'marginal_roi'."""
+    options = ["marginal_roi", "roi"]
+    choice = st.segmented_control(
+        t("brand.page.chart_metric", lang),
+        options,
+        default="marginal_roi",
+        format_func=lambda o: t("metric.marginal_roi" if o == "marginal_roi" else "metric.roi", lang),
+        key=KEY_METRIC,
+    )
+    return choice or "marginal_roi"
+
+
+def load(accounts: list[str], lang: str) -> list[Recommendation] | None:
+    """The fits, or None after a message saying why there are none."""
+    try:
+        return fits(accounts, lang)
+    except SettingsError as exc:
+        st.error(t("advisor.page.settings_error", lang, detail=t(exc.key, lang)))
+        return None

@@ -1,0 +1,3 @@
+-- Free the timeline parse tables once the file is staged. Grain: none. No parameters.
+DROP TABLE IF EXISTS import_timeline_parsed;
+DROP TABLE IF EXISTS import_timeline_channel_cells;
