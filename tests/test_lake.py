@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -142,6 +143,58 @@ def test_adapt_ddl_removes_what_ducklake_rejects() -> None:
     assert adapted.count("CREATE TABLE IF NOT EXISTS") == db.load_sql("schema/schema").upper().count(
         "CREATE TABLE IF NOT EXISTS"
     )
+
+
+# What DuckLake refuses (issue 16): key constraints, ON CONFLICT, RETURNING, sequences, indexes.
+_REFUSED = re.compile(
+    r"\bON\s+CONFLICT\b|\bRETURNING\b|\bnextval\s*\(|\bSEQUENCE\b|\bPRIMARY\s+KEY\b|\bUNIQUE\b|\bINDEX\b",
+    re.I,
+)
+_PARAM = re.compile(r"\$([A-Za-z_]\w*)")
+_SCHEMA_DDL = re.compile(r"^schema/(schema|meta|migrations/.+)$")  # adapted by lake.adapt_ddl
+
+
+def _code(sql: str) -> str:
+    """A query's text without its comments (which may name a construct they explain)."""
+    return re.sub(r"--[^\n]*", "", sql)
+
+
+def _query_names() -> list[str]:
+    return sorted(
+        p.relative_to(db.QUERIES_DIR).with_suffix("").as_posix()
+        for p in db.QUERIES_DIR.rglob("*.sql")
+        if db.LAKE_QUERIES_DIR not in p.parents
+    )
+
+
+def test_every_query_a_lake_refuses_has_a_lake_version() -> None:
+    """A statement DuckLake cannot run needs queries/ducklake/<name>.sql (or, for the schema's DDL, to
+    come out of lake.adapt_ddl clean); what a lake runs instead must itself be runnable there."""
+    names = _query_names()
+    refused = [n for n in names if _REFUSED.search(_code(db.load_sql(n)))]
+    assert "import/log_start" in refused and "settings/upsert" in refused  # the check sees RETURNING, ON CONFLICT
+    missing = [
+        n for n in refused if not _SCHEMA_DDL.match(n) and not (db.LAKE_QUERIES_DIR / f"{n}.sql").is_file()
+    ]
+    assert missing == [], f"add queries/ducklake/<name>.sql for: {missing}"
+    for name in names:
+        lake_text = db._lake_sql(name)
+        assert not _REFUSED.search(_code(lake_text)), f"{name} as a lake runs it still has {_REFUSED.search(_code(lake_text))[0]}"
+
+
+def test_lake_versions_replace_a_query_and_take_its_parameters() -> None:
+    """An override in a job folder stands for a query that exists, and binds the parameters its caller
+    passes — the original's (import/log_start also takes the $import_id liveroi.db chooses)."""
+    names = set(_query_names())
+    extra = {"import/log_start": {"import_id"}}
+    for path in sorted(db.LAKE_QUERIES_DIR.rglob("*.sql")):
+        name = path.relative_to(db.LAKE_QUERIES_DIR).with_suffix("").as_posix()
+        if "/" not in name:
+            continue  # the lake's own statements (queries/ducklake/lake_writes.sql …) replace nothing
+        assert name in names, f"queries/ducklake/{name}.sql overrides no query"
+        original = set(_PARAM.findall(_code(db.load_sql(name))))
+        override = set(_PARAM.findall(_code(path.read_text(encoding="utf-8"))))
+        assert override == original | extra.get(name, set()), name
 
 
 def test_a_lake_has_the_files_tables_views_and_columns(lake_target: str, tmp_path: Path) -> None:
