@@ -5,7 +5,8 @@ so the copy is consistent even while the dashboard reads) and writes ``liveroi-b
 schema version, row count per table, time. ``restore`` builds a *new* database file with the current
 schema (views, sequences, migrations included), loads every table by column name from the Parquet files,
 checks the row counts against the manifest, and only then moves the file into place — an interrupted
-restore never leaves a half-written database where the old one was.
+restore never leaves a half-written database where the old one was. Into a DuckLake the restore is one
+write transaction instead (replace every table, check the counts, commit or roll back as a whole).
 
 Why not ``IMPORT DATABASE``: it does not re-create our views and restarts sequences at 1, so the next
 import would reuse an import id. Loading by name also lets an older backup restore into a newer schema.
@@ -24,6 +25,7 @@ import duckdb
 from liveroi import __version__, db
 
 MANIFEST = "liveroi-backup.json"
+NOT_RESTORED = frozenset({"schema_version", "lake_writes"})  # the target's own bookkeeping
 
 
 class BackupError(Exception):
@@ -34,7 +36,7 @@ class BackupError(Exception):
 class BackupResult:
     """What a backup or restore wrote."""
 
-    path: Path
+    path: db.Target
     schema_version: int
     rows: dict[str, int]
 
@@ -54,7 +56,7 @@ def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return int(row[0]) if row else 0
 
 
-def backup(db_path: Path, out_dir: Path) -> BackupResult:
+def backup(db_path: db.Target, out_dir: Path) -> BackupResult:
     """Write a consistent Parquet copy of every table of ``db_path`` into the new folder ``out_dir``."""
     if out_dir.exists() and any(out_dir.iterdir()):
         raise BackupError(f"{out_dir} exists and is not empty: choose a new folder")
@@ -91,15 +93,41 @@ def _read_manifest(backup_dir: Path) -> dict:
     return manifest
 
 
-def _has_sessions(db_path: Path) -> bool:
-    if not db_path.exists():
+def _has_sessions(db_path: db.Target) -> bool:
+    if not db.is_lake(db_path) and not Path(db_path).exists():
         return False
-    with db.connection(db_path, read_only=True) as con:
+    with db.connection(db_path) as con:  # read-write: a new lake gets its schema here
         row = con.execute("SELECT count(*) FROM sessions").fetchone()
     return bool(row and row[0])
 
 
-def restore(backup_dir: Path, db_path: Path, *, force: bool = False) -> BackupResult:
+def _load_tables(con: duckdb.DuckDBPyConnection, backup_dir: Path, expected: dict[str, int]) -> tuple[int, dict]:
+    """Replace every table's rows with the backup's (inside the caller's transaction); check counts."""
+    current = set(_tables(con))
+    for table in current - NOT_RESTORED:
+        con.execute(f'DELETE FROM "{table}"')  # noqa: S608 - names from our own catalog
+    for table, count in expected.items():
+        if table in NOT_RESTORED or table not in current:
+            continue
+        parquet = backup_dir / f"{table}.parquet"
+        if count and not parquet.is_file():
+            raise BackupError(f"the backup is missing {parquet.name}")
+        if parquet.is_file():
+            con.execute(
+                f'INSERT INTO "{table}" BY NAME SELECT * FROM read_parquet($path)',  # noqa: S608 - name from our catalog
+                {"path": str(parquet)},
+            )
+        restored = _count(con, table)
+        if restored != count:
+            raise BackupError(f"{table}: restored {restored} rows, the backup says {count}")
+    if not db.is_lake(con):  # a lake's ids are max() + 1; a file's sequence must pass the restored ones
+        max_id = int(db.query(con, "import/id_max")["max_import_id"].iloc[0])
+        if max_id:
+            con.execute("SELECT max(nextval('import_id_seq')) FROM range($n)", {"n": max_id})
+    return db.schema_version(con), {table: _count(con, table) for table in _tables(con)}
+
+
+def restore(backup_dir: Path, db_path: db.Target, *, force: bool = False) -> BackupResult:
     """Restore ``backup_dir`` into ``db_path``. Refuses to replace a database holding sessions unless
     ``force``; the new file is built aside and moved into place only when every count matches."""
     manifest = _read_manifest(backup_dir)
@@ -107,34 +135,18 @@ def restore(backup_dir: Path, db_path: Path, *, force: bool = False) -> BackupRe
         raise BackupError("this backup comes from a newer liveroi: upgrade before restoring it")
     if _has_sessions(db_path) and not force:
         raise BackupError(f"{db_path} already holds data: restore into a new file or pass --force")
+    expected: dict[str, int] = {str(k): int(v) for k, v in manifest["rows"].items()}
+    if db.is_lake(db_path):
+        with db.connection(db_path) as con:
+            version, rows = db.write(con, lambda: _load_tables(con, backup_dir, expected))
+        return BackupResult(db_path, version, rows)
+    db_path = Path(db_path)
     temp_path = db_path.with_name(db_path.name + ".restoring")
     for leftover in (temp_path, temp_path.with_name(temp_path.name + ".wal")):
         leftover.unlink(missing_ok=True)
-    expected: dict[str, int] = {str(k): int(v) for k, v in manifest["rows"].items()}
     try:
         with db.connection(temp_path) as con, db.transaction(con):
-            current = set(_tables(con))
-            for table in current - {"schema_version"}:
-                con.execute(f'DELETE FROM "{table}"')  # noqa: S608 - names from our own catalog
-            for table, count in expected.items():
-                if table == "schema_version" or table not in current:
-                    continue
-                parquet = backup_dir / f"{table}.parquet"
-                if count and not parquet.is_file():
-                    raise BackupError(f"the backup is missing {parquet.name}")
-                if parquet.is_file():
-                    con.execute(
-                        f'INSERT INTO "{table}" BY NAME SELECT * FROM read_parquet($path)',  # noqa: S608 - name from our catalog
-                        {"path": str(parquet)},
-                    )
-                restored = _count(con, table)
-                if restored != count:
-                    raise BackupError(f"{table}: restored {restored} rows, the backup says {count}")
-            max_id = int(db.query(con, "import/id_max")["max_import_id"].iloc[0])
-            if max_id:
-                con.execute("SELECT max(nextval('import_id_seq')) FROM range($n)", {"n": max_id})
-            version = db.schema_version(con)
-            rows = {table: _count(con, table) for table in _tables(con)}
+            version, rows = _load_tables(con, backup_dir, expected)
     except BaseException:
         temp_path.unlink(missing_ok=True)
         raise

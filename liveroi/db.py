@@ -12,28 +12,48 @@ Opening rules
 * DuckDB allows one writing process at a time. A connection that meets the lock retries with
   exponential backoff for ``busy_timeout`` seconds (default: ``$LIVEROI_BUSY_TIMEOUT``, else 10),
   then raises :class:`DatabaseBusy`.
+
+A DuckLake instead of a file (``ducklake:…``, see :mod:`liveroi.lake`)
+--------------------------------------------------------------------
+* One DuckDB instance per process attaches the lake; ``connect`` hands out a cursor of it (its own
+  transactions, the same attached catalog). ``read_only`` changes nothing there: readers never wait.
+* Writers do not lock anything: each write runs through :func:`write`, one transaction that first
+  updates the one-row table ``lake_writes``, so any two writes that overlap in time conflict at commit
+  (DuckLake checks conflicts per table) and the later one is re-run, with backoff, on the snapshot
+  that now holds the other's rows. Writes are thereby serialisable: an anti-join insert never doubles
+  a row, ``max() + 1`` never hands out an id twice.
+* SQL: a statement the lake takes differently lives in ``queries/ducklake/<job>/<name>.sql`` beside the
+  name it replaces (an upsert as ``MERGE INTO``, an id from ``max() + 1``); the schema files are adapted
+  by :func:`liveroi.lake.adapt_ddl`; everything else — the views, page queries and the importer's SQL —
+  runs unchanged.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import random
 import re
+import threading
 import time
-from collections.abc import Iterator, Mapping
+import weakref
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
 
+from liveroi import lake
 from liveroi.i18n import t
+from liveroi.lake import LakeTarget
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES_DIR = ROOT / "queries"
 MIGRATIONS_DIR = QUERIES_DIR / "schema" / "migrations"
+LAKE_QUERIES_DIR = QUERIES_DIR / "ducklake"  # the statements a DuckLake takes differently
 DEFAULT_DB_PATH = ROOT / "data" / "liveroi.duckdb"
 ENV_DB = "LIVEROI_DB"
 
@@ -55,6 +75,10 @@ CONTRACT_VIEWS: tuple[str, ...] = (
 
 _QUERY_NAME = re.compile(r"^[a-z0-9_]+(/[a-z0-9_]+){0,2}$")
 _MIGRATION_FILE = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+LAKE_WRITE_ATTEMPTS = 8  # a write that keeps meeting other writers' commits gives up after this many runs
+LAKE_BACKOFF_S = (0.05, 3.0)  # first and longest wait between two runs (jittered, doubling)
+T = TypeVar("T")
+Target = Path | LakeTarget  # what --db / $LIVEROI_DB name: a DuckDB file or a lake
 
 
 class DatabaseError(Exception):
@@ -77,12 +101,35 @@ class DatabaseBusy(DatabaseError):
     """Another process holds the write lock for longer than the busy timeout."""
 
 
-def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The database file to use: an explicit path (``--db``), else ``$LIVEROI_DB``, else the default."""
-    if explicit:
-        return Path(explicit)
-    env = os.environ.get(ENV_DB)
-    return Path(env) if env else DEFAULT_DB_PATH
+def resolve_db_path(explicit: str | os.PathLike[str] | None = None) -> Target:
+    """The database to use: an explicit one (``--db``), else ``$LIVEROI_DB``, else the default file.
+    A ``ducklake:…`` value is a :class:`~liveroi.lake.LakeTarget` (checked: raises :class:`DatabaseError`
+    for a malformed spec or one that carries a password), anything else a file path."""
+    value = explicit if explicit else (os.environ.get(ENV_DB) or None)
+    if value is None:
+        return DEFAULT_DB_PATH
+    if isinstance(value, LakeTarget):
+        return value
+    if lake.is_spec(value):
+        try:
+            return lake.parse(str(value))
+        except lake.LakeError as exc:
+            raise DatabaseError(exc.key, **exc.values) from None
+    return Path(value)
+
+
+def is_lake(target: object) -> bool:
+    """Whether a resolved target (or a connection from :func:`connect`) is a DuckLake."""
+    if isinstance(target, LakeTarget):
+        return True
+    try:
+        return target in _LAKE_CONNECTIONS
+    except TypeError:
+        return False
+
+
+# connection (a cursor of the process's lake instance) → the lake it belongs to
+_LAKE_CONNECTIONS: weakref.WeakKeyDictionary[Any, LakeTarget] = weakref.WeakKeyDictionary()
 
 
 @cache
@@ -100,6 +147,25 @@ def load_sql(name: str | Path) -> str:
     if not path.is_file():
         raise FileNotFoundError(f"no such query file: {path}")
     return path.read_text(encoding="utf-8")
+
+
+def sql_for(con: duckdb.DuckDBPyConnection, name: str | Path) -> str:
+    """The text of query ``name`` as ``con`` takes it: :func:`load_sql`, except on a lake, where
+    ``queries/ducklake/<name>.sql`` replaces it when present and the schema files are adapted."""
+    if isinstance(name, Path) or not is_lake(con):
+        return load_sql(name)
+    return _lake_sql(name)
+
+
+@cache
+def _lake_sql(name: str) -> str:
+    text = load_sql(name)
+    override = LAKE_QUERIES_DIR / f"{name}.sql"
+    if override.is_file():
+        return override.read_text(encoding="utf-8")
+    if name in ("schema/schema", "schema/meta") or name.startswith("schema/migrations/"):
+        return lake.adapt_ddl(text)
+    return text
 
 
 def default_busy_timeout() -> float:
@@ -158,6 +224,8 @@ def connect(
     (read-only) or is not a usable DuckDB file.
     """
     db_path = resolve_db_path(path)
+    if isinstance(db_path, LakeTarget):
+        return _connect_lake(db_path, read_only)
     if read_only and not db_path.exists():
         raise DatabaseError("error.db_missing", path=str(db_path))
     if not read_only:
@@ -170,6 +238,28 @@ def connect(
         except Exception:
             con.close()
             raise
+    return con
+
+
+def _connect_lake(target: LakeTarget, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A cursor of this process's instance of the lake, in use, migrated when opened read-write."""
+    try:
+        base = lake.instance(target)
+    except lake.LakeError as exc:
+        raise DatabaseError(exc.key, **exc.values) from None
+    con = base.cursor()
+    try:
+        con.execute("USE liveroi")  # lake.ALIAS; a cursor starts on the in-memory catalog
+        _configure(con)
+        _LAKE_CONNECTIONS[con] = target
+        if not read_only:
+            migrate(con)
+    except duckdb.Error as exc:
+        con.close()
+        raise DatabaseError("error.lake_attach", spec=str(target), detail=lake.first_line(exc)) from None
+    except BaseException:
+        con.close()
+        raise
     return con
 
 
@@ -203,10 +293,7 @@ def connection(
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version of an open database (0 for a new, empty file)."""
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-    ).fetchone()
-    if not exists or not exists[0]:
+    if not _table_exists(con, "schema_version"):
         return 0
     row = con.execute("SELECT max(version) FROM schema_version").fetchone()
     return int(row[0]) if row and row[0] is not None else 0
@@ -235,8 +322,10 @@ def latest_schema_version() -> int:
 
 
 def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    # in the database in use only: a lake's metadata catalog is attached beside it
     row = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = ? AND table_catalog = current_database()",
+        [name],
     ).fetchone()
     return bool(row and row[0])
 
@@ -262,8 +351,15 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     fix reaches old files too.
 
     Idempotent: a database already up to date is left as it is. A database from a newer liveroi is
-    refused rather than silently misread.
+    refused rather than silently misread. On a lake it is one serialised write (:func:`write`), so two
+    processes starting together migrate once: the later sees the other's schema when it re-runs.
     """
+    if is_lake(con):
+        return _retrying(lambda: _migrate_once(con))
+    return _migrate_once(con)
+
+
+def _migrate_once(con: duckdb.DuckDBPyConnection) -> int:
     current = schema_version(con)
     latest = latest_schema_version()
     if current > latest:
@@ -274,16 +370,18 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     if current == latest and not missing and _stored_views_digest(con) == digest:
         return current
     with transaction(con):
+        if is_lake(con):
+            con.execute(load_sql("ducklake/lake_writes"))  # created on first use; this write's touch
         if current < SCHEMA_VERSION_BASE:
-            con.execute(load_sql("schema/schema"))
+            con.execute(sql_for(con, "schema/schema"))
             con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION_BASE])
         for version, name in missing:  # every migration not recorded, also one numbered below the
             # latest applied (branches merged out of order: 006 before 005 must not skip 005)
-            con.execute(load_sql(name))
+            con.execute(sql_for(con, name))
             con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
-        con.execute(load_sql("schema/meta"))
+        con.execute(sql_for(con, "schema/meta"))
         for view in CONTRACT_VIEWS:
-            con.execute(load_sql(f"schema/views/{view}"))
+            con.execute(sql_for(con, f"schema/views/{view}"))
         execute(con, "schema/meta_set", {"key": "views_sha256", "value": digest})
     return latest
 
@@ -301,18 +399,106 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         con.execute("COMMIT")
 
 
+def write(con: duckdb.DuckDBPyConnection, fn: Callable[[], T]) -> T:
+    """Run ``fn`` (the statements of one write) in one transaction and return its result.
+
+    On a DuckDB file that is all (the file lock keeps other writers out). On a lake the transaction
+    first updates ``lake_writes``, so it conflicts with any write that commits meanwhile; then it is
+    rolled back and ``fn`` runs again, after a jittered, doubling wait, up to
+    :data:`LAKE_WRITE_ATTEMPTS` times before :class:`DatabaseBusy`. ``fn`` must be safe to re-run from
+    the state before the transaction (temporary tables included: a failed commit rolls them back too).
+    """
+    if not is_lake(con):
+        with transaction(con):
+            return fn()
+
+    def attempt() -> T:
+        with transaction(con):
+            con.execute(load_sql("ducklake/lake_writes_touch"))
+            return fn()
+
+    return _retrying(attempt)
+
+
+def _retrying(attempt: Callable[[], T]) -> T:
+    delay, longest = LAKE_BACKOFF_S
+    for run in range(1, LAKE_WRITE_ATTEMPTS + 1):
+        try:
+            return attempt()
+        except duckdb.Error as exc:
+            if not lake.is_conflict(exc):
+                raise
+            if run == LAKE_WRITE_ATTEMPTS:
+                raise DatabaseBusy("error.lake_conflict", attempts=run) from None
+        time.sleep(delay * (0.5 + random.random()))  # backoff between two runs of the write
+        delay = min(delay * 2, longest)
+    raise AssertionError("unreachable")
+
+
 def query(
     con: duckdb.DuckDBPyConnection, name: str | Path, params: Mapping[str, Any] | None = None
 ) -> pd.DataFrame:
     """Run ``queries/<name>.sql`` with named parameters bound, as a DataFrame."""
-    return con.execute(load_sql(name), dict(params) if params else None).df()
+    return con.execute(sql_for(con, name), dict(params) if params else None).df()
 
 
 def execute(
     con: duckdb.DuckDBPyConnection, name: str | Path, params: Mapping[str, Any] | None = None
 ) -> duckdb.DuckDBPyConnection:
     """Run ``queries/<name>.sql`` with named parameters bound, for its effect."""
-    return con.execute(load_sql(name), dict(params) if params else None)
+    procedure = _LAKE_PROCEDURES.get(name) if is_lake(con) else None
+    if procedure is not None:
+        return procedure(con, dict(params or {}))
+    return con.execute(sql_for(con, name), dict(params) if params else None)
+
+
+def _lake_import_log_start(con: duckdb.DuckDBPyConnection, params: dict[str, Any]) -> duckdb.DuckDBPyConnection:
+    """``import/log_start`` on a lake, which has neither sequences nor ``RETURNING``: the id is
+    ``max() + 1`` inside a serialised write (never handed out twice), and the connection's last result
+    is that id, as ``RETURNING import_id`` leaves it on a file."""
+
+    def start() -> int:
+        new_id = int(query(con, "import/id_max")["max_import_id"].iloc[0]) + 1
+        con.execute(sql_for(con, "import/log_start"), {**params, "import_id": new_id})
+        return new_id
+
+    new_id = write(con, start)
+    return con.execute(load_sql("ducklake/import_id_value"), {"import_id": new_id})
+
+
+_LAKE_PROCEDURES: dict[str, Callable[[duckdb.DuckDBPyConnection, dict[str, Any]], duckdb.DuckDBPyConnection]] = {
+    "import/log_start": _lake_import_log_start,
+}
+
+_VERSION_TTL_S = 1.0
+_lake_versions: dict[str, tuple[float, tuple[int, ...]]] = {}
+_lake_versions_lock = threading.Lock()
+
+
+def data_version(target: Target) -> tuple[int, ...]:
+    """A token that changes whenever the data changes: a file's (and its WAL's) mtime and size, or a
+    lake's current snapshot id (looked up at most once a second per process)."""
+    if isinstance(target, LakeTarget):
+        now = time.monotonic()
+        with _lake_versions_lock:
+            seen = _lake_versions.get(str(target))
+        if seen and now - seen[0] < _VERSION_TTL_S:
+            return seen[1]
+        with connection(target, read_only=True) as con:
+            row = con.execute(load_sql("ducklake/lake_snapshot")).fetchone()
+        version = (int(row[0]) if row and row[0] is not None else 0,)
+        with _lake_versions_lock:
+            _lake_versions[str(target)] = (now, version)
+        return version
+    token: list[int] = []
+    for candidate in (target, Path(f"{target}.wal")):
+        try:
+            stat = os.stat(candidate)
+        except FileNotFoundError:
+            token.extend((0, 0))
+        else:
+            token.extend((stat.st_mtime_ns, stat.st_size))
+    return tuple(token)
 
 
 def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
@@ -321,10 +507,7 @@ def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
     The machines have no internet, so ``INSTALL`` from the extension repository would fail; the
     package index carries the 1.5-line extensions as wheels, installed by requirements.txt.
     """
-    import importlib
-
-    module = importlib.import_module(f"duckdb_extension_{name}")
-    files = sorted(Path(module.__path__[0]).glob(f"extensions/v{duckdb.__version__}/*.duckdb_extension"))
-    if not files:
-        raise DatabaseError("error.extension_missing", name=name, version=duckdb.__version__)
-    con.execute(f"LOAD '{files[0].as_posix()}'")  # sql-splice: a path inside site-packages, not user input
+    try:
+        lake.load_extension(con, name)
+    except lake.LakeError as exc:
+        raise DatabaseError(exc.key, **exc.values) from None

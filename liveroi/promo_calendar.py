@@ -77,11 +77,14 @@ def clean_promo_rows(edited: pd.DataFrame, all_accounts_label: str) -> tuple[pd.
 def replace_promo_days(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> int:
     """Replace the stored promo calendar with ``rows`` (``day, name, account``; '' = every account)
     in one transaction. Returns the number of days stored."""
-    with db.transaction(con):
+
+    def replace() -> None:
         db.execute(con, "settings/promo_days_clear")
         con.register("promo_days_input", rows)
         try:
             db.execute(con, "settings/promo_days_insert")
         finally:
             con.unregister("promo_days_input")
+
+    db.write(con, replace)
     return len(rows)

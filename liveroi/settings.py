@@ -160,7 +160,7 @@ def save(con: duckdb.DuckDBPyConnection, settings: AccountSettings, *, refund_ra
             new = values[field]
             if stored is None and _same(new, inherited[field]):
                 values[field] = None
-    db.execute(con, "settings/upsert", values)
+    db.write(con, lambda: db.execute(con, "settings/upsert", values))  # serialised on a lake
 
 
 def _same(a: object, b: object) -> bool:

@@ -15,6 +15,8 @@ import pytest
 from liveroi import db, sample
 from liveroi.advisor import load_histories, load_history, recommend_account, recommend_accounts
 
+pytestmark = pytest.mark.backends  # every test here runs on a DuckDB file and on DuckLake
+
 EMPTY = "空账号"  # listed in accounts, no sessions
 
 

@@ -200,6 +200,7 @@ def test_connections_never_draw_a_progress_bar(db_path: Path) -> None:
     memory.close()
 
 
+@pytest.mark.backends  # a lake's MERGE INTO version of the upsert
 def test_saving_a_form_keeps_inherited_values_inherited(con: duckdb.DuckDBPyConnection) -> None:
     _session(con, "s1", "a", "2026-03-01 19:00", gmv=1000.0, refunds=200.0)
     shown = settings.load(con, "a")  # what the Settings form shows: defaults merged in

@@ -13,6 +13,8 @@ import pytest
 
 from liveroi import cli, db, export, sample
 
+pytestmark = pytest.mark.backends  # every test here runs on a DuckDB file and on DuckLake
+
 EVIL_LINK = '=HYPERLINK("http://evil.example","点我")'
 
 

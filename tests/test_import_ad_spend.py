@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from liveroi import db
 from liveroi.importer import import_files, preview_file
 from tests.messy_files import csv_bytes
+
+pytestmark = pytest.mark.backends  # every test here runs on a DuckDB file and on DuckLake
 
 AD_HEADER = ["时间", "账号", "推广工具", "计划名称", "消耗(元)", "广告成交金额(元)"]
 SESSION_HEADER = ["直播ID", "账号名称", "开播时间", "下播时间", "直播时长", "成交金额(元)", "小店通消耗(元)"]
 
 
 def _q(db_path: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    with db.connection(db_path, read_only=True) as con:
         return con.execute(sql).fetchall()
 
 

@@ -14,6 +14,8 @@ from liveroi import cli
 from liveroi.db import ROOT
 from tests.messy_files import SESSION_HEADERS_ZH, csv_bytes, session_row
 
+pytestmark = pytest.mark.backends  # every test here runs on a DuckDB file and on DuckLake
+
 
 def _export(tmp_path: Path) -> Path:
     path = tmp_path / "快手导出.csv"

@@ -13,9 +13,9 @@ import itertools
 import random
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from liveroi import db
 from liveroi.importer import import_files
 from tests import export_layouts as real
 from tests.messy_files import csv_bytes, xlsx_bytes
@@ -27,7 +27,7 @@ DAY2 = dt.date(2026, 11, 15)
 
 
 def _q(db_path: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    with db.connection(db_path, read_only=True) as con:
         return con.execute(sql).fetchall()
 
 
@@ -75,6 +75,7 @@ def jinniu_unit_file(rows: list[dict[str, object]], repeats: int = 0) -> bytes:
     return csv_bytes(real.JINNIU_UNIT, cells, encoding="gbk")
 
 
+@pytest.mark.backends  # the ad rows' identity key, as a lake's MERGE INTO keys them
 def test_jinniu_unit_rows_of_one_plan_are_different_facts(db_path: Path) -> None:
     rows = jinniu_unit_rows(DAY)
     data = jinniu_unit_file(rows, repeats=2)
@@ -470,3 +471,10 @@ def test_cli_summary_names_the_layout_and_the_precedence(
         (p["day"], p["counted"], p["superseded"], p["superseded_spend"])
         for p in out["files"][1]["precedence"]
     ] == [(str(DAY), "kuaishou_jinniu_unit", "kuaishou_jinniu_account_daily", 1.0)]
+
+
+@pytest.mark.backends
+def test_precedence_and_account_ids_hold_on_every_back_end(db_path: Path) -> None:
+    """The unit report under its bare account id first (its rows re-keyed when the daily report names the
+    id), then the daily and agency reports: account ids, re-keying and precedence on a lake as on a file."""
+    test_three_reports_of_one_account_count_the_money_once(db_path, ("unit", "daily", "agency"), ACCOUNT_ID)

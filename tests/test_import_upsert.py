@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from liveroi import db
 from liveroi.importer import ImportFileError, import_files, load
 from tests.messy_files import SESSION_HEADERS_ZH, csv_bytes, session_row
 
+pytestmark = pytest.mark.backends  # every test here runs on a DuckDB file and on DuckLake
+
 
 def _table(db_path: Path, sql: str) -> list[tuple]:
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    with db.connection(db_path, read_only=True) as con:
         return con.execute(sql).fetchall()
 
 
@@ -121,8 +123,11 @@ def test_an_unreadable_file_stops_the_call_before_anything_is_written(db_path: P
 
 
 def test_running_rows_left_by_a_killed_process_are_marked_interrupted(db_path: Path) -> None:
-    with duckdb.connect(str(db_path)) as con:
-        con.execute("INSERT INTO imports (file_name, content_hash, status) VALUES ('x.csv', 'h', 'running')")
+    with db.connection(db_path) as con:  # a row from 3 hours ago: dead on a file and on a shared lake
+        con.execute(
+            "INSERT INTO imports (import_id, file_name, content_hash, status, started_at)"
+            " VALUES (1, 'x.csv', 'h', 'running', current_localtimestamp() - INTERVAL 3 HOUR)"
+        )
         load.mark_interrupted(con)
         assert con.execute("SELECT status FROM imports").fetchall() == [("interrupted",)]
 
@@ -143,7 +148,7 @@ def test_a_missing_spend_cell_keeps_the_stored_figure_and_a_written_zero_replace
     import_files(db_path, [("first.csv", first)])
     summary = import_files(db_path, [("later.csv", later)])
     assert (summary["updated"], summary["unchanged"]) == (1, 0)
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    with db.connection(db_path, read_only=True) as con:
         spend = con.execute("SELECT channel, export_spend FROM session_spend ORDER BY channel").fetchall()
         changes = con.execute("SELECT field, old_value, new_value FROM import_changes").fetchall()
     assert spend == [("jinniu", 0.0), ("xiaodiantong", 100.0)]

@@ -166,6 +166,7 @@ def test_replay_sets_the_rules_beside_what_the_team_did() -> None:
     assert first["roi_after"] == pytest.approx(3.0)
 
 
+@pytest.mark.backends  # a lake's MERGE INTO version of the upsert
 def test_rules_are_stored_per_account_over_the_defaults(db_path: Path) -> None:
     with db.connection(db_path) as con:
         assert pacing_rules.load(con, "任意号") == PacingRules()

@@ -3,12 +3,14 @@ both languages: no exception, and the Today page's figures equal sums taken from
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from liveroi import db, formatting, sample
+from liveroi import db, formatting, lake, sample
 from liveroi.i18n import t
+from tests import lake_support
 from tests.dashboard_fixtures import app_test, plotly_specs
 
 PAGES = (
@@ -22,12 +24,17 @@ PAGES = (
 )
 
 
-@pytest.fixture(scope="module")
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("sample") / "liveroi.duckdb"
-    with db.connection(path) as con:
-        sample.write_to_db(con, sample.generate_brand())
-    return path
+@pytest.fixture(scope="module", params=lake_support.BACKENDS)
+def sample_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample brand on each back-end: a DuckDB file, DuckLake on SQLite, DuckLake on PostgreSQL."""
+    folder = tmp_path_factory.mktemp("sample")
+    target = lake_support.new_target(request.param, folder)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(lake.ENV_DATA, lake_support.data_folder(folder))
+        with db.connection(target) as con:
+            sample.write_to_db(con, sample.generate_brand())
+    yield target
+    lake.close_all()
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ import pytest
 
 from liveroi import db, sample
 
+pytestmark = pytest.mark.backends  # every test here runs on a DuckDB file and on DuckLake
+
 
 def _frame(path: Path, sql: str) -> pd.DataFrame:
     with db.connection(path, read_only=True) as con:

@@ -26,6 +26,9 @@ from tests.timeline_files import (
     write_csv,
 )
 
+# Timeline rows go through import/timeline_upsert, which a lake runs as MERGE INTO: every back-end.
+pytestmark = pytest.mark.backends
+
 
 def _timeline(path: Path, level: str = "room") -> pd.DataFrame:
     with db.connection(path, read_only=True) as con:

@@ -21,7 +21,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Back up; print what was written as JSON."""
     path = db.resolve_db_path(args.db)
-    if not path.exists():
+    if not db.is_lake(path) and not path.exists():
         raise CommandError(f"no database at {path}")
     try:
         result = backup.backup(path, Path(args.out))

@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     """Recommend and print."""
     overrides = {flag.replace("-", "_"): getattr(args, flag.replace("-", "_")) for flag, _ in OVERRIDES}
     path = db.resolve_db_path(args.db)
-    if not path.exists():
+    if not db.is_lake(path) and not path.exists():
         raise CommandError(f"no database at {path}: create it with python -m liveroi init")
     if args.brand_budget is not None or args.test_share is not None:
         if not args.all_accounts:

@@ -71,4 +71,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "未安装 duckdb {version} 的 DuckDB 扩展 {name}",
         "en": "the DuckDB extension {name} for duckdb {version} is not installed",
     },
+    "error.lake_spec": {
+        "zh": "无法识别的 DuckLake 地址 {spec}：请写成 ducklake:postgres:<连接串>、ducklake:sqlite:<路径> 或 ducklake:<路径>.ducklake",
+        "en": "not a DuckLake spec: {spec}. Use ducklake:postgres:<conninfo>, ducklake:sqlite:<path> or "
+        "ducklake:<path>.ducklake",
+    },
+    "error.lake_password": {
+        "zh": "LIVEROI_DB / --db 中不能写密码：请把 PostgreSQL 密码放在 PGPASSWORD 环境变量或 ~/.pgpass 中",
+        "en": "no password in LIVEROI_DB / --db: put the PostgreSQL password in PGPASSWORD or ~/.pgpass",
+    },
+    "error.lake_attach": {
+        "zh": "无法使用 DuckLake {spec}（{detail}）。请检查目录数据库是否可达、LIVEROI_LAKE_DATA 数据目录是否可写",
+        "en": "cannot use the DuckLake {spec} ({detail}). Check that the catalog database is reachable and "
+        "the data folder (LIVEROI_LAKE_DATA) is writable",
+    },
+    "error.lake_data_path": {
+        "zh": "DuckLake {spec} 是新建的：请用 LIVEROI_LAKE_DATA 指定它的数据目录（各台机器路径相同的共享文件夹）",
+        "en": "the DuckLake {spec} is new: name its data folder in LIVEROI_LAKE_DATA (a shared folder at the "
+        "same path on every machine)",
+    },
+    "error.lake_conflict": {
+        "zh": "其他进程一直在同时写入 DuckLake（已重试 {attempts} 次），本次写入未完成：请稍后重试",
+        "en": "other processes kept writing to the DuckLake at the same time ({attempts} attempts): "
+        "nothing of this write was kept. Try again in a moment",
+    },
 }

@@ -46,7 +46,7 @@ def reason_texts(lang: str) -> dict[str, list[str]]:
 
 def mark_interrupted(con: duckdb.DuckDBPyConnection) -> None:
     """Close log rows left ``running`` by a killed process (call with no import running in this process)."""
-    db.execute(con, "import/log_mark_interrupted")
+    db.write(con, lambda: db.execute(con, "import/log_mark_interrupted"))
 
 
 def rejected_entries(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) -> list[dict]:
@@ -115,34 +115,40 @@ def write_file(con: duckdb.DuckDBPyConnection, staged: StagedFile, lang: str) ->
     ).fetchone()
     import_id = int(row[0])
     params = {"file_idx": staged.file_idx}
+
+    def write() -> dict[str, int]:  # one transaction; re-run whole when a lake's other writer commits first
+        if staged.layout.kind == timeline.KIND:
+            counts = timeline.write(con, staged.file_idx, import_id)
+        elif staged.layout.kind in SESSION_KINDS:
+            counts = _write_sessions(con, staged, import_id)
+        else:
+            counts = _write_ad_rows(con, staged, import_id)
+        db.execute(con, "import/accounts_upsert", params)
+        db.execute(
+            con,
+            "import/rejected_insert",
+            {**params, "import_id": import_id, "file_name": src.name, **reason_texts(lang)},
+        )
+        accounts = db.query(con, "import/accounts_of_file", params)["account"].tolist()
+        if staged.layout.kind == "ad_spend":
+            ids = db.query(con, "import/account_ids_of_file", params)["account_id"].tolist()
+            db.execute(con, "import/account_ids_drop_accounts", {"ids": ids})
+            apply_precedence(con, accounts, import_id)
+        attach_ad_spend(con, accounts)
+        db.execute(
+            con,
+            "import/log_commit",
+            {"import_id": import_id, **counts, "skipped": staged.skipped, "rejected": staged.rejected},
+        )
+        return counts
+
     try:
-        with db.transaction(con):
-            if staged.layout.kind == timeline.KIND:
-                counts = timeline.write(con, staged.file_idx, import_id)
-            elif staged.layout.kind in SESSION_KINDS:
-                counts = _write_sessions(con, staged, import_id)
-            else:
-                counts = _write_ad_rows(con, staged, import_id)
-            db.execute(con, "import/accounts_upsert", params)
-            db.execute(
-                con,
-                "import/rejected_insert",
-                {**params, "import_id": import_id, "file_name": src.name, **reason_texts(lang)},
-            )
-            accounts = db.query(con, "import/accounts_of_file", params)["account"].tolist()
-            if staged.layout.kind == "ad_spend":
-                ids = db.query(con, "import/account_ids_of_file", params)["account_id"].tolist()
-                db.execute(con, "import/account_ids_drop_accounts", {"ids": ids})
-                apply_precedence(con, accounts, import_id)
-            attach_ad_spend(con, accounts)
-            db.execute(
-                con,
-                "import/log_commit",
-                {"import_id": import_id, **counts, "skipped": staged.skipped, "rejected": staged.rejected},
-            )
+        counts = db.write(con, write)
     except Exception as exc:
         detail = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
-        db.execute(con, "import/log_fail", {"import_id": import_id, "error": detail[:500]})
+        db.write(con, lambda: db.execute(con, "import/log_fail", {"import_id": import_id, "error": detail[:500]}))
+        if isinstance(exc, db.DatabaseBusy):
+            raise  # a lake kept changing under the write: "busy, try again" (exit code 75), not a bad file
         raise ImportFileError(src.name, t("import.error.failed", lang, detail=detail[:200])) from exc
     outside = (
         timeline.outside_sessions(con, staged.file_idx, src.name) if staged.layout.kind == timeline.KIND else None

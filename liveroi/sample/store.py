@@ -56,7 +56,8 @@ def write_to_db(con: duckdb.DuckDBPyConnection, brand: SampleBrand) -> int:
         "sample_spend": brand.spend,
         "sample_ad_report": brand.ad_report,
     }
-    with _registered(con, **frames), db.transaction(con):
+
+    def replace() -> None:
         params = {"accounts": accounts}
         db.execute(con, "sample/delete_session_spend", params)
         db.execute(con, "sample/delete_sessions", params)
@@ -66,6 +67,9 @@ def write_to_db(con: duckdb.DuckDBPyConnection, brand: SampleBrand) -> int:
         db.execute(con, "sample/insert_session_spend")
         db.execute(con, "sample/insert_ad_spend")
         write_promo_days(con, brand.promo_days)
+
+    with _registered(con, **frames):
+        db.write(con, replace)
     return len(brand.sessions)
 
 
@@ -119,6 +123,6 @@ def load_sample_exports(
     start = DEFAULT_END - pd.Timedelta(days=DEFAULT_DAYS - 1)
     calendar = promo_calendar(start, DEFAULT_END)[["day", "name"]].assign(account=None)
     calendar["account"] = calendar["account"].astype(object)
-    with db.connection(db_path) as con, db.transaction(con):
-        summary["promo_days"] = write_promo_days(con, calendar)
+    with db.connection(db_path) as con:
+        summary["promo_days"] = db.write(con, lambda: write_promo_days(con, calendar))
     return summary

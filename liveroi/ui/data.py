@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import functools
 import importlib
-import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -30,22 +28,14 @@ WRITE_BUSY_TIMEOUT_S = 10.0
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
-def db_path() -> Path:
-    """The database file the dashboard uses ($LIVEROI_DB, else data/liveroi.duckdb)."""
+def db_path() -> db.Target:
+    """The database the dashboard uses ($LIVEROI_DB: a file or a lake; else data/liveroi.duckdb)."""
     return db.resolve_db_path()
 
 
-def data_version(path: Path) -> tuple[int, ...]:
-    """A token that changes whenever the database file (or its write-ahead log) changes."""
-    token: list[int] = []
-    for candidate in (path, Path(f"{path}.wal")):
-        try:
-            stat = os.stat(candidate)
-        except FileNotFoundError:
-            token.extend((0, 0))
-        else:
-            token.extend((stat.st_mtime_ns, stat.st_size))
-    return tuple(token)
+def data_version(path: db.Target) -> tuple[int, ...]:
+    """A token that changes whenever the data changes (the file or its WAL; a lake's snapshot)."""
+    return db.data_version(path)
 
 
 @st.cache_data(show_spinner=False, max_entries=512, ttl=6 * 3600)
