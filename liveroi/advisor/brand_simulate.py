@@ -28,7 +28,14 @@ import numpy as np
 import pandas as pd
 
 from liveroi.advisor.data import History
-from liveroi.advisor.simulate import SESSIONS, Scenario, TrueChannel, _sessions, generate_history
+from liveroi.advisor.simulate import (
+    SESSIONS,
+    Scenario,
+    TrueChannel,
+    _sessions,
+    estimate_scales,
+    generate_history,
+)
 from liveroi.settings import AccountSettings
 
 BrandPolicy = Callable[[dict[str, History], dict[str, AccountSettings], float], dict[str, dict[str, float]]]
@@ -193,29 +200,10 @@ def brand_known_shape_policy(family: BrandFamily) -> BrandPolicy:
     and plays the :func:`brand_oracle` of its estimates. Its share bounds what the session noise lets
     any learner of the advisor's kind reach on the family."""
 
-    def estimate(scenario: Scenario, history: History) -> Scenario:
-        sessions = history.sessions
-        started = pd.to_datetime(sessions["started_at"])
-        weekend = np.isin(started.dt.day_of_week, (5, 6))
-        length = (sessions["duration_min"].to_numpy(dtype=float) / 180.0) ** 0.6
-        promo = sessions["promo"].to_numpy(dtype=bool)
-        organic = length * np.where(weekend, 1.15, 1.0) * np.where(promo, 1.8, 1.0)
-        spend = [history.spend[ch.name].to_numpy(dtype=float) for ch in scenario.channels]
-        unit = [replace(ch, gmv_top=1.0, followers_top=1.0) for ch in scenario.channels]
-        x_gmv = np.column_stack([organic, *(u.gmv(s) for u, s in zip(unit, spend, strict=True))])
-        x_f = np.column_stack([length, *(u.followers(s) for u, s in zip(unit, spend, strict=True))])
-        g = np.linalg.lstsq(x_gmv, sessions["gmv"].to_numpy(dtype=float), rcond=None)[0]
-        f = np.linalg.lstsq(x_f, sessions["new_followers"].to_numpy(dtype=float), rcond=None)[0]
-        channels = tuple(
-            replace(ch, gmv_top=max(float(a), 0.0), followers_top=max(float(b), 0.0))
-            for ch, a, b in zip(scenario.channels, g[1:], f[1:], strict=True)
-        )
-        return replace(scenario, channels=channels)
-
     def policy(
         histories: dict[str, History], settings: dict[str, AccountSettings], budget: float
     ) -> dict[str, dict[str, float]]:
-        estimated = replace(family, accounts=tuple(estimate(a, histories[a.name]) for a in family.accounts))
+        estimated = replace(family, accounts=tuple(estimate_scales(a, histories[a.name]) for a in family.accounts))
         return brand_oracle(estimated)(histories, settings, budget)
 
     return policy

@@ -293,39 +293,50 @@ def oracle_policy(scenario: Scenario) -> Policy:
     return policy
 
 
+def estimate_scales(scenario: Scenario, history: History) -> Scenario:
+    r"""``scenario`` with every channel's ceilings (GMV and followers) re-estimated from ``history``:
+    the curves' *form* — half-saturation spend, Hill exponent, the organic baseline's day-of-week,
+    length and promo factors — is taken as known, and only the scales are fitted by least squares,
+
+    .. math:: \mathrm{gmv}_i = a_0\,o_i + \sum_c a_c\,h_c(s_{ic}), \qquad
+              \mathrm{followers}_i = b_0\,\ell_i + \sum_c b_c\,h_c(s_{ic}),
+
+    with :math:`o_i` the organic factor, :math:`\ell_i` the length factor and :math:`h_c` channel
+    ``c``'s curve at scale 1; negative scales are cut at 0."""
+    sessions = history.sessions
+    duration = sessions["duration_min"].to_numpy(dtype=float)
+    length = (duration / 180.0) ** scenario.duration_elasticity
+    promo = sessions["promo"].to_numpy(dtype=bool)
+    organic = scenario.organic_factor(pd.to_datetime(sessions["started_at"]), duration, promo)
+    spend = [history.spend[ch.name].to_numpy(dtype=float) for ch in scenario.channels]
+    unit = [replace(ch, gmv_top=1.0, followers_top=1.0) for ch in scenario.channels]
+    x_gmv = np.column_stack([organic, *(u.gmv(s) for u, s in zip(unit, spend, strict=True))])
+    x_followers = np.column_stack([length, *(u.followers(s) for u, s in zip(unit, spend, strict=True))])
+    gmv_scales = np.linalg.lstsq(x_gmv, sessions["gmv"].to_numpy(dtype=float), rcond=None)[0]
+    follower_scales = np.linalg.lstsq(x_followers, sessions["new_followers"].to_numpy(dtype=float), rcond=None)[0]
+    return replace(
+        scenario,
+        channels=tuple(
+            replace(ch, gmv_top=max(float(g), 0.0), followers_top=max(float(f), 0.0))
+            for ch, g, f in zip(scenario.channels, gmv_scales[1:], follower_scales[1:], strict=True)
+        ),
+    )
+
+
 def known_shape_policy(scenario: Scenario) -> Policy:
     """A reference learner, not a product: it knows the *form* of the truth — every channel's curve
     up to its scale (half-saturation spend and Hill exponent) and how day of week, session length
     and promo days move the organic baseline — and learns only the scales (organic level and each
-    channel's ceiling, for GMV and for followers) by least squares from the sessions so far, then
-    plays the :func:`oracle_policy` of the curves it estimated (certainty equivalence).
+    channel's ceiling, for GMV and for followers) by least squares from the sessions so far
+    (:func:`estimate_scales`), then plays the :func:`oracle_policy` of the curves it estimated
+    (certainty equivalence).
 
     What it scores bounds what any learner of the advisor's kind can reach on these cases: the
     advisor has to learn the shapes too. The gap between it and the oracle is the price of the
     session noise alone."""
 
     def policy(history: History, settings: AccountSettings) -> dict[str, float]:
-        sessions = history.sessions
-        duration = sessions["duration_min"].to_numpy(dtype=float)
-        length = (duration / 180.0) ** scenario.duration_elasticity
-        promo = sessions["promo"].to_numpy(dtype=bool)
-        organic = scenario.organic_factor(pd.to_datetime(sessions["started_at"]), duration, promo)
-        spend = [history.spend[ch.name].to_numpy(dtype=float) for ch in scenario.channels]
-        unit = [replace(ch, gmv_top=1.0, followers_top=1.0) for ch in scenario.channels]
-        x_gmv = np.column_stack([organic, *(u.gmv(s) for u, s in zip(unit, spend, strict=True))])
-        x_followers = np.column_stack([length, *(u.followers(s) for u, s in zip(unit, spend, strict=True))])
-        gmv_scales = np.linalg.lstsq(x_gmv, sessions["gmv"].to_numpy(dtype=float), rcond=None)[0]
-        follower_scales = np.linalg.lstsq(
-            x_followers, sessions["new_followers"].to_numpy(dtype=float), rcond=None
-        )[0]
-        estimated = replace(
-            scenario,
-            channels=tuple(
-                replace(ch, gmv_top=max(float(g), 0.0), followers_top=max(float(f), 0.0))
-                for ch, g, f in zip(scenario.channels, gmv_scales[1:], follower_scales[1:], strict=True)
-            ),
-        )
-        return oracle_policy(estimated)(history, settings)
+        return oracle_policy(estimate_scales(scenario, history))(history, settings)
 
     return policy
 
