@@ -286,8 +286,8 @@ def snapshot(path: Path) -> dict[str, list[tuple]]:
         return {name: sorted(map(repr, con.execute(f'SELECT * FROM "{name}"').fetchall())) for name in names}
 
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_LIMIT, ADDRESS_SPACE_LIMIT))
+def _limit_memory(limit: int = ADDRESS_SPACE_LIMIT) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def _children_cpu() -> float:
@@ -296,7 +296,9 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _cli(lang: str | None, path: Path, database: Path) -> subprocess.Popen[str]:
+def _cli(
+    lang: str | None, path: Path, database: Path, limit: int = ADDRESS_SPACE_LIMIT
+) -> subprocess.Popen[str]:
     env = {**os.environ, db.ENV_DB: str(database), "PYTHONPATH": str(db.ROOT)}
     env.pop("LIVEROI_LANG", None)
     flags = ["--lang", lang] if lang else []
@@ -307,7 +309,7 @@ def _cli(lang: str | None, path: Path, database: Path) -> subprocess.Popen[str]:
         text=True,
         env=env,
         cwd=db.ROOT,
-        preexec_fn=_limit_memory,
+        preexec_fn=lambda: _limit_memory(limit),
     )
 
 
@@ -362,6 +364,42 @@ def test_the_memory_limit_lets_a_real_import_through(seeded_db: Path, tmp_path: 
     assert '"inserted": 2000' in out
     with duckdb.connect(str(database), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM sessions").fetchone()[0] == 2003
+
+
+PEAK_ADDRESS_SPACE = """
+import atexit, runpy, sys
+def report():
+    peak = next(line for line in open("/proc/self/status") if line.startswith("VmPeak:"))
+    sys.stderr.write(peak.split()[1] + "\\n")
+atexit.register(report)
+sys.argv = ["liveroi", "--lang", "en", "import", sys.argv[1]]
+runpy.run_module("liveroi", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_a_good_import_leaves_the_memory_limit_room(seeded_db: Path, tmp_path: Path) -> None:
+    """The control above must not pass by luck: the same import, with no limit, peaks well under it.
+    pyarrow's mimalloc reserves address space 1 GiB at a time unless told otherwise; this import then
+    peaked at 2.09 GB of the 2 GiB limit (0.23 GB resident) and died now and then in CI."""
+    database = tmp_path / "liveroi.duckdb"
+    shutil.copy(seeded_db, database)
+    path = tmp_path / "more.csv"
+    rows = [session_row(str(i), "乙", f"2026-02-{1 + i % 28:02d} 10:00") for i in range(100, 2100)]
+    path.write_bytes(csv_bytes(HEADER, rows, encoding="gbk"))
+    env = {**os.environ, db.ENV_DB: str(database), "PYTHONPATH": str(db.ROOT)}
+    env.pop("MIMALLOC_ARENA_RESERVE", None)
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK_ADDRESS_SPACE, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=db.ROOT,
+        timeout=60,
+        check=True,
+    )
+    assert '"inserted": 2000' in done.stdout
+    peak_kib = int(done.stderr.strip().splitlines()[-1])
+    assert peak_kib * 1024 < ADDRESS_SPACE_LIMIT * 3 // 4, f"peak {peak_kib / 2**20:.2f} GiB"
 
 
 def test_zip_bomb_is_a_genuine_stream(tmp_path: Path) -> None:
