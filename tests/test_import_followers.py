@@ -4,9 +4,9 @@ latest applied one is still applied (branches merged out of order)."""
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from liveroi import db
@@ -41,6 +41,7 @@ HEADERS = ["直播ID", "账号", "开播时间", "直播时长(分钟)", "涨粉
            "粉丝成交金额(分)", "粉丝成交人数"]  # fmt: skip
 
 
+@pytest.mark.backends  # a DuckDB file and DuckLake alike
 def test_follower_columns_import_update_and_reach_session_metrics(db_path: Path) -> None:
     rows = [
         ["r1", "新号", "2026-05-01 19:00", "240", "300", "12", "1.2万", "5000", "180000", "30"],
@@ -48,7 +49,7 @@ def test_follower_columns_import_update_and_reach_session_metrics(db_path: Path)
     ]
     summary = import_files(db_path, [("s.csv", csv_bytes(HEADERS, rows))])
     assert summary["inserted"] == 2 and summary["rejected"] == []
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    with closing(db.connect(db_path, read_only=True)) as con:
         got = con.execute(
             "SELECT session_id, followers_total, fans_gmv, fans_buyers, followers_lost FROM session_metrics"
             " ORDER BY session_id"
@@ -59,7 +60,7 @@ def test_follower_columns_import_update_and_reach_session_metrics(db_path: Path)
     rows[1][8], rows[1][6] = "150000", "12,270"
     summary = import_files(db_path, [("s2.csv", csv_bytes(HEADERS, rows))])
     assert summary["updated"] == 1
-    with duckdb.connect(str(db_path), read_only=True) as con:
+    with closing(db.connect(db_path, read_only=True)) as con:
         assert con.execute(
             "SELECT followers_total, fans_gmv FROM sessions WHERE session_id = 'r2'"
         ).fetchone() == (
@@ -72,6 +73,7 @@ def test_follower_columns_import_update_and_reach_session_metrics(db_path: Path)
     assert changed == {"followers_total", "fans_gmv"}
 
 
+@pytest.mark.backends
 def test_a_negative_stock_is_rejected(db_path: Path) -> None:
     rows = [["r1", "新号", "2026-05-01 19:00", "240", "300", "", "-5", "5000", "", ""]]
     summary = import_files(db_path, [("s.csv", csv_bytes(HEADERS, rows))])
