@@ -116,6 +116,24 @@ CUT_TEXT_JS = """
 }
 """
 
+# Every static table (st.table) on the page and each one wider than its box: [count, [[text, scroll,
+# client], …]] — a table that would make the reader scroll sideways to see its last column.
+WIDE_TABLE_JS = """
+() => {
+  const tables = [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stTable"]')];
+  const wide = [];
+  for (const el of tables) {
+    for (const node of [el, ...el.querySelectorAll('*')]) {
+      if (node.scrollWidth > node.clientWidth + 1 && node.clientWidth > 0) {
+        wide.push([el.innerText.slice(0, 60), node.scrollWidth, node.clientWidth]);
+        break;
+      }
+    }
+  }
+  return [tables.length, wide];
+}
+"""
+
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_today_numbers_fit_their_cards_at_1400_px(server: str, browser, lang: str) -> None:
@@ -141,6 +159,12 @@ def test_today_numbers_fit_their_cards_at_1400_px(server: str, browser, lang: st
         )
         _, squeezed = page.evaluate(CUT_TEXT_JS)
         assert [row[0] for row in squeezed] == ["stMetricValue"]
+        # the advisor slot's per-channel table fits the slot: no sideways scrolling for its last column
+        tables, wide = page.evaluate(WIDE_TABLE_JS)
+        assert (tables, wide) == (1, [])
+        # … and the check sees a table that does not: the same table in a 120 px box
+        page.get_by_test_id("stTable").first.evaluate("el => { el.style.width = '120px'; }")
+        assert len(page.evaluate(WIDE_TABLE_JS)[1]) == 1
     finally:
         context.close()
 

@@ -198,6 +198,14 @@ def test_today_shows_the_same_suggestion(sample_env: Path) -> None:
     assert _first_metric(at, t("today.advisor_suggested", "zh")) == formatting.money(
         rec.suggested_total, "zh"
     )
+    (table,) = [el.value for el in at.table]  # the slot's per-channel table
+    rows = table.set_index(t("field.channel", "zh"))
+    assert sorted(rows.index) == sorted(channels.channel_name(c, "zh") for c in rec.channels)
+    for c in rec.channels:
+        row = rows.loc[channels.channel_name(c, "zh")]
+        assert row[t("today.advisor_current", "zh")] == formatting.money(rec.current[c], "zh")
+        assert row[t("today.advisor_suggested", "zh")] == formatting.money(rec.suggested[c], "zh")
+        assert row[t("metric.marginal_roi", "zh")] == formatting.ratio(rec.marginal_roi[c])
 
 
 def test_empty_database_says_how_to_start(db_path: Path) -> None:

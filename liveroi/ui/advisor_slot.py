@@ -96,22 +96,18 @@ def _show(rec: dict[str, Any], lang: str) -> None:
         delta_color="off",
     )
     st.columns(2)[0].metric(t("today.advisor_expected_roi", lang), formatting.ratio(rec["expected"]["roi"]))
+    names = suggested["channels"]
     rows = pd.DataFrame(
         {
-            "channel": [channels.channel_name(c, lang) for c in suggested["channels"]],
-            "current": [formatting.money(current["channels"].get(c), lang) for c in suggested["channels"]],
-            "suggested": [formatting.money(v, lang) for v in suggested["channels"].values()],
-            "marginal_roi": [formatting.ratio(rec["marginal_roi"].get(c)) for c in suggested["channels"]],
+            t("field.channel", lang): [channels.channel_name(c, lang) for c in names],
+            t("today.advisor_current", lang): [
+                formatting.money(current["channels"].get(c), lang) for c in names
+            ],
+            t("today.advisor_suggested", lang): [formatting.money(v, lang) for v in names.values()],
+            t("metric.marginal_roi", lang): [formatting.ratio(rec["marginal_roi"].get(c)) for c in names],
         }
     )
-    st.dataframe(
-        rows,
-        hide_index=True,
-        column_config={
-            "channel": t("field.channel", lang),
-            "current": t("today.advisor_current", lang),
-            "suggested": t("today.advisor_suggested", lang),
-            "marginal_roi": t("metric.marginal_roi", lang),
-        },
-    )
+    # A static table, not st.dataframe: its headers wrap to the slot's width, where the grid's fixed
+    # columns scrolled sideways in English ("Last session's spend", "Suggested spend" cut at 1400 px).
+    st.table(rows, hide_index=True)
     st.info(plain(rec["reason"]), icon=":material/lightbulb:")
