@@ -52,6 +52,23 @@ VARIANTS: dict[str, dict[tuple[object, str], object]] = {
     "shapes_1_2": {(model, "SHAPE_GRID"): (1.0, 2.0)},
     "tried_10_90": {(model, "TRIED_RANGE"): (0.1, 0.9)},
     "tried_minmax": {(model, "TRIED_RANGE"): (0.0, 1.0)},
+    # issue 13 (follower carry-over family)
+    "stock_control": {(model, "STOCK_CONTROL"): True},
+    "follower_prior_account": {(model, "FOLLOWER_SCALE"): "account"},  # the advisor before issue 13
+    "follower_prior_account_sd_4": {
+        (model, "FOLLOWER_SCALE"): "account",
+        (model, "FOLLOWER_PRIOR_SD_FACTOR"): 4.0,
+    },
+    "follower_prior_channel": {(model, "FOLLOWER_SCALE"): "channel"},
+    "follower_prior_channel_sd_1": {
+        (model, "FOLLOWER_SCALE"): "channel",
+        (model, "FOLLOWER_PRIOR_SD_FACTOR"): 1.0,
+    },
+    "saturation_to_8": {(model, "SATURATION_GRID"): (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0)},
+    "follower_prior_channel_sd_4": {
+        (model, "FOLLOWER_SCALE"): "channel",
+        (model, "FOLLOWER_PRIOR_SD_FACTOR"): 4.0,
+    },
 }
 
 
