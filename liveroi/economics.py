@@ -100,7 +100,7 @@ FOLLOWER_MIN_SESSIONS = 20  # fewer sessions with the needed columns → the sta
 FOLLOWER_COVERAGE = 0.8  # share of sessions that must carry a column for it to be used
 FOLLOWER_INTERVAL = (0.1, 0.9)  # the reported interval: 80 %, as the advisor's
 FOLLOWER_BOOTSTRAP = 400
-FOLLOWER_SMALL_SAMPLE = True  # widen the bootstrap interval for the sessions it rests on (_small_sample_widening)
+FOLLOWER_SMALL_SAMPLE = True  # widen the bootstrap interval for its sessions (_small_sample_widening)
 _BOOTSTRAP_SEED = 13
 
 
