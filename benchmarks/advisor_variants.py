@@ -1,10 +1,12 @@
 """Named alternatives of the advisor's settings, rerunnable on the suites (``docs/advisor-notes.md``).
 
-Run: ``python -m benchmarks.advisor_variants NAME [NAME …] [--limit N] [--held-out] [--cases]`` —
-each variant patches module constants of :mod:`liveroi.advisor.model` / :mod:`liveroi.advisor.decide`
-for the run and plays the advisor alone on the tuning seeds of
-:func:`liveroi.advisor.simulate.random_scenario` (``--held-out``: the held-out seeds, only for
-reporting a decision already made; ``--cases``: the five hand-made cases of issue 4, seeds 0–4).
+Run: ``python -m benchmarks.advisor_variants NAME [NAME …] [--limit N] [--held-out] [--cases]
+[--followers]`` — each variant patches module constants of :mod:`liveroi.advisor.model` /
+:mod:`liveroi.advisor.decide` for the run and plays the advisor alone on
+the tuning seeds of :func:`liveroi.advisor.simulate.random_scenario` (``--held-out``: the held-out
+seeds, only for reporting a decision already made; ``--cases``: the five hand-made cases of issue 4,
+seeds 0–4; ``--followers``: the follower carry-over family of issue 13 on its tuning seeds
+:data:`benchmarks.advisor_bench.FOLLOWER_TUNING_SEEDS`, or with ``--held-out`` its held-out seeds 5–14).
 ``python -m benchmarks.advisor_variants --list`` lists the names.
 """
 
@@ -18,7 +20,7 @@ from contextlib import contextmanager
 import numpy as np
 import pandas as pd
 
-from benchmarks import advisor_suite
+from benchmarks import advisor_bench, advisor_suite
 from liveroi.advisor import decide, model, simulate
 
 # name → {(module, constant): value}, relative to the advisor as shipped ("current").
@@ -52,6 +54,23 @@ VARIANTS: dict[str, dict[tuple[object, str], object]] = {
     "shapes_1_2": {(model, "SHAPE_GRID"): (1.0, 2.0)},
     "tried_10_90": {(model, "TRIED_RANGE"): (0.1, 0.9)},
     "tried_minmax": {(model, "TRIED_RANGE"): (0.0, 1.0)},
+    # issue 13 (follower carry-over family)
+    "stock_control": {(model, "STOCK_CONTROL"): True},
+    "follower_prior_account": {(model, "FOLLOWER_SCALE"): "account"},  # the advisor before issue 13
+    "follower_prior_account_sd_4": {
+        (model, "FOLLOWER_SCALE"): "account",
+        (model, "FOLLOWER_PRIOR_SD_FACTOR"): 4.0,
+    },
+    "follower_prior_channel": {(model, "FOLLOWER_SCALE"): "channel"},
+    "follower_prior_channel_sd_1": {
+        (model, "FOLLOWER_SCALE"): "channel",
+        (model, "FOLLOWER_PRIOR_SD_FACTOR"): 1.0,
+    },
+    "saturation_to_8": {(model, "SATURATION_GRID"): (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0)},
+    "follower_prior_channel_sd_4": {
+        (model, "FOLLOWER_SCALE"): "channel",
+        (model, "FOLLOWER_PRIOR_SD_FACTOR"): 4.0,
+    },
 }
 
 
@@ -84,6 +103,23 @@ def run_cases(name: str, seeds: Sequence[int] = range(5)) -> dict[str, float]:
         }
 
 
+def run_followers(
+    name: str, seeds: Sequence[int] = advisor_bench.FOLLOWER_TUNING_SEEDS
+) -> dict[str, list[float]]:
+    """Per case of the follower carry-over family, the advisor's share of the oracle in each seed
+    under variant ``name`` (each new follower scored at its true lifetime margin)."""
+    out: dict[str, list[float]] = {}
+    with patched(name):
+        for scenario in simulate.follower_scenarios():
+            oracle = simulate.oracle_policy(scenario)
+            out[scenario.name] = [
+                simulate.play(scenario, simulate.advisor_policy, "advisor", seed).incremental_profit
+                / simulate.play(scenario, oracle, "oracle", seed).incremental_profit
+                for seed in seeds
+            ]
+    return out
+
+
 def summary(frame: pd.DataFrame) -> str:
     """One line: mean, 10th percentile, worst, per-family means, coverage, violations."""
     fam = " ".join(f"{f[:5]} {frame.loc[frame.family == f, 'advisor'].mean():.3f}" for f in simulate.FAMILIES)
@@ -101,6 +137,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--held-out", action="store_true")
     parser.add_argument("--cases", action="store_true")
+    parser.add_argument("--followers", action="store_true")
     parser.add_argument("--list", action="store_true")
     args = parser.parse_args(argv)
     if args.list or not args.names:
@@ -109,7 +146,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     seeds = list(simulate.HELD_OUT_SEEDS if args.held_out else simulate.TUNING_SEEDS)[: args.limit]
     for name in args.names:
         started = time.perf_counter()
-        if args.cases:
+        if args.followers:
+            seeds_f = advisor_bench.FOLLOWER_SEEDS if args.held_out else advisor_bench.FOLLOWER_TUNING_SEEDS
+            shares = run_followers(name, seeds_f)
+            means = {k: float(np.mean(v)) for k, v in shares.items()}
+            text = (
+                " | ".join(f"{k}: {means[k]:.3f} (worst {min(v):.3f})" for k, v in shares.items())
+                + f" | mean {np.mean(list(means.values())):.4f}"
+            )
+        elif args.cases:
             shares = run_cases(name)
             text = (
                 " ".join(f"{k}: {v:.3f}" for k, v in shares.items())

@@ -163,3 +163,22 @@ def test_the_organic_interval_covers_the_truth_in_most_histories() -> None:
         got = economics.follower_value(frame, MARGIN, REFUNDS, spend=frame.attrs["spend"])
         covered += got.measured and got.low <= truth <= got.high
     assert covered >= 10  # nominal 12 of 15
+
+
+def test_the_interval_is_widened_for_the_sessions_it_rests_on(monkeypatch) -> None:
+    """The bootstrap's spread of a mean over n sessions is the plug-in (n − 1)/n of the unbiased one,
+    and a spread estimated from n sessions wants Student's t: the distances from the value grow by
+    √(n/(n−1))·t₀.₉(n−1)/z₀.₉ — checked against scipy's t quantile, then on a measured interval."""
+    from scipy import stats
+
+    for n in (11, 20, 40, 200):
+        exact = np.sqrt(n / (n - 1)) * stats.t.ppf(0.9, n - 1) / stats.norm.ppf(0.9)
+        assert economics._small_sample_widening(n) == pytest.approx(exact, rel=1e-3)
+    frame = history(3, n=21, per_session=1.2)  # ¥30 a follower: distances of ¥2–3, 6 % wider
+    wide = economics.follower_value(frame, MARGIN, REFUNDS)
+    monkeypatch.setattr(economics, "FOLLOWER_SMALL_SAMPLE", False)
+    plain = economics.follower_value(frame, MARGIN, REFUNDS)
+    assert wide.value == plain.value
+    factor = np.sqrt(wide.sessions / (wide.sessions - 1)) * stats.t.ppf(0.9, wide.sessions - 1) / 1.2815516
+    assert wide.value - wide.low == pytest.approx((plain.value - plain.low) * factor, abs=0.011)
+    assert wide.high - wide.value == pytest.approx((plain.high - plain.value) * factor, abs=0.011)

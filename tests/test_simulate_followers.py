@@ -43,21 +43,48 @@ def results() -> dict[str, list[simulate.CaseResult]]:
 
 
 def test_the_advisor_on_held_out_seeds(results) -> None:
-    """Issue 13's target is 90 % of the oracle on held-out seeds. With the decision rule of main before
-    the randomised-suite rework (caution everywhere) the advisor reached it: 95.1 / 91.3 / 91.1 % on
-    seeds 5–9 (92.5 % mean). With the rework merged here (no caution inside the tried spend range, full
-    caution a little beyond it) it does NOT: 89.7 / 91.1 / 85.4 % (88.7 % mean) — the starved follower
-    tool must be raised far beyond the 5th–95th percentile of its history, where the rule steps in
-    tenths and a few higher sessions barely move that percentile (seed 6: ¥1,270 → ¥1,381 in 20
-    sessions while the oracle reaches ¥3,662 in five). Asserted: floors a little under the measured
-    values, no step-limit violation, far ahead of holding spend, ahead of the ±20 % rule in every seed."""
+    """Issue 13's target is 90 % of the oracle on held-out seeds. Measured on seeds 5–9: 89.6 / 91.1 /
+    87.7 % (89.5 % mean; 89.2 % on seeds 5–14, README) — short of it. The two-channel case gained most
+    from the follower-slope prior on each channel's own scale (85.4 % before on these seeds); a starved
+    follower tool whose history barely shows its followers still creeps up in small steps (seed 6:
+    ¥1,270 → ¥1,381 in 20 sessions while the oracle reaches ¥3,662 in five). Asserted: floors a little
+    under the measured values, no step-limit violation, far ahead of holding spend, ahead of the ±20 %
+    rule in every seed."""
     shares = {name: float(np.mean([r.advisor_share for r in runs])) for name, runs in results.items()}
-    assert np.mean(list(shares.values())) >= 0.87, shares
-    assert min(shares.values()) >= 0.83, shares
+    assert np.mean(list(shares.values())) >= 0.88, shares
+    assert min(shares.values()) >= 0.86, shares
     for name, runs in results.items():
         assert all(r.advisor_violations == 0 for r in runs), name
         assert np.mean([r.advisor_share for r in runs]) > np.mean([r.hold_share for r in runs]) + 0.1, name
         assert all(r.advisor_share > r.rule_share for r in runs), name
+
+
+def test_a_small_follower_tool_beside_a_big_channel_keeps_its_measured_followers(monkeypatch) -> None:
+    """粉条 at ¥1,000 beside 小店通 at ¥8,000: the posterior mean of its new followers per yuan at today's
+    spend against the true slope of the simulated curve, ``ftop · fhalf / (s + fhalf)²``. With the
+    prior scaled by the account's followers over its *total* spend (before issue 13) every history's
+    slope was shrunk — 0.67 × the truth on average over seeds 0–4, at most 0.82; on the channel's own
+    scale (geometric mean with the account's) 1.19 ×, 0.95–1.46."""
+    from liveroi.advisor import model
+
+    scenario = FAMILY[2]
+    truth = scenario.channels[1]
+    assert truth.name == "fentiao"
+
+    def ratios() -> list[float]:
+        out = []
+        for seed in range(5):
+            rec = recommend(simulate.generate_history(scenario, seed), scenario.settings())
+            now = rec.current["fentiao"]
+            true = truth.followers_top * truth.followers_half / (now + truth.followers_half) ** 2
+            out.append(rec.marginal_followers["fentiao"] / true)
+        return out
+
+    shipped = ratios()
+    assert 0.85 <= np.mean(shipped) <= 1.4 and min(shipped) >= 0.8, shipped
+    monkeypatch.setattr(model, "FOLLOWER_SCALE", "account")
+    before = ratios()
+    assert np.mean(before) <= 0.75 and max(before) <= 0.9, before
 
 
 def test_the_advisor_measures_the_value_it_was_not_told() -> None:
@@ -71,7 +98,8 @@ def test_the_advisor_measures_the_value_it_was_not_told() -> None:
 
 
 def test_the_interval_covers_the_true_value_in_most_histories() -> None:
-    """80 % intervals; measured coverage over seeds 0–39: 72.5, 70 and 75 %."""
+    """80 % intervals; measured coverage over seeds 0–39: 72.5, 70 and 77.5 % (over seeds 0–199: 76.5,
+    75.5 and 78 %; without the small-sample widening 76.5, 74 and 77 %)."""
     for scenario in FAMILY:
         covered = 0
         for seed in range(40):

@@ -58,7 +58,14 @@ Priors (the failure modes they guard against)
   which is what holding spend assumes — with a standard deviation of ``1 × max(prior_roi, 1)`` ROI
   points (:data:`PRIOR_SD_FACTOR`). Thin data therefore moves little; the data have to pull the
   curve away from break-even.
-* Follower slopes: mean 0, sd twice the account's average followers per yuan.
+* Follower slopes: mean 0, sd twice a per-channel scale of followers per yuan, ``F / √(S·s̄_c)``
+  (:func:`_followers_per_yuan`): an average session's new followers ``F`` over the geometric mean of
+  the account's total spend ``S`` and the channel's typical spend ``s̄_c``. Until issue 13 the scale
+  was ``F / S``, the same for every channel: a small follower tool (粉条 at ¥1,000 beside 小店通 at
+  ¥8,000) then had a prior sd below its true followers per yuan, and its measured slope was shrunk to
+  about two thirds — the advisor left it starved. With one channel the two are the same; ``F / s̄_c``
+  alone (as if every follower came from each channel) loosened big GMV channels' follower slopes
+  too and cost the randomised tuning accounts 0.4 points (``docs/advisor-notes.md``).
 * The prior spreads are in units of the noise: conjugacy makes the prior covariance ``σ²V₀``, so
   ``V₀`` is set from a first fit's ``σ̂`` (empirical Bayes) — the stated spreads then hold whether the
   account is quiet or noisy.
@@ -91,6 +98,7 @@ import numpy as np
 import pandas as pd
 
 from liveroi.advisor.data import History
+from liveroi.economics import follower_stock
 
 SATURATION_GRID: tuple[float, ...] = (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)
 SHAPE_GRID: tuple[float, ...] = (1.0,)  # Hill shapes averaged over (see curve_grid; 2.0 measured, no gain)
@@ -99,7 +107,8 @@ FULL_GRID_LIMIT = 200
 MIN_SESSIONS = 8
 MIN_SPEND_CV = 0.05
 N_DRAWS = 300
-FOLLOWER_PRIOR_SD_FACTOR = 2.0  # prior sd of follower slopes, in the account's average followers per yuan
+FOLLOWER_PRIOR_SD_FACTOR = 2.0  # prior sd of follower slopes, in followers per yuan (_followers_per_yuan)
+FOLLOWER_SCALE = "geometric"  # that scale: 'account' | 'channel' | 'geometric' (see _followers_per_yuan)
 PRIOR_SD_FACTOR = 1.0  # prior sd of the marginal ROI at typical spend, in units of max(prior_roi, 1)
 SEED = 20_240_601
 TREND_DAYS = 90.0
@@ -111,6 +120,8 @@ _CONTROL_NAMES = ("intercept", *(f"dow_{d}" for d in range(1, 7)), "log_duration
 _CONTROL_PRIOR_MEAN = np.array([0.5, *([0.0] * 6), 0.0, 0.0, 0.0])
 _CONTROL_PRIOR_SD = np.array([3.0, *([0.15] * 6), 0.5, 1.0, 0.3])
 _NOISE_GUESS = {"gmv": 0.25, "new_followers": 0.35}  # prior guess of σ / mean(y)
+STOCK_CONTROL = False  # the follower stock (粉丝总数) as a GMV control (_with_stock)? measured: no gain
+STOCK_PRIOR_SD = 1.0  # prior sd of the stock's coefficient, share of a session's GMV per relative change
 
 
 def saturation(spend: np.ndarray, k: np.ndarray | float, n: np.ndarray | float = 1.0) -> np.ndarray:
@@ -279,8 +290,9 @@ def _fit_target(
     typical: np.ndarray,
     channels: tuple[str, ...],
     slope_mean: float,
-    slope_sd: float,
+    slope_sd: float | np.ndarray,
     rng: np.random.Generator,
+    control_prior: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> TargetFit:
     scale = float(np.mean(y))
     scale = scale if scale > 0 else max(float(np.abs(y).max()), 1.0)
@@ -288,6 +300,7 @@ def _fit_target(
     noise = _NOISE_GUESS[target]
     n_ctrl = controls.shape[1]
     n_ch = spend.shape[1]
+    prior_mean, prior_sd = control_prior or (_CONTROL_PRIOR_MEAN, _CONTROL_PRIOR_SD)
     grid, shapes = curve_grid()
     # Features f(s;k,n)/f(s̄;k,n) for every channel and grid value, computed once.
     features = np.empty((n_ch, len(grid), len(y)))
@@ -312,15 +325,15 @@ def _fit_target(
         )
         m0 = np.concatenate(
             [
-                np.broadcast_to(_CONTROL_PRIOR_MEAN, (len(configs), n_ctrl)),
+                np.broadcast_to(prior_mean, (len(configs), n_ctrl)),
                 slope_mean * factor[idx, configs] / scale,
             ],
             axis=1,
         )
         sd0 = np.concatenate(
             [
-                np.broadcast_to(_CONTROL_PRIOR_SD, (len(configs), n_ctrl)),
-                slope_sd * factor[idx, configs] / scale,
+                np.broadcast_to(prior_sd, (len(configs), n_ctrl)),
+                np.broadcast_to(slope_sd, (n_ch,))[idx] * factor[idx, configs] / scale,
             ],
             axis=1,
         )
@@ -364,6 +377,52 @@ def _fit_target(
         float(evidence[0]),
         n,
     )
+
+
+def _with_stock(
+    sessions: pd.DataFrame, controls: np.ndarray, x_next: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
+    r"""The GMV curve's controls with the follower stock added, when the exports carry 粉丝总数
+    (:func:`liveroi.economics.follower_stock`, source ``'followers_total'``): the column
+    ``S⁰_t / S_last − 1`` (the stock at each session's start relative to the latest count, so 0 for
+    the next session), prior N(0, :data:`STOCK_PRIOR_SD`²) in shares of an average session's GMV.
+
+    Why: followers in stock buy again, so an account's GMV rises with its stock — which grows
+    fastest when the follower tool is raised. Without the control that growth is read as the
+    channel's own GMV (a follower counted twice: in the curve, and in the follower value, which is
+    that same GMV over a follower's lifetime) or blurs the curve as an unexplained trend. Without
+    粉丝总数 (or with :data:`STOCK_CONTROL` off) the controls are returned unchanged."""
+    if not STOCK_CONTROL or "followers_total" not in sessions:
+        return controls, x_next, None
+    end, start, _lost, source = follower_stock(sessions)
+    latest = float(end[-1]) if len(end) else float("nan")
+    if source != "followers_total" or not np.isfinite(latest) or latest <= 0:
+        return controls, x_next, None
+    column = np.where(np.isfinite(start), start / latest - 1.0, 0.0)
+    if np.ptp(column) <= 0:
+        return controls, x_next, None
+    return (
+        np.column_stack([controls, column]),
+        np.append(x_next, 0.0),
+        (np.append(_CONTROL_PRIOR_MEAN, 0.0), np.append(_CONTROL_PRIOR_SD, STOCK_PRIOR_SD)),
+    )
+
+
+def _followers_per_yuan(history: History, followers: np.ndarray, typical: np.ndarray) -> np.ndarray:
+    r"""The scale of each fitted channel's follower-slope prior, new followers per yuan, by
+    :data:`FOLLOWER_SCALE`: ``'account'`` — ``F / S``, an average session's new followers ``F`` over
+    the account's average total spend ``S``, the same for every channel; ``'channel'`` — ``F / s̄_c``,
+    as if the channel, at its typical spend ``s̄_c``, brought every follower; ``'geometric'`` — their
+    geometric mean ``F / \sqrt{S\,s̄_c}``: one channel's as before, while a small follower tool
+    beside a big GMV channel is not shrunk towards zero by the big channel's yuan."""
+    total_spend = float(history.spend.to_numpy().sum(axis=1).mean()) if history.channels else 0.0
+    account = np.full(len(typical), followers.mean() / total_spend if total_spend > 0 else 0.0)
+    own = followers.mean() / np.maximum(typical, 1e-9)
+    if FOLLOWER_SCALE == "channel":
+        return own
+    if FOLLOWER_SCALE == "geometric":
+        return np.sqrt(account * own)
+    return account
 
 
 def curve_grid() -> tuple[np.ndarray, np.ndarray]:
@@ -491,9 +550,11 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
     rng = np.random.default_rng(SEED)
     slope_mean = prior_roi if prior_roi is not None else 0.0
     slope_sd = PRIOR_SD_FACTOR * max(prior_roi or 0.0, 1.0) if prior_roi is not None else 2.0
-    gmv_fit = _fit_target("gmv", gmv, controls, x_next, spend, typ, fitted, slope_mean, slope_sd, rng)
-    total_spend = float(history.spend.to_numpy().sum(axis=1).mean()) if channels else 0.0
-    per_yuan = followers.mean() / total_spend if total_spend > 0 else 0.0
+    gmv_controls, gmv_next, gmv_prior = _with_stock(sessions, controls, x_next)
+    gmv_fit = _fit_target(
+        "gmv", gmv, gmv_controls, gmv_next, spend, typ, fitted, slope_mean, slope_sd, rng, gmv_prior
+    )
+    per_yuan = _followers_per_yuan(history, followers, typ)
     follower_fit = _fit_target(
         "new_followers",
         followers,
@@ -503,7 +564,7 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
         typ,
         fitted,
         0.0,
-        max(FOLLOWER_PRIOR_SD_FACTOR * per_yuan, 1e-4),
+        np.maximum(FOLLOWER_PRIOR_SD_FACTOR * per_yuan, 1e-4),
         rng,
     )
     return FittedModel(
