@@ -6,11 +6,19 @@
     ducklake:sqlite:<path>                a SQLite catalog file (one machine)
     ducklake:<path>.ducklake              a DuckDB catalog file (one process at a time)
 
-with the data folder in ``LIVEROI_LAKE_DATA`` (a local or shared folder; ``s3://`` would need the httpfs
-extension, not loaded yet; default for the
-two local catalogs: ``<catalog path>.files/``, kept by the catalog once created). The PostgreSQL password
-comes from ``PGPASSWORD`` or ``~/.pgpass`` — a conninfo that carries one is refused, and any message that
-could show one is scrubbed (:func:`scrub`).
+with the data folder in ``LIVEROI_LAKE_DATA``: a local or shared folder, or ``s3://bucket/prefix/``
+(default for the two local catalogs: ``<catalog path>.files/``, kept by the catalog once created). The
+PostgreSQL password comes from ``PGPASSWORD`` or ``~/.pgpass`` — a conninfo that carries one is refused,
+and any message that could show one is scrubbed (:func:`scrub`).
+
+An ``s3://`` data folder (only then) loads the ``httpfs`` extension and makes a DuckDB S3 secret in the
+process's instance from the standard AWS variables (:func:`s3_secret`): ``AWS_ACCESS_KEY_ID``,
+``AWS_SECRET_ACCESS_KEY``, ``AWS_SESSION_TOKEN`` (temporary keys), ``AWS_REGION`` or ``AWS_DEFAULT_REGION``
+(default ``us-east-1``), and for an S3-compatible store (MinIO, OSS, COS…) ``AWS_ENDPOINT_URL_S3`` or
+``AWS_ENDPOINT_URL`` (``http://host:port`` turns TLS off) with ``LIVEROI_S3_URL_STYLE`` = ``path`` (the
+default with an endpoint) or ``vhost`` (the default without; OSS and COS want it). Profiles, SSO and
+instance roles (the AWS SDK's credential chain) are not read. The key values never reach a log: the
+secret lives in memory only, and :func:`scrub` replaces them in every message.
 
 This module knows DuckLake and nothing of liveroi's tables: how a spec is read, how the extensions are
 loaded from their pip wheels (the machines cannot download them), how one instance per process is
@@ -39,6 +47,10 @@ CATALOGS = ("postgres", "sqlite", "duckdb")
 # pip wheel (duckdb-extension-<wheel>) → the name DuckDB's entry point carries (LOAD derives it from
 # the file name, and the wheels ship postgres_scanner/sqlite_scanner as postgres/sqlite)
 EXTENSIONS = {"ducklake": "ducklake", "postgres": "postgres_scanner", "sqlite": "sqlite_scanner"}
+S3_PREFIX = "s3://"
+ENV_S3_URL_STYLE = "LIVEROI_S3_URL_STYLE"
+# the values scrub() hides wherever they appear (the access key id too: it names the account)
+S3_SECRET_ENV = ("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ACCESS_KEY_ID")
 
 
 class LakeError(Exception):
@@ -88,8 +100,57 @@ _URI_PASSWORD = re.compile(r"(://[^/:@\s]*:)([^@\s]*)(@)")
 
 
 def scrub(text: str) -> str:
-    """``text`` with any password a conninfo or URI in it carries replaced by ``***``."""
+    """``text`` with any password a conninfo or URI in it carries, and the S3 keys of the environment
+    (:data:`S3_SECRET_ENV`), replaced by ``***``."""
+    for name in S3_SECRET_ENV:
+        value = os.environ.get(name, "").strip()
+        if len(value) >= 4:  # a one-letter "key" would blank every such letter of the message
+            text = text.replace(value, "***")
     return _URI_PASSWORD.sub(r"\1***\3", _PASSWORD.sub(r"\1***", text))
+
+
+def is_s3(data: str | None) -> bool:
+    """Whether a data folder is on S3 (or an S3-compatible store)."""
+    return bool(data) and data.strip().lower().startswith(S3_PREFIX)
+
+
+def s3_secret() -> dict[str, str]:
+    """The options of the DuckDB ``TYPE s3`` secret the environment gives (see the module docstring);
+    raises :class:`LakeError` when the key pair is missing or ``LIVEROI_S3_URL_STYLE`` is not one."""
+    key_id = os.environ.get("AWS_ACCESS_KEY_ID", "").strip()
+    secret = os.environ.get("AWS_SECRET_ACCESS_KEY", "").strip()
+    if not key_id or not secret:
+        raise LakeError("error.lake_s3_credentials")
+    options = {
+        "KEY_ID": key_id,
+        "SECRET": secret,
+        "REGION": (os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "").strip(),
+    }
+    options["REGION"] = options["REGION"] or "us-east-1"
+    token = os.environ.get("AWS_SESSION_TOKEN", "").strip()
+    if token:
+        options["SESSION_TOKEN"] = token
+    endpoint = (os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL") or "").strip()
+    if endpoint:
+        scheme, _, host = endpoint.rpartition("://")
+        options["ENDPOINT"] = host.rstrip("/")
+        options["USE_SSL"] = "false" if scheme.lower() == "http" else "true"
+    style = os.environ.get(ENV_S3_URL_STYLE, "").strip().lower() or ("path" if endpoint else "vhost")
+    if style not in ("path", "vhost"):
+        raise LakeError("error.lake_s3_url_style", value=style)
+    options["URL_STYLE"] = style
+    return options
+
+
+def create_s3_secret(con: duckdb.DuckDBPyConnection) -> None:
+    """Load ``httpfs`` from its wheel and make the instance's S3 secret (in memory, never persisted).
+    DuckDB takes no parameters in ``CREATE SECRET``: each value is a quoted literal."""
+    load_extension(con, "httpfs")
+    options = ", ".join(
+        f"{name} {value}" if name == "USE_SSL" else f"{name} {_quote(value)}"  # USE_SSL: true/false
+        for name, value in s3_secret().items()
+    )
+    con.execute(f"CREATE OR REPLACE TEMPORARY SECRET liveroi_s3 (TYPE s3, {options})")  # sql-splice: quoted
 
 
 def is_spec(text: str | os.PathLike[str] | None) -> bool:
@@ -181,6 +242,8 @@ def open_instance(target: LakeTarget) -> duckdb.DuckDBPyConnection:
         load_extension(con, "ducklake")
         if target.catalog in ("postgres", "sqlite"):
             load_extension(con, target.catalog)
+        if is_s3(data):
+            create_s3_secret(con)
         for attempt in range(ATTACH_ATTEMPTS):
             options = f" (DATA_PATH {_quote(data)})" if data else ""
             try:

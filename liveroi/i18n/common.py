@@ -90,6 +90,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the DuckLake {spec} is new: name its data folder in LIVEROI_LAKE_DATA (a shared folder at the "
         "same path on every machine)",
     },
+    "error.lake_s3_credentials": {
+        "zh": "DuckLake 数据目录在 s3:// 上：请设置 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY 环境变量"
+        "（S3 兼容存储另设 AWS_ENDPOINT_URL）",
+        "en": "the DuckLake data folder is on s3://: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY "
+        "(and AWS_ENDPOINT_URL for an S3-compatible store)",
+    },
+    "error.lake_s3_url_style": {
+        "zh": "LIVEROI_S3_URL_STYLE 只能是 path 或 vhost，而不是 {value}",
+        "en": "LIVEROI_S3_URL_STYLE must be path or vhost, not {value}",
+    },
     "error.lake_conflict": {
         "zh": "其他进程一直在同时写入 DuckLake（已重试 {attempts} 次），本次写入未完成：请稍后重试",
         "en": "other processes kept writing to the DuckLake at the same time ({attempts} attempts): "
