@@ -7,8 +7,8 @@
     ducklake:<path>.ducklake              a DuckDB catalog file (one process at a time)
 
 with the data folder in ``LIVEROI_LAKE_DATA``: a local or shared folder, or ``s3://bucket/prefix/``
-(default for the two local catalogs: ``<catalog path>.files/``, kept by the catalog once created). The
-PostgreSQL password comes from ``PGPASSWORD`` or ``~/.pgpass`` — a conninfo that carries one is refused,
+(default for the two local catalogs: ``<catalog path>.files/``, kept by the catalog once created: a process
+that leaves it unset uses the lake's own, s3:// too). The PostgreSQL password comes from ``PGPASSWORD`` or ``~/.pgpass`` — a conninfo that carries one is refused,
 and any message that could show one is scrubbed (:func:`scrub`).
 
 An ``s3://`` data folder (only then) loads the ``httpfs`` extension and makes a DuckDB S3 secret in the
@@ -242,7 +242,8 @@ def open_instance(target: LakeTarget) -> duckdb.DuckDBPyConnection:
         load_extension(con, "ducklake")
         if target.catalog in ("postgres", "sqlite"):
             load_extension(con, target.catalog)
-        if is_s3(data):
+        s3_ready = is_s3(data)
+        if s3_ready:
             create_s3_secret(con)
         for attempt in range(ATTACH_ATTEMPTS):
             options = f" (DATA_PATH {_quote(data)})" if data else ""
@@ -255,6 +256,10 @@ def open_instance(target: LakeTarget) -> duckdb.DuckDBPyConnection:
                     if data is None:
                         raise LakeError("error.lake_data_path", spec=str(target)) from None
                     continue  # attach again, naming the default folder
+                if not s3_ready and _NEEDS_HTTPFS.search(str(exc)):  # a lake on s3:// its catalog names
+                    create_s3_secret(con)
+                    s3_ready = True
+                    continue
                 # the first ATTACH of a new lake creates its catalog tables: two processes doing it at
                 # once collide; the later one then finds the catalog made and attaches to it
                 if attempt + 1 == ATTACH_ATTEMPTS or not _ATTACH_RACE.search(str(exc)):
@@ -289,6 +294,8 @@ def first_line(exc: BaseException) -> str:
 
 ATTACH_ATTEMPTS = 6
 _NO_DATA_PATH = re.compile(r"data_path is not set", re.I)
+# ATTACH of a lake whose catalog keeps an s3:// data path, in an instance without httpfs
+_NEEDS_HTTPFS = re.compile(r"required extension .?httpfs", re.I)
 _ATTACH_RACE = re.compile(r"duplicate key value|already exists|transaction conflict|database is locked", re.I)
 
 

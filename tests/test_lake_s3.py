@@ -124,7 +124,7 @@ def _sample_file(folder: Path) -> Path:
 
 
 def test_init_import_and_read_back_with_the_data_on_s3(
-    s3_lake: tuple[str, str, dict[str, str]], tmp_path: Path
+    s3_lake: tuple[str, str, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     spec, prefix, env = s3_lake
     assert _cli(env, "init").returncode == 0
@@ -140,6 +140,11 @@ def test_init_import_and_read_back_with_the_data_on_s3(
     # every Parquet file the catalog names for the sessions is an object of the bucket, under the prefix
     root = f"s3://{BUCKET}/"
     assert files and all(f.startswith(root + prefix) and f[len(root) :] in keys for (f,) in files), files
+    # a process that does not name the data folder reads the lake's own, on s3:// (httpfs loaded for it)
+    lake.close_all()
+    monkeypatch.delenv(lake.ENV_DATA)
+    with db.connection(spec, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM session_metrics").fetchone() == (SESSIONS,)
 
 
 def test_a_wrong_secret_gives_one_line_without_the_secret(
