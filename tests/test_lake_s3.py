@@ -107,7 +107,7 @@ def s3_lake(
     """A new lake whose data folder is a fresh prefix of the bucket: (spec, prefix, process env)."""
     prefix = f"lake-{uuid.uuid4().hex[:8]}/"
     spec = lake_support.new_target(request.param, tmp_path)
-    values = {**s3_server, lake.ENV_DATA: f"s3://{BUCKET}/{prefix}", db.ENV_DB: spec}
+    values = {**s3_server, lake.ENV_DATA: f"s3://{BUCKET}/{prefix}", db.ENV_DB: spec, "NO_PROXY": "127.0.0.1"}
     for name, value in values.items():
         monkeypatch.setenv(name, value)
     for name in ("AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL_S3", lake.ENV_S3_URL_STYLE, "AWS_PROFILE"):
@@ -150,16 +150,23 @@ def test_init_import_and_read_back_with_the_data_on_s3(
 def test_a_wrong_secret_gives_one_line_without_the_secret(
     s3_lake: tuple[str, str, dict[str, str]], tmp_path: Path
 ) -> None:
-    _spec, prefix, env = s3_lake
-    wrong = "Wr0ngSecretValue" + uuid.uuid4().hex
-    env = {**env, "AWS_SECRET_ACCESS_KEY": wrong}
-    done = _cli(env, "import", str(_sample_file(tmp_path)))
-    assert done.returncode != 0
-    output = done.stdout + done.stderr
-    assert wrong not in output and env["AWS_ACCESS_KEY_ID"] not in output
-    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
-    assert "403" in done.stderr or "Forbidden" in done.stderr or "Signature" in done.stderr, done.stderr
-    assert _keys({**env, "AWS_SECRET_ACCESS_KEY": os.environ["AWS_SECRET_ACCESS_KEY"]}, prefix) == []
+    """Refused when the schema is first written (a new lake) and when an import writes its rows."""
+    _spec, prefix, right = s3_lake
+    wrong = {**right, "AWS_SECRET_ACCESS_KEY": "Wr0ngSecretValue" + uuid.uuid4().hex}
+    sample = str(_sample_file(tmp_path))
+    for step, env in (("new lake", wrong), ("init", right), ("import", wrong)):
+        done = _cli(env, "init") if step == "init" else _cli(env, "import", sample)
+        if step == "init":
+            assert done.returncode == 0, done.stderr
+            written = set(_keys(right, prefix))
+            continue
+        assert done.returncode != 0, step
+        output = done.stdout + done.stderr
+        assert wrong["AWS_SECRET_ACCESS_KEY"] not in output and right["AWS_ACCESS_KEY_ID"] not in output
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert "403" in done.stderr or "Forbidden" in done.stderr, done.stderr
+    assert set(_keys(right, prefix)) == written  # the refused import wrote nothing
+    assert not any("/sessions/" in key for key in written)
 
 
 def test_no_keys_is_one_clear_line(s3_lake: tuple[str, str, dict[str, str]]) -> None:
