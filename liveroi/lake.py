@@ -8,8 +8,9 @@
 
 with the data folder in ``LIVEROI_LAKE_DATA``: a local or shared folder, or ``s3://bucket/prefix/``
 (default for the two local catalogs: ``<catalog path>.files/``, kept by the catalog once created: a process
-that leaves it unset uses the lake's own, s3:// too). The PostgreSQL password comes from ``PGPASSWORD`` or ``~/.pgpass`` — a conninfo that carries one is refused,
-and any message that could show one is scrubbed (:func:`scrub`).
+that leaves it unset uses the lake's own, s3:// too). The PostgreSQL password comes from ``PGPASSWORD``
+or ``~/.pgpass`` — a conninfo that carries one is refused, and any message that could show one is
+scrubbed (:func:`scrub`).
 
 An ``s3://`` data folder (only then) loads the ``httpfs`` extension and makes a DuckDB S3 secret in the
 process's instance from the standard AWS variables (:func:`s3_secret`): ``AWS_ACCESS_KEY_ID``,
@@ -124,9 +125,9 @@ def s3_secret() -> dict[str, str]:
     options = {
         "KEY_ID": key_id,
         "SECRET": secret,
-        "REGION": (os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "").strip(),
+        "REGION": (os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "").strip()
+        or "us-east-1",
     }
-    options["REGION"] = options["REGION"] or "us-east-1"
     token = os.environ.get("AWS_SESSION_TOKEN", "").strip()
     if token:
         options["SESSION_TOKEN"] = token
