@@ -43,7 +43,8 @@ Accounts still being measured
 An account with fewer than :data:`MEASURING_SESSIONS` sessions (or no curve at all) has a
 barely-informed curve — the prior puts its marginal return at break-even — so better-measured
 accounts would outbid it and starve it before it is ever measured. Such accounts share a *test
-allowance*: ``test_share × B`` (:data:`TEST_SHARE`, a setting of the allocation), split equally.
+allowance*: ``test_share × B`` (the brand setting of :mod:`liveroi.brand_settings`, 10 % unless
+changed), split equally.
 Before the water-filling runs, each moves towards its share (its channels in proportion to their
 latest spend) as far as its step limit allows — up as well as down: spend that varies is what lets
 its curve be read — and a fitted one may win more on its marginal return. An account without a
@@ -71,6 +72,7 @@ import numpy as np
 
 from liveroi.advisor.decide import expected, marginal_profit, profit_curve
 from liveroi.advisor.model import MIN_SESSIONS
+from liveroi.brand_settings import TEST_SHARE  # share of B kept for accounts still being measured
 from liveroi.channels import channel_name
 from liveroi.formatting import money, percent, ratio, signed_percent
 from liveroi.i18n import t
@@ -79,7 +81,6 @@ if TYPE_CHECKING:
     from liveroi.advisor import Recommendation
 
 STEPS = 48  # increments per channel box (box/48: ±30 % of ¥10,000 → ¥125 increments)
-TEST_SHARE = 0.10  # share of the brand budget kept for accounts still being measured
 MEASURING_SESSIONS = 2 * MIN_SESSIONS  # fewer sessions than this: still being measured
 _EPS = 1e-9
 
