@@ -24,6 +24,7 @@ from tests.dashboard_fixtures import app_test, write_fixture
 
 STEP = 0.3  # every account's max_change in the brand fixture
 NEW = "new account"
+DEFAULT = brand_settings.TEST_SHARE  # the built-in default, until something is saved
 
 
 def _stored(path: db.Target) -> list[tuple]:
@@ -34,7 +35,7 @@ def _stored(path: db.Target) -> list[tuple]:
 @pytest.mark.backends
 def test_saved_share_is_read_back_cleared_and_checked(db_path: db.Target) -> None:
     with db.connection(db_path) as con:
-        assert brand_settings.load(con) == brand_settings.BrandSettings(0.10, False)  # nothing stored
+        assert brand_settings.load(con) == brand_settings.BrandSettings(DEFAULT, False)  # nothing stored
         brand_settings.save(con, 0.25)
         brand_settings.save(con, 0.05)  # the one row is updated, not a second one added
     assert _stored(db_path) == [("*", 0.05)]
@@ -44,14 +45,14 @@ def test_saved_share_is_read_back_cleared_and_checked(db_path: db.Target) -> Non
             with pytest.raises(BrandSettingsError):
                 brand_settings.save(con, bad)  # type: ignore[arg-type]
         brand_settings.save(con, None)  # back to the built-in default
-        assert brand_settings.load(con) == brand_settings.BrandSettings(0.10, False)
+        assert brand_settings.load(con) == brand_settings.BrandSettings(DEFAULT, False)
     assert _stored(db_path) == [("*", None)]
 
 
 def test_a_file_from_before_the_table_reads_the_default(db_path: Path) -> None:
     with db.connection(db_path) as con:
         con.execute("DROP TABLE brand_settings")  # as a version-6 file opened read-only has it
-        assert brand_settings.load(con).test_share == 0.10
+        assert brand_settings.load(con).test_share == DEFAULT
 
 
 # --- the Settings page -----------------------------------------------------------------------------
@@ -62,8 +63,8 @@ def test_settings_page_saves_the_share_and_refuses_one_out_of_range(db_path: Pat
     assert t("brand.settings.title", "en") in [h.value for h in at.subheader]
     share = at.number_input(key="brand_settings_test_share")
     assert share.label == t("brand.settings.test_share", "en")
-    assert share.value == pytest.approx(10.0)
-    assert t("brand.settings.inherited", "en", default="10%") in [c.value for c in at.caption]
+    assert share.value == pytest.approx(DEFAULT * 100)
+    assert t("brand.settings.inherited", "en", default=formatting.percent(DEFAULT, 0)) in [c.value for c in at.caption]
     share.set_value(150.0).run()
     at.button(key="brand_settings_save").click().run()
     assert t("brand.settings.error.test_share", "en") in [e.value for e in at.error]

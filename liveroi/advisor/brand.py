@@ -70,7 +70,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from liveroi.advisor.decide import expected, marginal_profit, profit_curve
+from liveroi.advisor.decide import EXTRAPOLATION_RAMP, expected, extrapolation, marginal_profit, profit_curve
 from liveroi.advisor.model import MIN_SESSIONS
 from liveroi.brand_settings import TEST_SHARE  # share of B kept for accounts still being measured
 from liveroi.channels import channel_name
@@ -82,6 +82,7 @@ if TYPE_CHECKING:
 
 STEPS = 48  # increments per channel box (box/48: ±30 % of ¥10,000 → ¥125 increments)
 MEASURING_SESSIONS = 2 * MIN_SESSIONS  # fewer sessions than this: still being measured
+CAUTION = 0.0  # κ of a channel's spend beyond its tried range (0: risk-neutral; see _channel_value)
 _EPS = 1e-9
 
 
@@ -163,6 +164,23 @@ def _bounds(rec: Recommendation) -> tuple[dict[str, float], dict[str, float]]:
     return lower, upper
 
 
+def _channel_value(rec: Recommendation, channel: str, grid: np.ndarray, now: float) -> np.ndarray:
+    r"""What the allocation maximises for one channel along ``grid``: its posterior-mean profit
+
+    .. math::  V(s) = \operatorname{mean}_d \Delta_d(s) - \kappa(s)\,\sqrt{\operatorname{mean}_d \min(\Delta_d(s), 0)^2},
+               \qquad \Delta_d(s) = P_d(s) - P_d(s^0)
+
+    with ``κ(s) = CAUTION × min(1, reach(s) / ramp)`` rising beyond the channel's tried range as in
+    :func:`liveroi.advisor.decide.cautious_gain` (``CAUTION = 0``: the plain posterior mean)."""
+    curve = profit_curve(rec.model, rec.economics, channel, grid)
+    if CAUTION <= 0:
+        return curve.mean(axis=0)
+    delta = curve - profit_curve(rec.model, rec.economics, channel, now)
+    reach = extrapolation(grid, rec.model.tried.get(channel, (now, now)))
+    kappa = CAUTION * np.clip(reach / EXTRAPOLATION_RAMP, 0.0, 1.0)
+    return delta.mean(axis=0) - kappa * np.sqrt((np.minimum(delta, 0.0) ** 2).mean(axis=0))
+
+
 def _lift(lower: np.ndarray, target: np.ndarray, limit: float) -> np.ndarray:
     """``lower + α (target − lower)`` with the largest α ≤ 1 keeping the sum at most ``limit``."""
     extra = float((target - lower).sum())
@@ -229,7 +247,7 @@ def allocate(
     gmv = np.empty_like(grid)
     for row, j in enumerate(chan_idx):  # one numpy call per account × channel, every draw at once
         rec, c = rows[j]
-        gain[row] = np.diff(profit_curve(rec.model, rec.economics, c, grid[row]).mean(axis=0))
+        gain[row] = np.diff(_channel_value(rec, c, grid[row], float(now[j])))
         gmv[row] = rec.model.contribution("gmv", c, grid[row]).mean(axis=0)
     # per yuan; the running minimum only guards against float noise (the mean curve is concave)
     gain = np.minimum.accumulate(gain / np.maximum(np.diff(grid, axis=1), _EPS), axis=1)
