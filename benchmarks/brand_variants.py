@@ -37,6 +37,11 @@ VARIANTS: dict[str, dict[str, object]] = {
     "test_share_15": {"TEST_SHARE": 0.15},
     "test_share_20": {"TEST_SHARE": 0.20},
     "test_share_30": {"TEST_SHARE": 0.30},
+    # a measuring account with a curve: the larger of its share and its own advice, or its own advice
+    # (shipped since the tuning round: the smaller of its share and its own advice)
+    "measuring_share": {"MEASURING_FLOOR": "share"},  # the rule before: its share alone
+    "measuring_share_or_advice": {"MEASURING_FLOOR": "share_or_advice"},
+    "measuring_advice": {"MEASURING_FLOOR": "advice"},
     # the advisor's caution beyond the tried range, per channel (liveroi.advisor.brand._channel_value)
     "caution_05": {"CAUTION": 0.5},
     "caution_1": {"CAUTION": 1.0},
