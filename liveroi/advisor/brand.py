@@ -60,8 +60,10 @@ at the advisor's cautious value (κ = ½) changed nothing (±0.2 points); a larg
 gains 2–3 points when the new account is starved and loses 3–6 when it is saturated, a smaller one
 the reverse; the floor capped by the account's own advice gains 0.3–1.1 points on the saturated case
 and costs at most 0.2 on the other. Mean-based splits pick up the fits' errors (the optimiser's curse);
-the remaining gap to the oracle is what the accounts' sessions reveal, not the split (a learner told
-the true curve shapes does 3–4 points better on the same sessions).
+the remaining gap to the oracle is what the accounts' sessions reveal, not the split. On the 40
+held-out seeds: 88.0 % of the oracle's incremental profit at ¥70,000 and 89.4 % at ¥56,000 (each
+account's own advice scaled to the budget 87.9 / 89.3 %; a learner told the true curve shapes 94.1 /
+94.3 %), never over a reachable budget, no step-limit violation.
 """
 
 from __future__ import annotations
