@@ -1,9 +1,11 @@
 """Brand budget benchmark: decision quality on the simulator's brand family, and the speed of one brand
 budget over 500 accounts.
 
-Run: ``python -m benchmarks.brand_bench [--accounts 500] [--days 180] [--seeds 0-9] [--budgets 1.0,0.8]
-[--skip-quality] [--skip-speed]``
-(prints a markdown report).
+Run: ``python -m benchmarks.brand_bench [--accounts 500] [--days 180] [--tuning | --seeds 0-4,100-109]
+[--budgets 1.0,0.8] [--skip-quality] [--skip-speed]`` (prints a markdown report). The quality table is
+on the held-out seeds (:data:`liveroi.advisor.brand_simulate.HELD_OUT_SEEDS`) unless ``--tuning`` (the
+seeds every change was chosen on) or ``--seeds`` says otherwise; ``python -m benchmarks.brand_variants``
+plays the named alternatives.
 
 Quality: :func:`liveroi.advisor.brand_simulate.evaluate_brand` on each seed — the brand allocation,
 each account's own advice scaled to the budget, and holding spend, as shares of the brand oracle's
@@ -33,7 +35,14 @@ import numpy as np
 from liveroi import db, sample
 from liveroi.advisor import recommend_accounts
 from liveroi.advisor.brand import allocate, allocated_recommendation, brand_json
-from liveroi.advisor.brand_simulate import brand_family, brand_known_shape_policy, evaluate_brand, play_brand
+from liveroi.advisor.brand_simulate import (
+    HELD_OUT_SEEDS,
+    TUNING_SEEDS,
+    brand_family,
+    brand_known_shape_policy,
+    evaluate_brand,
+    play_brand,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 WORKERS = 2
@@ -149,16 +158,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--accounts", type=int, default=500)
     parser.add_argument("--days", type=int, default=180)
-    parser.add_argument("--seeds", default="0-9", help="simulator seeds, e.g. 0-9 or 5,6,7")
+    parser.add_argument("--seeds", default=None, help="simulator seeds instead of the held-out set, e.g. 0-9,20")
+    parser.add_argument("--tuning", action="store_true", help="the tuning seeds instead of the held-out set")
     parser.add_argument("--budgets", default="1.0,0.8", help="budget factors, e.g. 1.0,0.8")
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--skip-speed", action="store_true")
     args = parser.parse_args()
-    if "-" in args.seeds:
-        first, last = (int(x) for x in args.seeds.split("-"))
-        seeds = list(range(first, last + 1))
+    from benchmarks.brand_variants import parse_seeds
+
+    if args.seeds:
+        seeds, which = parse_seeds(args.seeds), "chosen seeds"
+    elif args.tuning:
+        seeds, which = list(TUNING_SEEDS), "tuning seeds"
     else:
-        seeds = [int(x) for x in args.seeds.split(",")]
+        seeds, which = list(HELD_OUT_SEEDS), "held-out seeds"
     if not args.skip_speed:
         path = brand_database(args.accounts, args.days)
         figures = speed(path)
@@ -175,7 +188,10 @@ def main() -> None:
             f"≈ {figures['cpu_bound_s']:.1f} s\n"
         )
     if not args.skip_quality:
-        print("## Brand budget quality (share of the brand oracle's incremental profit, 20 sessions)\n")
+        print(
+            f"## Brand budget quality (share of the brand oracle's incremental profit, 20 sessions; "
+            f"{len(seeds)} {which})\n"
+        )
         print(quality_table(seeds, tuple(float(x) for x in args.budgets.split(","))))
 
 

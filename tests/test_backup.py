@@ -34,6 +34,7 @@ def _fill_every_table(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT INTO account_ids VALUES ('13377905', '旗舰店')")
     con.execute("INSERT INTO settings (account, gross_margin, target_roi) VALUES ('旗舰店', 0.45, 3)")
     con.execute("INSERT INTO promo_days VALUES ('2026-11-11', '双11', NULL)")
+    con.execute("INSERT INTO brand_settings (brand, test_share) VALUES ('*', 0.15)")
     con.execute(
         "INSERT INTO timeline_points (account, channel, plan, form, minutes, ts, online, gmv, spend, learning)"
         " VALUES ('旗舰店', 'qianchuan', '计划A', 'bucket', 5, '2026-11-11 19:05', 120, 880.5, 300, 'learning')"

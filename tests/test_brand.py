@@ -246,3 +246,28 @@ def test_pairs_of_budgets_more_money_never_less_profit(recs) -> None:
         )
     for low, high in itertools.pairwise(profits):
         assert high >= low - 1.0
+
+
+def test_a_measured_new_account_keeps_up_to_its_share_not_more_than_its_own_advice() -> None:
+    """A new account with a curve (10 sessions, still being measured) that its own sessions show
+    saturated (true marginal ROI 1.1 at ¥6,000 against break-even 2.22): its own advice cuts it, and
+    the test allowance does not push it back up to its share — at 10 % or at 50 % of the budget."""
+    accounts = {a.name: a for a in brand_family(new_account_saturated=True).accounts}
+    accounts["new account"] = replace(accounts["new account"], history_sessions=10)
+    recs = {name: recommend(generate_history(a, SEED), a.settings()) for name, a in accounts.items()}
+    new = recs["new account"]
+    assert new.model.status == "fitted" and new.sessions_used < MEASURING_SESSIONS
+    own = new.suggested["jinniu"]
+    assert own < new.current["jinniu"]  # its own advice cuts
+    everyone = list(recs.values())
+    budget = 0.8 * sum(r.current_total for r in everyone)
+    lo, hi = _box(new, "jinniu")
+    for share in (0.1, 0.5):
+        split = allocate(everyone, budget, test_share=share)
+        part = split.accounts[new.account]
+        assert part.measuring
+        assert part.suggested["jinniu"] < min(max(share * budget, lo), hi) - 100  # not its share
+        # on its own advice, unless its next yuan beats the brand's last one
+        assert part.suggested["jinniu"] == pytest.approx(own, abs=1.0) or (
+            _mean_marginal_profit(new, "jinniu", part.suggested["jinniu"] - 1) >= split.water_level - 1e-6
+        )

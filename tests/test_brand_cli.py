@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from liveroi import db
+from liveroi import brand_settings, db
 from liveroi.formatting import money
 from tests.brand_fixtures import family_accounts, write_brand
 
@@ -82,7 +82,8 @@ def test_json_lines_split_the_budget_within_every_guardrail(brand_db: Path) -> N
     assert lines["saturated"]["brand"]["marginal_roi_at_allocation"]["xiaodiantong"] < 2.22
     new = lines["new account"]
     assert new["brand"]["marginal_roi_at_allocation"] == {"jinniu": None}  # six sessions: no curve
-    assert new["suggested"]["total"] == pytest.approx(min(max(0.1 * budget, 6_000 * 0.7), 6_000 * 1.3), abs=1)
+    share = brand_settings.TEST_SHARE  # nothing stored: the built-in default
+    assert new["suggested"]["total"] == pytest.approx(min(max(share * budget, 6_000 * 0.7), 6_000 * 1.3), abs=1)
     assert "still being measured (6 sessions" in new["reason"]
     assert "still being measured" not in lines["starved"]["reason"]
 

@@ -12,7 +12,7 @@ line. No account with sessions: one line on stderr, exit 1.
 
 ``--all-accounts --brand-budget B`` splits one brand budget of ``B`` CNY over every account and
 channel by marginal profit (:func:`liveroi.advisor.brand.allocate`; ``--test-share`` the share kept
-for accounts still being measured): with ``--json`` the same JSON Lines, each ``suggested`` the
+for accounts still being measured, else the brand setting of :mod:`liveroi.brand_settings`): with ``--json`` the same JSON Lines, each ``suggested`` the
 allocated spend, plus ``brand`` = ``{"budget", "allocated", "marginal_roi_at_allocation"}``;
 otherwise a short table. A budget that is not a finite amount ≥ 0 (or a share outside [0, 1]), or
 ``--brand-budget`` without ``--all-accounts``: exit 2.
@@ -26,10 +26,9 @@ from collections.abc import Iterator
 from itertools import chain
 from pathlib import Path
 
-from liveroi import db
+from liveroi import brand_settings, db
 from liveroi.advisor import Recommendation, recommend_account, recommend_accounts
 from liveroi.advisor.brand import (
-    TEST_SHARE,
     BrandAllocation,
     BrandBudgetError,
     allocate,
@@ -75,7 +74,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--test-share",
         default=None,
         metavar="X",
-        help=f"with --brand-budget: share of B kept for accounts still being measured (default {TEST_SHARE:g})",
+        help="with --brand-budget: share of B kept for accounts still being measured, fraction in [0, 1] "
+        "(default: the brand setting on the Settings page, else 0.1)",
     )
     for flag, text in OVERRIDES:
         parser.add_argument(f"--{flag}", type=float, default=None, metavar="X", help=f"override: {text}")
@@ -123,28 +123,36 @@ def _run_all(args: argparse.Namespace, path: Path, overrides: dict[str, float | 
     return 0
 
 
-def _brand_arguments(args: argparse.Namespace) -> tuple[float, float]:
-    """(budget, test share) from the flags, or a usage error naming the bad one."""
+def _brand_arguments(args: argparse.Namespace) -> tuple[float, float | None]:
+    """(budget, test share) from the flags — the share None when ``--test-share`` is not given (the
+    stored brand setting applies) — or a usage error naming the bad one."""
     try:
         budget, _ = validate_budget(args.brand_budget if args.brand_budget is not None else float("nan"))
     except BrandBudgetError as exc:
         raise CommandError(t("brand.cli.bad_budget", args.lang, value=args.brand_budget), EXIT_USAGE) from exc
-    share = TEST_SHARE if args.test_share is None else args.test_share
+    if args.test_share is None:
+        return budget, None
     try:
-        _, share = validate_budget(budget, share)
+        _, share = validate_budget(budget, args.test_share)
     except BrandBudgetError as exc:
         raise CommandError(t("brand.cli.bad_share", args.lang, value=args.test_share), EXIT_USAGE) from exc
     return budget, share
 
 
 def _run_brand(
-    args: argparse.Namespace, path: Path, overrides: dict[str, float | None], budget: float, share: float
+    args: argparse.Namespace,
+    path: Path,
+    overrides: dict[str, float | None],
+    budget: float,
+    share: float | None,
 ) -> int:
     with db.connection(path, read_only=True) as con:
         try:
             recs = list(recommend_accounts(con, lang=args.lang, **overrides))
         except SettingsError as exc:
             raise _bad_override(exc, overrides, args.lang) from exc
+        if share is None:  # no --test-share: the brand's stored setting (built-in default when unset)
+            share = brand_settings.load(con).test_share
     if not recs:
         raise CommandError(t("advisor.cli.no_data_any", args.lang))
     brand = allocate(recs, budget, share)

@@ -81,8 +81,32 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "brand.page.test_share": {"zh": "新号测试额度（%）", "en": "Test allowance for new accounts (%)"},
     "brand.page.test_share_help": {
-        "zh": "仍在测量中的账号（场次不足）平分这部分预算，不被已测准的账号挤掉。",
-        "en": "Accounts still being measured (few sessions) share this part of the budget instead of being outbid by better-measured accounts.",
+        "zh": "仍在测量中的账号（场次不足）平分这部分预算，不被已测准的账号挤掉。默认取设置页的品牌设置（当前 {stored}）；此处修改只影响本次查看。",
+        "en": "Accounts still being measured (few sessions) share this part of the budget instead of being outbid by better-measured accounts. Default: the brand setting on the Settings page (now {stored}); a change here is for this view only.",
+    },
+    # -- the Settings page's brand section (liveroi.ui.brand_settings_view) ------------------------
+    "brand.settings.title": {"zh": "品牌设置", "en": "Brand settings"},
+    "brand.settings.caption": {
+        "zh": "整个品牌（所有账号）共用的设置。品牌预算分配（账号矩阵页、recommend --brand-budget）在未另行指定时使用这里的值。",
+        "en": "Settings of the whole brand, every account together. The brand budget split (Account matrix page, recommend --brand-budget) uses them unless told otherwise.",
+    },
+    "brand.settings.test_share": {
+        "zh": "新号测试额度（占品牌预算的 %）",
+        "en": "Test allowance for new accounts (% of the brand budget)",
+    },
+    "brand.settings.test_share_help": {
+        "zh": "场次不足、仍在测量中的账号平分品牌预算的这一比例，不被已测准的账号挤掉。须在 0 到 100 之间；内置默认 {default}。",
+        "en": "Accounts still being measured (few sessions) share this part of the brand budget instead of being outbid by better-measured accounts. Between 0 and 100; built-in default {default}.",
+    },
+    "brand.settings.inherited": {
+        "zh": "尚未保存：使用内置默认 {default}。",
+        "en": "Not saved yet: the built-in default {default} applies.",
+    },
+    "brand.settings.save": {"zh": "保存品牌设置", "en": "Save brand settings"},
+    "brand.settings.saved": {"zh": "品牌设置已保存", "en": "Brand settings saved"},
+    "brand.settings.error.test_share": {
+        "zh": "新号测试额度须在 0% 到 100% 之间",
+        "en": "The test allowance must lie between 0 % and 100 %",
     },
     "brand.page.summary": {
         "zh": "预算 {budget}，已分配 {allocated}（上一场合计 {current}）。全品牌最后一元赚 {level} 利润：每个账号的下一元都在这条线上或受护栏限制。",

@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from liveroi import channels, db, formatting
+from liveroi import brand_settings, channels, db, formatting
 from liveroi.advisor.brand import (
-    TEST_SHARE,
     account_marginal,
     allocate,
     allocated_recommendation,
@@ -113,6 +112,12 @@ def render_callout(marginal: pd.DataFrame, lang: str) -> None:
         st.caption(t("brand.page.losing", lang, count=losing))
 
 
+def stored_test_share() -> float:
+    """The brand's test share as stored on the Settings page (the built-in default when unset)."""
+    value = data.query("settings/brand_one")["test_share"].iloc[0]
+    return brand_settings.TEST_SHARE if pd.isna(value) else float(value)
+
+
 def _budget_key(accounts: list[str]) -> str:
     digest = hashlib.sha1("\x1f".join(accounts).encode()).hexdigest()[:10]
     return f"matrix_brand_budget_{digest}"  # a new selection starts from its own default
@@ -132,15 +137,16 @@ def render_budget(recs: list[Recommendation], marginal: pd.DataFrame, lang: str)
         key=_budget_key([r.account for r in recs]),
         help=t("brand.page.budget_help", lang, default=formatting.money(default, lang)),
     )
+    stored = stored_test_share()
     share_pct = right.number_input(
         t("brand.page.test_share", lang),
         min_value=0.0,
         max_value=100.0,
-        value=TEST_SHARE * 100,
+        value=round(stored * 100, 2),
         step=5.0,
         format="%.0f",
-        key="matrix_test_share",
-        help=t("brand.page.test_share_help", lang),
+        key=f"matrix_test_share_{stored:.6f}",  # a newly saved setting starts the input anew
+        help=t("brand.page.test_share_help", lang, stored=formatting.percent(stored, 0)),
     )
     brand = allocate(recs, float(budget), float(share_pct) / 100)
     level = formatting.money(brand.water_level, lang, decimals=2)

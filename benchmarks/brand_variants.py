@@ -1,0 +1,125 @@
+"""Named alternatives of the brand allocation, rerunnable on the brand family's seeds
+(``docs/advisor-notes.md``, "The brand budget").
+
+Run: ``python -m benchmarks.brand_variants NAME [NAME …] [--held-out] [--seeds 0-4]
+[--budgets 1.0,0.8]`` — each variant patches module constants of :mod:`liveroi.advisor.brand` for the
+run and plays :func:`liveroi.advisor.brand_simulate.brand_advisor_policy` on the family at each budget,
+scored against the brand oracle (computed once per seed and budget, shared by the variants). The
+default seeds are the tuning seeds (:data:`liveroi.advisor.brand_simulate.TUNING_SEEDS`);
+``--held-out`` plays the held-out ones, only for reporting a decision already made.
+``python -m benchmarks.brand_variants --list`` lists the names.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from liveroi.advisor import brand
+from liveroi.advisor.brand_simulate import (
+    HELD_OUT_SEEDS,
+    TUNING_SEEDS,
+    brand_advisor_policy,
+    brand_family,
+    brand_oracle,
+    play_brand,
+    scaled_advice_policy,
+)
+
+# name → {constant of liveroi.advisor.brand: value}, relative to the allocation as shipped ("current").
+VARIANTS: dict[str, dict[str, object]] = {
+    "current": {},
+    "test_share_0": {"TEST_SHARE": 0.0},
+    "test_share_5": {"TEST_SHARE": 0.05},
+    "test_share_15": {"TEST_SHARE": 0.15},
+    "test_share_20": {"TEST_SHARE": 0.20},
+    "test_share_30": {"TEST_SHARE": 0.30},
+    # a measuring account with a curve: the larger of its share and its own advice, or its own advice
+    # (shipped since the tuning round: the smaller of its share and its own advice)
+    "measuring_share": {"MEASURING_FLOOR": "share"},  # the rule before: its share alone
+    "measuring_share_or_advice": {"MEASURING_FLOOR": "share_or_advice"},
+    "measuring_advice": {"MEASURING_FLOOR": "advice"},
+    # the advisor's caution beyond the tried range, per channel (liveroi.advisor.brand._channel_value)
+    "caution_05": {"CAUTION": 0.5},
+    "caution_1": {"CAUTION": 1.0},
+}
+
+
+@contextmanager
+def patched(name: str) -> Iterator[None]:
+    """The variant's constants in force for the duration of the block."""
+    saved = {key: getattr(brand, key) for key in VARIANTS[name]}
+    try:
+        for key, value in VARIANTS[name].items():
+            setattr(brand, key, value)
+        yield
+    finally:
+        for key, value in saved.items():
+            setattr(brand, key, value)
+
+
+def parse_seeds(text: str) -> list[int]:
+    """``0-4`` or ``5,6,7`` or ``0-4,100-139``."""
+    seeds: list[int] = []
+    for part in text.split(","):
+        if "-" in part:
+            first, last = (int(x) for x in part.split("-"))
+            seeds.extend(range(first, last + 1))
+        elif part:
+            seeds.append(int(part))
+    return seeds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*")
+    parser.add_argument("--list", action="store_true")
+    parser.add_argument("--held-out", action="store_true", help="the held-out seeds (reporting only)")
+    parser.add_argument("--seeds", default=None, help="seeds instead of the tuning set, e.g. 0-4,100-109")
+    parser.add_argument("--budgets", default="1.0,0.8")
+    parser.add_argument("--scaled", action="store_true", help="also each account's own advice, scaled")
+    parser.add_argument(
+        "--new-account-saturated", action="store_true", help="the family with its new account saturated"
+    )
+    args = parser.parse_args()
+    if args.list or not args.names:
+        print("\n".join(VARIANTS))
+        return
+    seeds = parse_seeds(args.seeds) if args.seeds else list(HELD_OUT_SEEDS if args.held_out else TUNING_SEEDS)
+    factors = [float(x) for x in args.budgets.split(",")]
+    which = "held-out" if args.held_out else "tuning" if not args.seeds else "chosen"
+    if args.new_account_saturated:
+        which += " (new account saturated)"
+    print(f"{len(seeds)} {which} seeds; share of the brand oracle's incremental profit, 20 sessions\n")
+    print("| variant | " + " | ".join(f"budget ×{f:g}" for f in factors) + " | over budget | step violations | s |")
+    print("|---|" + "---|" * (len(factors) + 3))
+    oracle: dict[tuple[float, int], float] = {}
+    families = {f: brand_family(f, new_account_saturated=args.new_account_saturated) for f in factors}
+    names = [*args.names, *(["scaled advice"] if args.scaled else [])]
+    for name in names:
+        started = time.perf_counter()
+        means, over, violations = [], 0, 0
+        for factor in factors:
+            family = families[factor]
+            shares = []
+            for seed in seeds:
+                if (factor, seed) not in oracle:
+                    oracle[(factor, seed)] = play_brand(family, brand_oracle(family), "oracle", seed).incremental_profit
+                if name == "scaled advice":
+                    run = play_brand(family, scaled_advice_policy, name, seed)
+                else:
+                    with patched(name):
+                        run = play_brand(family, brand_advisor_policy, name, seed)
+                shares.append(run.incremental_profit / oracle[(factor, seed)])
+                over += run.over_budget
+                violations += run.step_violations
+            means.append(f"{statistics.mean(shares):.2%} (worst {min(shares):.1%})")
+        elapsed = time.perf_counter() - started
+        print(f"| {name} | " + " | ".join(means) + f" | {over} | {violations} | {elapsed:.0f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
