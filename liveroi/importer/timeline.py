@@ -209,6 +209,7 @@ def stage_file(
     info = describe(layout, src.name)
     readers.load_raw(con, src, layout, lang)
     db.execute(con, "import/rows", {"header_row": layout.header_row})
+    db.execute(con, "import/rows_view")
     db.execute(con, "import/drop_raw")
     db.execute(con, "import/known_empty")
     db.execute(con, "import/timeline_template")

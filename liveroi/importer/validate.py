@@ -165,6 +165,7 @@ def stage_file(
             raise ImportFileError.from_key(src.name, "import.error.no_file_date", lang, layout=named.name)
     readers.load_raw(con, src, layout, lang)
     db.execute(con, "import/rows", {"header_row": layout.header_row})
+    db.execute(con, "import/rows_view")
     if layout.kind == SNAPSHOTS:
         db.execute(
             con,
