@@ -3,7 +3,7 @@
 Usage::
 
     python -m benchmarks.import_profile [--rows 200k] [--runs 3] [--kind gbk|canonical]
-    python -m benchmarks.import_profile --file benchmarks/data/1m-…/narrow.csv [--kind canonical]
+    python -m benchmarks.import_profile --file <data set>/narrow.csv [--kind canonical]
 
 Generates (once, cached under ``--data-dir``) a brand of ``rows`` sessions (~2,000 per account) as the
 back-end's Chinese-header GBK export (``gbk``) or liveroi's own export (``canonical``) — or takes
