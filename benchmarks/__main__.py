@@ -1,4 +1,5 @@
-"""``python -m benchmarks [--sizes 10k,100k,1m] [--runs N] [--only import,queries,pages,browser,advisor]``.
+"""``python -m benchmarks [--sizes 10k,100k,1m] [--runs N] [--only import,queries,pages,browser,advisor]
+[--import-files narrow,canonical,gbk]``.
 
 Generates (or reuses from ``benchmarks/data/``) a data set per size, measures each area on it, and
 writes ``benchmarks/results.json`` (raw) and ``benchmarks/RESULTS.md`` (tables) after every area, so
@@ -41,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
         "--no-advisor-synthetic", action="store_true", help="skip advisor_bench's simulated timing table"
     )
     parser.add_argument("--note", action="append", default=[], help="a note for the report's header")
+    parser.add_argument(
+        "--import-files",
+        default="narrow,canonical,gbk",
+        help="the import area's files: narrow, canonical (the wide export), gbk",
+    )
     return parser
 
 
@@ -55,9 +61,11 @@ def _save(results: dict[str, Any], json_path: Path, md_path: Path) -> None:
     md_path.write_text(report.render(results), encoding="utf-8")
 
 
-def _measure_area(area: str, dataset: datagen.Dataset, runs: int, work: Path) -> dict[str, Any]:
+def _measure_area(
+    area: str, dataset: datagen.Dataset, runs: int, work: Path, import_files: tuple[str, ...]
+) -> dict[str, Any]:
     if area == "import":
-        return bench_import.run(dataset, runs, work / "import")
+        return bench_import.run(dataset, runs, work / "import", import_files)
     if area == "queries":
         return bench_queries.run(dataset.db_path, runs)
     if area == "pages":
@@ -79,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _parser().error(f"unknown areas: {', '.join(sorted(unknown))}")
     for label in labels:
         datagen.parse_size(label)
+    import_files = tuple(k.strip() for k in args.import_files.split(",") if k.strip())
 
     results: dict[str, Any] = {}
     if args.merge and args.json.is_file():
@@ -101,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         dataset = datagen.ensure_dataset(label, args.seed, args.data_dir)
         results.setdefault("datasets", {})[label] = {
             **asdict(dataset),
+            "narrow_bytes": dataset.narrow_csv.stat().st_size,
             "canonical_bytes": dataset.canonical_csv.stat().st_size,
             "gbk_bytes": dataset.gbk_csv.stat().st_size,
         }
@@ -108,7 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             before = os.getloadavg()[0]
             _log(f"{label} {area} (load average {before:.1f})")
             started = time.perf_counter()
-            results.setdefault(area, {})[label] = _measure_area(area, dataset, args.runs, work)
+            measured = _measure_area(area, dataset, args.runs, work, import_files)
+            if args.merge and area == "import":  # files not measured this time keep their figures
+                measured = {**results.get(area, {}).get(label, {}), **measured}
+            results.setdefault(area, {})[label] = measured
             load.setdefault(label, {})[area] = {
                 "loadavg_before": before,
                 "loadavg_after": os.getloadavg()[0],

@@ -3,9 +3,12 @@
 Usage::
 
     python -m benchmarks.import_profile [--rows 200k] [--runs 3] [--kind gbk|canonical]
+    python -m benchmarks.import_profile --file <data set>/narrow.csv [--kind canonical]
 
 Generates (once, cached under ``--data-dir``) a brand of ``rows`` sessions (~2,000 per account) as the
-back-end's Chinese-header GBK export (``gbk``) or liveroi's own export (``canonical``), then per run:
+back-end's Chinese-header GBK export (``gbk``) or liveroi's own export (``canonical``) — or takes
+``--file`` (e.g. a data set of ``python -m benchmarks``; ``--kind gbk`` for a GB18030 file with a title
+line) — then per run:
 
 * floor: ``read_csv`` of the file into a table of a fresh database file + CHECKPOINT, every column as
   text; for a GBK file twice — a UTF-8 copy of it (the ratios are against this, the lower floor) and
@@ -167,11 +170,11 @@ def main(argv: list[str] | None = None) -> int:
         "--data-dir", type=Path, default=Path(tempfile.gettempdir()) / "liveroi-import-profile"
     )
     parser.add_argument("--top", type=int, default=14, help="steps to list")
+    parser.add_argument("--file", type=Path, help="profile this file instead of a generated one")
     args = parser.parse_args(argv)
 
-    rows = parse_rows(args.rows)
     started = time.perf_counter()
-    file = ensure_file(rows, args.kind, args.data_dir)
+    file = args.file or ensure_file(parse_rows(args.rows), args.kind, args.data_dir)
     print(
         f"file: {file} ({file.stat().st_size / 2**20:.1f} MB, ready in {time.perf_counter() - started:.1f} s)"
     )

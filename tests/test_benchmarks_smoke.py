@@ -50,9 +50,16 @@ def test_import_counts_equal_the_generated_rows(run) -> None:
     assert rows == dataset["sessions"]
     # the GBK export has a title line above the header and a 合计 row the importer skips
     assert _data_lines(gbk, "gbk", 1) == rows + 1
-    for kind in ("canonical", "gbk"):
+    narrow = Path(dataset["directory"]) / "narrow.csv"
+    assert _data_lines(narrow, "utf-8", 0) == rows
+    assert len(narrow.read_text(encoding="utf-8").splitlines()[0].split(",")) == 10
+    for kind in ("narrow", "canonical", "gbk"):
         imported = results["import"][SIZE][kind]
         assert imported["import"]["inserted"] == rows
+        assert imported["lake_import"]["inserted"] == rows  # the same file into a fresh DuckLake
+        assert imported["lake_ratio_duckdb"] == pytest.approx(
+            imported["lake_import"]["median"] / imported["duckdb_read_csv"]["median"]
+        )
         assert imported["import"]["database"]["sessions"] == rows
         assert imported["import"]["rejected"] == 0
         assert imported["reimport"]["unchanged"] == rows
@@ -98,6 +105,7 @@ def test_report_has_every_area_with_numbers(run) -> None:
         assert heading in markdown
     assert "## Browser" in markdown and "Not measured in this run." in markdown
     assert "import (canonical) ≤ 3× DuckDB read_csv" in markdown
+    assert "DuckLake import (narrow) ≤ 3× DuckDB read_csv" in markdown
     assert "`pages/account_matrix · all accounts` ≤ 300 ms" in markdown
     assert "| `pages/today.py` cold |" in markdown
     assert "duckdb 1.5.5" in markdown

@@ -526,3 +526,50 @@ def test_line_lengths_carry_across_chunks(chunk_size: int) -> None:
     for start in range(0, len(data), chunk_size):
         longest, carry = readers._line_lengths(data[start : start + chunk_size], longest, carry)
     assert max(longest, carry) == max(len(line) for line in lines)
+
+
+def _python_says_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_utf8_check_agrees_with_pythons_decoder_whatever_the_chunks(seed: int) -> None:
+    """The hashing pass checks UTF-8 chunk by chunk without decoding (readers._Utf8Validator): on byte
+    strings built from characters, lone lead and continuation bytes, overlong forms, surrogates and
+    bytes past U+10FFFF, cut anywhere, it says exactly what Python's strict decoder says of the whole."""
+    rng = random.Random(seed)
+    pieces = [
+        b"a",
+        b",",
+        "中".encode(),
+        "é".encode(),
+        "😀".encode(),
+        b"\xe4",
+        b"\xb8",
+        b"\x80",
+        b"\xc3",
+        b"\xc0\x80",
+        b"\xe0\x80\x80",
+        b"\xed\xa0\x80",
+        b"\xf4\x90\x80\x80",
+        b"\xf5",
+        b"\xff",
+        b"\xf0\x9f",
+    ]
+    verdicts = set()
+    for _ in range(3000):
+        data = b"".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
+        cuts = sorted(rng.randrange(0, len(data) + 1) for _ in range(rng.randrange(0, 4)))
+        check, start, valid = readers._Utf8Validator(), 0, True
+        for end in [*cuts, len(data)]:
+            valid = valid and check.feed(data[start:end])
+            start = end
+        valid = valid and check.finish()
+        expected = _python_says_utf8(data)
+        assert valid == expected, (data, cuts)
+        verdicts.add(expected)
+    assert verdicts == {True, False}  # both answers were exercised

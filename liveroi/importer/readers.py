@@ -112,7 +112,7 @@ def open_source(source: ImportSource, lang: str) -> SourceFile:
             name, "import.error.too_large", lang, size=size // 2**20, limit=limits.MAX_FILE_BYTES // 2**20
         )
     digest = hashlib.sha256()
-    decoder = codecs.getincrementaldecoder("utf-8")()
+    decoder = _Utf8Validator()
     utf8 = True
     utf8_text = False  # UTF-8 beyond ASCII seen: mixed encodings if some other part is not UTF-8
     nul = False
@@ -126,17 +126,12 @@ def open_source(source: ImportSource, lang: str) -> SourceFile:
             nul = nul or b"\x00" in chunk
             longest, carry = _line_lengths(chunk, longest, carry)
             if utf8:
-                try:
-                    text = decoder.decode(chunk)  # every chunk: the decoder carries split characters
-                    utf8_text = utf8_text or not text.isascii()
-                except UnicodeDecodeError:
-                    utf8 = False
+                utf8 = decoder.feed(chunk)  # every chunk: the validator carries split characters
+                utf8_text = utf8_text or (utf8 and not chunk.isascii())
             if not utf8 and not utf8_text and not head.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
                 utf8_text = _has_utf8_run(chunk)
         if utf8:
-            decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        utf8 = False
+            utf8 = decoder.finish()
     except OSError as exc:
         raise ImportFileError.from_key(name, "import.error.unreadable", lang, detail=exc.strerror) from exc
     if head.startswith(_ZIP_MAGIC):
@@ -162,11 +157,58 @@ def open_source(source: ImportSource, lang: str) -> SourceFile:
     return result
 
 
+class _Utf8Validator:
+    """Whether a stream of chunks is valid UTF-8, as Python's strict decoder decides, without decoding it:
+    Arrow's validator (SIMD) checks each chunk in place — ~10x faster than building the text, which was
+    a second of a 400 MB import. A character split across two chunks is carried into the next one."""
+
+    def __init__(self) -> None:
+        self._carry = b""
+
+    @staticmethod
+    def _complete(data: bytes) -> int:
+        """The length of ``data`` without a trailing character that is not complete yet."""
+        n = len(data)
+        for back in range(1, min(4, n) + 1):
+            byte = data[n - back]
+            if byte & 0xC0 == 0x80:  # a continuation byte: its lead byte is further back
+                continue
+            if byte < 0x80:
+                return n
+            needed = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return n - back if needed > back else n
+        return n
+
+    def feed(self, chunk: bytes) -> bool:
+        """Check the next chunk; False once the stream is not UTF-8."""
+        import pyarrow as pa
+
+        data = self._carry + chunk if self._carry else chunk
+        cut = self._complete(data)
+        self._carry = data[cut:]
+        whole = data[:cut] if cut < len(data) else data
+        if not whole:
+            return True
+        offsets = pa.py_buffer(np.array([0, len(whole)], dtype=np.int32).tobytes())
+        array = pa.Array.from_buffers(pa.binary(), 1, [None, offsets, pa.py_buffer(whole)])
+        try:
+            array.cast(pa.string())  # validates the bytes; the result is not used
+        except pa.ArrowInvalid:
+            return False
+        return True
+
+    def finish(self) -> bool:
+        """False when the stream ended inside a character."""
+        return not self._carry
+
+
 def _line_lengths(chunk: bytes, longest: int, carry: int) -> tuple[int, int]:
     """``(longest, carry)`` after ``chunk``: the longest line in bytes seen so far and the length of
-    the line still open at the chunk's end (vectorised: the positions of the line breaks)."""
+    the line still open at the chunk's end (vectorised: the positions of the line breaks, found among the
+    few bytes <= 0x0D first — one comparison over the chunk instead of two)."""
     data = np.frombuffer(chunk, dtype=np.uint8)
-    ends = np.flatnonzero((data == 0x0A) | (data == 0x0D))  # LF, CRLF, or an old Mac export's CR
+    low = np.flatnonzero(data <= 0x0D)
+    ends = low[(data[low] == 0x0A) | (data[low] == 0x0D)]  # LF, CRLF, or an old Mac export's CR
     if not len(ends):
         return longest, carry + len(chunk)
     inner = int(np.diff(ends).max()) - 1 if len(ends) > 1 else 0

@@ -201,14 +201,14 @@ def stage_file(
 ):
     """Read, parse and validate a timeline file into ``import_stage_timeline`` (and the shared rejects
     staging). Returns a :class:`liveroi.importer.validate.StagedFile`."""
-    from liveroi.importer.validate import StagedFile
+    from liveroi.importer.validate import StagedFile, stage_rows
 
     mapped = {c.canonical for c in layout.columns if c.canonical}
     if "account" not in mapped and not account:
         raise ImportFileError.from_key(src.name, "import.error.no_account_column", lang)
     info = describe(layout, src.name)
     readers.load_raw(con, src, layout, lang)
-    db.execute(con, "import/rows", {"header_row": layout.header_row})
+    stage_rows(con, layout.header_row)
     db.execute(con, "import/drop_raw")
     db.execute(con, "import/known_empty")
     db.execute(con, "import/timeline_template")

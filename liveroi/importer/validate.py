@@ -73,6 +73,7 @@ SNAPSHOT_GAP_MINUTES = 30
 PARSER_QUERIES: tuple[str, ...] = (
     *values.MACRO_FILES,
     "import/rows",
+    "import/rows_dedupe",
     "import/sessions_parse",
     "import/spend_cells",
     "import/extra_cells",
@@ -98,6 +99,16 @@ def parser_version() -> str:
     for name in PARSER_QUERIES:
         digest.update(db.load_sql(name).encode("utf-8"))
     return digest.hexdigest()[:16]
+
+
+def stage_rows(con: duckdb.DuckDBPyConnection, header_row: int) -> None:
+    """``import_raw`` → ``import_rows`` (queries/import/rows.sql): one pass hashing and flagging the rows,
+    then — only when a hash repeats — exact duplicates collapsed (import/rows_dedupe), then the view with
+    every canonical column."""
+    db.execute(con, "import/rows", {"header_row": header_row})
+    if int(db.query(con, "import/rows_repeated")["n"].iloc[0]):
+        db.execute(con, "import/rows_dedupe")
+    db.execute(con, "import/rows_view")
 
 
 def layout_key(layout: readers.Layout, account: str | None) -> str:
@@ -164,7 +175,7 @@ def stage_file(
         if file_date is None:
             raise ImportFileError.from_key(src.name, "import.error.no_file_date", lang, layout=named.name)
     readers.load_raw(con, src, layout, lang)
-    db.execute(con, "import/rows", {"header_row": layout.header_row})
+    stage_rows(con, layout.header_row)
     if layout.kind == SNAPSHOTS:
         db.execute(
             con,

@@ -1,4 +1,5 @@
--- Free the temporary table import_rows as soon as the current file no longer needs it (at 1M rows each such
--- table holds hundreds of MB; the write phase and the next file start without it). Grain: none.
+-- Free the temporary table behind import_rows as soon as the current file no longer needs it (at 1M rows
+-- each such table holds hundreds of MB; the write phase and the next file start without it). Grain: none.
 -- No parameters.
-DROP TABLE IF EXISTS import_rows;
+DROP VIEW IF EXISTS import_rows;
+DROP TABLE IF EXISTS import_rows_data;

@@ -10,8 +10,9 @@
 -- 采集时间 may be a time of day only (the scraper's file is one day, `<YYYY-MM-DD>_直播大屏累计数据.csv`):
 -- it is then on $file_date, the date in the file name (NULL when the name has none: such rows stay
 -- unreadable and are rejected).
+-- The UPDATE is of import_rows_data, the table behind the view import_rows.
 -- Grain: one row per snapshot row changed. Parameters: $gap_minutes, $file_date (ISO date text or NULL).
-UPDATE import_rows AS r
+UPDATE import_rows_data AS r
 SET
     _summary = NOT s.is_last,
     started_at = CASE WHEN s.is_last THEN strftime(s.first_at, '%Y-%m-%d %H:%M:%S') ELSE r.started_at END,

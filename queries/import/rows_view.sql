@@ -1,0 +1,7 @@
+-- import_rows: the rows of import_rows_data (queries/import/rows.sql) with every canonical column, those the
+-- file lacks as a constant NULL, so the static SQL of the parse reads any file. A view: the absent columns
+-- are never stored. Run right after import/rows. Grain: one row per distinct raw row. No parameters.
+CREATE OR REPLACE TEMP VIEW import_rows AS
+SELECT * FROM import_rows_data
+UNION ALL BY NAME
+SELECT * FROM import_template;
