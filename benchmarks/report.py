@@ -261,8 +261,15 @@ def _import_section(results: dict[str, Any], labels: Sequence[str]) -> list[str]
     for kind, title in IMPORT_FILES:
         rows += [
             (f"**{title}**: `liveroi import` (fresh database)", m(kind, "import"), seconds_text, ""),
-            ("  DuckDB `read_csv` → table (floor)", m(kind, "duckdb_read_csv"), seconds_text, ""),
+            (
+                "  DuckDB `read_csv` → table, types sniffed (floor)",
+                m(kind, "duckdb_read_csv"),
+                seconds_text,
+                "",
+            ),
             ("  import ÷ DuckDB read_csv", v(kind, "ratio_duckdb"), _ratio, "≤ 3×"),
+            ("  DuckDB `read_csv`, every column as text", m(kind, "duckdb_read_csv_text"), seconds_text, ""),
+            ("  import ÷ that", v(kind, "ratio_duckdb_text"), _ratio, ""),
             (
                 "  `liveroi import` into a fresh DuckLake (same runs)",
                 m(kind, "lake_import"),
