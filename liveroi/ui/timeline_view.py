@@ -29,7 +29,7 @@ def render(session: pd.Series, lang: str) -> None:
     """The timeline section for ``session`` (a row of ``queries/pages/session_detail.sql``)."""
     st.subheader(t("timeline.title", lang))
     frame = data.query(
-        "pages/session_timeline", {"account": str(session["account"]), "session_id": str(session["session_id"])}
+        "pacing/session_buckets", {"account": str(session["account"]), "session_id": str(session["session_id"])}
     )
     if frame.empty:
         st.caption(t("timeline.none", lang))

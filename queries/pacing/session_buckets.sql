@@ -1,4 +1,6 @@
--- The timeline of one session of an account, every target, in time order.
+-- The timeline of one session of an account, every target, in time order: what `pace` judges and what
+-- the Sessions page draws. The account filter is what DuckDB pushes through the view's windows (every
+-- window of session_timeline is partitioned by account), so only that account's timeline is read.
 -- Grain: one row per bucket per target. Parameters: $account, $session_id.
 SELECT
     account, session_id, bucket_start, bucket_minutes, online, viewers_in, gmv, orders, new_followers,
