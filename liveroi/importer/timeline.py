@@ -34,8 +34,7 @@ import duckdb
 
 from liveroi import db
 from liveroi.channels import channel_key
-from liveroi.i18n import t
-from liveroi.importer import headers, layouts, limits, readers
+from liveroi.importer import headers, layouts, limits, readers, validate
 from liveroi.importer.errors import ImportFileError
 
 KIND = layouts.TIMELINE
@@ -239,22 +238,10 @@ def stage_file(
     )
     db.execute(con, "import/timeline_checked")
     db.execute(con, "import/timeline_stage", {"file_idx": file_idx})
-    db.execute(
-        con,
-        "import/rejects_stage",
-        {
-            "file_idx": file_idx,
-            "raw_names": readers.raw_names(layout),
-            "written": [*(c.header for c in layout.columns), t("import.column.beyond_header", lang)],
-        },
+    counts = validate.finish_staging(
+        con, src.name, file_idx, layout, lang, ("import/drop_rows", "import/timeline_drop")
     )
-    counts = db.query(con, "import/rows_counts").iloc[0]
-    for table in ("import/drop_rows", "import/timeline_drop"):
-        db.execute(con, table)
-    rows_read = int(counts["rows_read"])
-    if rows_read == 0:
-        raise ImportFileError.from_key(src.name, "import.error.no_rows", lang)
-    return StagedFile(file_idx, src, layout, rows_read, int(counts["skipped"]), int(counts["rejected"]))
+    return StagedFile(file_idx, src, layout, counts["rows_read"], counts["skipped"], counts["rejected"])
 
 
 def write(con: duckdb.DuckDBPyConnection, file_idx: int, import_id: int) -> dict[str, int]:

@@ -256,6 +256,37 @@ def stage_file(
             {"scales": _scales(layout)} if extras else None,
         )
         db.execute(con, "import/ad_stage", {"file_idx": file_idx, "layout": named.name, "grain": named.grain})
+    counts = finish_staging(
+        con,
+        src.name,
+        file_idx,
+        layout,
+        lang,
+        ("import/drop_rows", "import/drop_spend_cells", "import/drop_extra_cells", "import/drop_parsed"),
+    )
+    return StagedFile(
+        file_idx,
+        src,
+        layout,
+        int(counts["rows_read"]),
+        int(counts["skipped"]),
+        int(counts["rejected"]),
+        int(counts["known"]),
+    )
+
+
+def finish_staging(
+    con: duckdb.DuckDBPyConnection,
+    file_name: str,
+    file_idx: int,
+    layout: readers.Layout,
+    lang: str,
+    drops: tuple[str, ...],
+) -> dict[str, int]:
+    """The end of staging one file, whatever it holds: its rejected cells staged for the log (named by
+    the file's own headers), its row counts (``import/rows_counts``: rows_read, skipped, rejected,
+    known), and the per-row working tables in ``drops`` dropped — the staged tables keep what the write
+    needs. A file with no data row is refused (``import.error.no_rows``)."""
     db.execute(
         con,
         "import/rejects_stage",
@@ -266,22 +297,8 @@ def stage_file(
         },
     )
     counts = db.query(con, "import/rows_counts").iloc[0]
-    for table in (
-        "import/drop_rows",
-        "import/drop_spend_cells",
-        "import/drop_extra_cells",
-        "import/drop_parsed",
-    ):
-        db.execute(con, table)  # the staging tables hold what the write needs
-    rows_read = int(counts["rows_read"])
-    if rows_read == 0:
-        raise ImportFileError.from_key(src.name, "import.error.no_rows", lang)
-    return StagedFile(
-        file_idx,
-        src,
-        layout,
-        rows_read,
-        int(counts["skipped"]),
-        int(counts["rejected"]),
-        int(counts["known"]),
-    )
+    for table in drops:
+        db.execute(con, table)
+    if int(counts["rows_read"]) == 0:
+        raise ImportFileError.from_key(file_name, "import.error.no_rows", lang)
+    return {name: int(value) for name, value in counts.items()}
