@@ -87,3 +87,16 @@ def streamlit_server(
 def launch_options() -> dict[str, object]:
     """Keyword arguments for ``playwright.chromium.launch`` (sync or async API)."""
     return {"executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    """Debian's Chromium, headless, through Playwright's sync API; closed on exit."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**launch_options())
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from liveroi.i18n import t
-from tests.browser_support import TIMEOUT_MS, launch_options, streamlit_server
+from tests.browser_support import TIMEOUT_MS, chromium, streamlit_server
 from tests.dashboard_fixtures import ACCOUNT_A
 from tests.test_pages_timeline import BREAKEVEN_A, write_timeline
 
@@ -34,48 +34,40 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_timeline_chart_draws_roi_breakeven_and_the_cuts(server: str) -> None:
-    from playwright.sync_api import sync_playwright
-
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**launch_options())
-        try:
-            page = browser.new_page(viewport={"width": 1440, "height": 2400})
-            page.goto(f"{server}/sessions?lang=en&account={ACCOUNT_A}", timeout=TIMEOUT_MS)
-            page.get_by_role("heading", name=t("page.sessions", "en"), level=1).wait_for(timeout=TIMEOUT_MS)
-            title = t("chart.timeline", "en")
-            page.wait_for_function(
-                """title => [...document.querySelectorAll('.js-plotly-plot')].some(
-                    p => p._fullLayout && p._fullLayout.title.text === title && p.calcdata)""",
-                arg=title,
-                timeout=TIMEOUT_MS,
-            )
-            page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=TIMEOUT_MS)
-            assert page.locator('[data-testid="stException"]').count() == 0
-            drawn = page.evaluate(
-                """title => {
-                  const gd = [...document.querySelectorAll('.js-plotly-plot')]
-                    .find(p => p._fullLayout && p._fullLayout.title.text === title);
-                  const names = gd._fullData.map(d => d.name);
-                  const points = gd.calcdata.map(c => c.filter(p => p.y !== undefined && !isNaN(p.y)).length);
-                  const roiAxis = gd._fullLayout.yaxis2;
-                  const cut = gd._fullData.findIndex(d => d.name === 'Cut');
-                  const be = gd._fullData.findIndex(d => d.name.startsWith('Break-even'));
-                  return {
-                    names, points,
-                    texts: [...gd.querySelectorAll('.textpoint text')].map(n => n.textContent),
-                    cutPixels: gd.calcdata[cut].map(p => roiAxis.l2p(p.y)),
-                    breakevenPixel: roiAxis.l2p(gd.calcdata[be][0].y),
-                    legend: [...gd.querySelectorAll('.legendtext')].map(n => n.textContent),
-                  };
-                }""",
-                title,
-            )
-            page.locator(".js-plotly-plot").nth(2).screenshot(
-                path=str(SCREENSHOTS / "session_timeline_en.png")
-            )
-        finally:
-            browser.close()
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1440, "height": 2400})
+        page.goto(f"{server}/sessions?lang=en&account={ACCOUNT_A}", timeout=TIMEOUT_MS)
+        page.get_by_role("heading", name=t("page.sessions", "en"), level=1).wait_for(timeout=TIMEOUT_MS)
+        title = t("chart.timeline", "en")
+        page.wait_for_function(
+            """title => [...document.querySelectorAll('.js-plotly-plot')].some(
+                p => p._fullLayout && p._fullLayout.title.text === title && p.calcdata)""",
+            arg=title,
+            timeout=TIMEOUT_MS,
+        )
+        page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=TIMEOUT_MS)
+        assert page.locator('[data-testid="stException"]').count() == 0
+        drawn = page.evaluate(
+            """title => {
+              const gd = [...document.querySelectorAll('.js-plotly-plot')]
+                .find(p => p._fullLayout && p._fullLayout.title.text === title);
+              const names = gd._fullData.map(d => d.name);
+              const points = gd.calcdata.map(c => c.filter(p => p.y !== undefined && !isNaN(p.y)).length);
+              const roiAxis = gd._fullLayout.yaxis2;
+              const cut = gd._fullData.findIndex(d => d.name === 'Cut');
+              const be = gd._fullData.findIndex(d => d.name.startsWith('Break-even'));
+              return {
+                names, points,
+                texts: [...gd.querySelectorAll('.textpoint text')].map(n => n.textContent),
+                cutPixels: gd.calcdata[cut].map(p => roiAxis.l2p(p.y)),
+                breakevenPixel: roiAxis.l2p(gd.calcdata[be][0].y),
+                legend: [...gd.querySelectorAll('.legendtext')].map(n => n.textContent),
+              };
+            }""",
+            title,
+        )
+        page.locator(".js-plotly-plot").nth(2).screenshot(path=str(SCREENSHOTS / "session_timeline_en.png"))
 
     by_name = dict(zip(drawn["names"], drawn["points"], strict=True))
     assert by_name["Cumulative ROI"] == 36 and by_name["Cumulative GMV"] == 36  # one point per bucket

@@ -15,7 +15,7 @@ import pytest
 from liveroi import db, formatting
 from liveroi.i18n import t
 from tests.brand_fixtures import family_accounts, write_brand
-from tests.browser_support import TIMEOUT_MS, launch_options, streamlit_server
+from tests.browser_support import TIMEOUT_MS, chromium, streamlit_server
 
 pytestmark = pytest.mark.browser
 
@@ -36,14 +36,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(**launch_options())
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 def _settled(page) -> None:
