@@ -32,7 +32,15 @@ import pandas as pd
 from liveroi.advisor.backtest import backtest
 from liveroi.advisor.batch import load_inputs, recommend_accounts
 from liveroi.advisor.data import History, account_known, load_histories, load_history
-from liveroi.advisor.decide import Decision, Economics, Expected, choose_spend, economics, expected
+from liveroi.advisor.decide import (
+    Decision,
+    Economics,
+    Expected,
+    SpendTotals,
+    choose_spend,
+    economics,
+    expected,
+)
 from liveroi.advisor.model import FittedModel, fit
 from liveroi.advisor.reason import build_reason
 from liveroi.settings import AccountSettings
@@ -61,7 +69,7 @@ BAND = (0.1, 0.9)  # the 80 % credible band of curves and marginal ROI
 
 
 @dataclass(frozen=True)
-class Recommendation:
+class Recommendation(SpendTotals):
     """The advice for an account's next session, with everything needed to draw and check it."""
 
     account: str
@@ -80,16 +88,6 @@ class Recommendation:
     decision: Decision
     model: FittedModel
     history: History
-
-    @property
-    def current_total(self) -> float:
-        """Total spend of the latest session."""
-        return float(sum(self.current.values()))
-
-    @property
-    def suggested_total(self) -> float:
-        """Total suggested spend."""
-        return float(sum(self.suggested.values()))
 
     def to_json(self) -> dict:
         """The ``recommend --json`` object (stable contract, issue 4 §3)."""

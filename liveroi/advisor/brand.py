@@ -75,7 +75,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from liveroi.advisor.decide import EXTRAPOLATION_RAMP, expected, extrapolation, marginal_profit, profit_curve
+from liveroi.advisor.decide import (
+    EXTRAPOLATION_RAMP,
+    SpendTotals,
+    expected,
+    extrapolation,
+    marginal_profit,
+    profit_curve,
+)
 from liveroi.advisor.model import MIN_SESSIONS
 from liveroi.brand_settings import TEST_SHARE  # share of B kept for accounts still being measured
 from liveroi.channels import channel_name
@@ -101,7 +108,7 @@ class BrandBudgetError(ValueError):
 
 
 @dataclass(frozen=True)
-class AccountAllocation:
+class AccountAllocation(SpendTotals):
     """One account's part of the brand budget."""
 
     account: str
@@ -116,16 +123,6 @@ class AccountAllocation:
     cap_binding: bool
     cap_unreachable: bool
     min_roi_binding: bool
-
-    @property
-    def current_total(self) -> float:
-        """Latest session's total spend."""
-        return float(sum(self.current.values()))
-
-    @property
-    def suggested_total(self) -> float:
-        """Allocated total spend."""
-        return float(sum(self.suggested.values()))
 
 
 @dataclass(frozen=True)

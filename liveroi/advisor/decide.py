@@ -118,6 +118,24 @@ def economics(history: History, settings: AccountSettings) -> Economics:
     return Economics(settings.gross_margin, settings.refund_rate, measure.value, True, breakeven, measure)
 
 
+class SpendTotals:
+    """``current_total`` and ``suggested_total`` for the dataclasses that carry the latest session's and
+    the suggested spend per channel (``current``, ``suggested``)."""
+
+    current: dict[str, float]
+    suggested: dict[str, float]
+
+    @property
+    def current_total(self) -> float:
+        """Total spend of the latest session."""
+        return float(sum(self.current.values()))
+
+    @property
+    def suggested_total(self) -> float:
+        """Total suggested spend."""
+        return float(sum(self.suggested.values()))
+
+
 @dataclass(frozen=True)
 class Decision:
     """The suggested spend and why it is where it is."""
