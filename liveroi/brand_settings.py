@@ -16,17 +16,13 @@ from dataclasses import dataclass
 import duckdb
 
 from liveroi import db
+from liveroi.settings import SettingsError
 
 TEST_SHARE = 0.10  # built-in default; liveroi.advisor.brand.TEST_SHARE is this value
 
 
-class BrandSettingsError(ValueError):
-    """A brand setting outside its allowed range; ``key`` is a translation key, ``field`` the setting."""
-
-    def __init__(self, field: str, key: str) -> None:
-        super().__init__(f"{field}: {key}")
-        self.field = field
-        self.key = key
+class BrandSettingsError(SettingsError):
+    """A brand setting outside its allowed range (``key``: a translation key, ``field``: the setting)."""
 
 
 @dataclass(frozen=True)

@@ -11,18 +11,14 @@ from typing import Any
 import duckdb
 
 from liveroi import db
+from liveroi.settings import SettingsError
 
 DEFAULTS_ACCOUNT = "*"
 MAX_STEP = 0.30  # the step limit: no rule ever suggests moving a budget or bid by more than 30 %
 
 
-class RulesError(ValueError):
-    """A rule outside its allowed range; ``key`` is a translation key, ``field`` the setting."""
-
-    def __init__(self, field: str, key: str) -> None:
-        super().__init__(f"{field}: {key}")
-        self.field = field
-        self.key = key
+class RulesError(SettingsError):
+    """A pacing rule outside its allowed range (``key``: a translation key, ``field``: the rule)."""
 
 
 @dataclass(frozen=True)
