@@ -63,25 +63,30 @@ def streamlit_server(
         "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
         "--browser.gatherUsageStats", "false", "--client.showErrorDetails", "full", *options,
     ]  # fmt: skip
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env={**os.environ, **(env or {}), db.ENV_DB: str(db_path)},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+    with started(command, {**os.environ, **(env or {}), db.ENV_DB: str(db_path)}, log_path) as process:
         url = f"http://127.0.0.1:{port}"
+        wait_healthy(url, process)
+        yield url, process
+
+
+@contextmanager
+def started(
+    command: Sequence[str], env: Mapping[str, str], log: Path, cwd: Path = ROOT
+) -> Iterator[subprocess.Popen]:
+    """Run a server command with its output in ``log``; always stopped at the end (terminate, then kill
+    after 10 s)."""
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=cwd, env=dict(env), stdout=out, stderr=subprocess.STDOUT)
         try:
-            wait_healthy(url, process)
-            yield url, process
+            yield process
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait(timeout=10)
 
 
 def launch_options() -> dict[str, object]:

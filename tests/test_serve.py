@@ -17,8 +17,6 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,7 +25,7 @@ from liveroi import db
 from liveroi.i18n import t
 from liveroi.passwords import hash_password
 from liveroi.ui import serve
-from tests.browser_support import free_port, launch_options, wait_healthy
+from tests.browser_support import free_port, launch_options, started, wait_healthy
 
 ROOT = Path(__file__).resolve().parent.parent
 START_S = 45.0
@@ -113,25 +111,6 @@ def database(tmp_path: Path) -> Path:
 def _env(database: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("STREAMLIT_")}
     return {**env, db.ENV_DB: str(database), "LIVEROI_LANG": "en", **(extra or {})}
-
-
-@contextmanager
-def started(
-    command: Sequence[str], env: dict[str, str], log: Path, cwd: Path = ROOT
-) -> Iterator[subprocess.Popen]:
-    """Run a server command, always stopped at the end."""
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
-        try:
-            yield process
-        finally:
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait(timeout=10)
 
 
 def _launcher(port: int, secrets: Path, *flags: str) -> list[str]:
@@ -237,7 +216,9 @@ def test_public_address_without_sign_in_is_refused_before_listening(
 def test_public_address_with_sign_in_is_served(tmp_path: Path, database: Path, sign_in: Path) -> None:
     own = own_addresses()
     port = free_port()
-    with started(_launcher(port, sign_in, "--server.address", "0.0.0.0"), _env(database), tmp_path / "log") as p:
+    with started(
+        _launcher(port, sign_in, "--server.address", "0.0.0.0"), _env(database), tmp_path / "log"
+    ) as p:
         wait_healthy(f"http://127.0.0.1:{port}", p, START_S)
         assert listening(port) == {"0.0.0.0"}
         for address in own:
@@ -253,9 +234,7 @@ def test_make_run_host_goes_through_the_launcher() -> None:
     )  # fmt: skip
     line = next(x for x in dry.stdout.splitlines() if "liveroi.ui.serve" in x)
     assert "--server.port 8600 --server.address 0.0.0.0" in line
-    plain = subprocess.run(
-        ["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    plain = subprocess.run(["make", "-n", "run"], cwd=ROOT, capture_output=True, text=True, check=True)
     line = next(x for x in plain.stdout.splitlines() if "liveroi.ui.serve" in x)
     assert "--server.address" not in line  # .streamlit/config.toml's 127.0.0.1 applies
 
