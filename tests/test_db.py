@@ -82,6 +82,58 @@ def test_a_version_1_file_loses_the_spend_primary_key_and_its_zero_rows(db_path:
     assert total == (340.0,)
 
 
+_VERSION_7_SESSIONS = (
+    "CREATE TABLE sessions (session_id VARCHAR PRIMARY KEY, account VARCHAR NOT NULL, "
+    "started_at TIMESTAMP NOT NULL, ended_at TIMESTAMP, duration_min DOUBLE, shift VARCHAR, impressions BIGINT, "
+    "viewers BIGINT, views BIGINT, peak_online BIGINT, avg_watch_s DOUBLE, new_followers BIGINT, "
+    "product_impressions BIGINT, product_clicks BIGINT, orders BIGINT, buyers BIGINT, gmv DOUBLE, "
+    "refunds DOUBLE, ad_gmv DOUBLE, import_id BIGINT, updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp, "
+    "row_hash UBIGINT, anchor_id VARCHAR, net_gmv DOUBLE, followers_lost BIGINT, followers_total BIGINT, "
+    "fans_gmv DOUBLE, fans_buyers BIGINT)"
+)
+
+
+def test_a_version_7_file_loses_the_sessions_primary_key_and_keeps_every_session(db_path: Path) -> None:
+    """Migration 008 on a file as version 7 left it: sessions with its primary key. Afterwards: no key,
+    every row and column as it was (in the same column order), NOT NULL and the updated_at default kept."""
+    with db.connection(db_path) as con:
+        con.execute("DROP TABLE sessions")
+        con.execute(_VERSION_7_SESSIONS)
+        _session(con, "s2", "b", "2026-01-02 10:00", gmv=250.5, fans_gmv=40.0, followers_total=1200)
+        _session(con, "s1", "a", "2026-01-01 10:00", gmv=100.0, anchor_id=None, net_gmv=90.0)
+        before = con.execute("SELECT * FROM sessions ORDER BY session_id").fetchall()
+        columns = con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'sessions' ORDER BY ordinal_position"
+        ).fetchall()
+        con.execute("DELETE FROM schema_version WHERE version > 7")
+    with db.connection(db_path) as con:
+        assert db.schema_version(con) == db.latest_schema_version() >= 8
+        keys = con.execute(
+            "SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'sessions' "
+            "AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')"
+        ).fetchone()
+        after = con.execute("SELECT * FROM sessions ORDER BY session_id").fetchall()
+        columns_after = con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'sessions' ORDER BY ordinal_position"
+        ).fetchall()
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute(
+                "INSERT INTO sessions (session_id, account) VALUES ('s3', 'a')"
+            )  # started_at NOT NULL
+        con.execute(
+            "INSERT INTO sessions (session_id, account, started_at) VALUES ('s4', 'a', '2026-01-04 10:00')"
+        )
+        stamped = con.execute(
+            "SELECT updated_at IS NOT NULL FROM sessions WHERE session_id = 's4'"
+        ).fetchone()
+        gmv = con.execute("SELECT session_id, gmv FROM session_metrics ORDER BY 1").fetchall()
+    assert keys == (0,)
+    assert after == before and len(after) == 2
+    assert columns_after == columns
+    assert stamped == (True,)
+    assert gmv == [("s1", 100.0), ("s2", 250.5), ("s4", None)]
+
+
 def test_database_from_newer_liveroi_is_refused(db_path: Path) -> None:
     with db.connection(db_path) as con:
         con.execute("INSERT INTO schema_version (version) VALUES (999)")

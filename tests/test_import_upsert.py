@@ -153,3 +153,26 @@ def test_a_missing_spend_cell_keeps_the_stored_figure_and_a_written_zero_replace
         changes = con.execute("SELECT field, old_value, new_value FROM import_changes").fetchall()
     assert spend == [("jinniu", 0.0), ("xiaodiantong", 100.0)]
     assert changes == [("spend_jinniu", "50.0", "0.0")]
+
+
+def test_sessions_keep_one_row_per_session_id_through_repeated_imports(db_path: Path) -> None:
+    """sessions has no primary key (migration 008): the importer keeps session_id unique. The same
+    sessions arrive in two files, each imported twice, one of them with a revised figure, and once
+    together in one call (the second file's copy wins, not a second row)."""
+    revised = csv_bytes(
+        SESSION_HEADERS_ZH,
+        [
+            session_row("2", "甲", "2026-01-02 10:00", gmv="2500"),
+            session_row("3", "甲", "2026-01-03 10:00", gmv="3000"),
+        ],
+        encoding="gbk",
+    )
+    for files in ([("t1.csv", _day1())], [("t2.csv", revised)], [("t1.csv", _day1())], [("t2.csv", revised)]):
+        import_files(db_path, files)
+    import_files(db_path, [("t1.csv", _day1()), ("t2.csv", revised)])
+    assert _table(db_path, "SELECT session_id FROM sessions GROUP BY ALL HAVING count(*) > 1") == []
+    assert _table(db_path, "SELECT session_id, gmv FROM sessions ORDER BY 1") == [
+        ("1", 1000.0),
+        ("2", 2500.0),
+        ("3", 3000.0),
+    ]

@@ -15,6 +15,8 @@ CREATE TABLE IF NOT EXISTS accounts (
 );
 
 -- One row per broadcast session; figures as of the latest export imported (platforms revise T+1…T+30).
+-- Unique by construction, not by a PRIMARY KEY: see migrations/008_sessions_without_primary_key.sql
+-- (version 1 had one; the migration rewrites the table without it).
 CREATE TABLE IF NOT EXISTS sessions (
     session_id          VARCHAR PRIMARY KEY,     -- room id as text, or derived from account + start time
     account             VARCHAR NOT NULL,
