@@ -5,7 +5,7 @@ app, ``LIVEROI_DB`` points at the database, query parameters seed the sidebar, `
 the page. The runs happen in a child process (``python -m benchmarks.bench_pages --worker …``) so the
 first run is a really fresh process, and the parent reads the child's peak RSS.
 
-Per page: *cold* = ``st.cache_data.clear()`` then a rerun (every query and the advisor's fit run
+Per page: *cold* = every ``st.cache_data`` and ``st.cache_resource`` entry dropped (``benchmarks.timing.clear_streamlit_caches``), then a rerun (every query and the advisor's fit run
 again; modules already imported, as in a running server); *cached* = a rerun with the caches warm (what
 a widget click costs). Also: the very first run in a fresh process (imports included) and the bytes of
 the element protos the page sends (what the browser receives, charts' JSON and tables included).
@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.timing import run_child
+from benchmarks.timing import clear_streamlit_caches, run_child
 from liveroi import db
 from tests.apptest_support import dashboard_app_test
 
@@ -54,8 +54,6 @@ def _timed_run(at: Any) -> float:
 
 def worker(pages: list[str], runs: int, account: str | None) -> dict[str, Any]:
     """Measure every page in this process (called in the child)."""
-    import streamlit as st
-
     at = dashboard_app_test(timeout_s=TIMEOUT_S)
     at.query_params["lang"] = "zh"
     if account:
@@ -65,7 +63,7 @@ def worker(pages: list[str], runs: int, account: str | None) -> dict[str, Any]:
         at.switch_page(page)
         cold = []
         for _ in range(max(1, runs)):
-            st.cache_data.clear()
+            clear_streamlit_caches()
             cold.append(_timed_run(at))
         cached = [_timed_run(at) for _ in range(max(1, runs))]
         errors = [str(e.value)[:300] for e in at.exception]

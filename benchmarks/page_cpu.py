@@ -5,7 +5,7 @@ Not a timed test: a measuring tool for the dashboard's own cost per rerun. Each 
 default, or ``--sessions N`` for a larger one (50 accounts, days chosen to reach about N sessions) —
 and we report, per page, median of ``--runs``:
 
-* ``cold``: ``st.cache_data.clear()`` then a rerun (every query, figure and table built again);
+* ``cold``: every ``st.cache_data`` and ``st.cache_resource`` entry dropped (``benchmarks.timing.clear_streamlit_caches``), then a rerun (every query, figure and table built again);
 * ``cached``: a rerun with warm caches (what a page switch or widget click costs on a running server).
 
 Two CPU figures per run: the *script* thread's CPU (``time.thread_time`` inside Streamlit's script
@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.timing import clear_streamlit_caches
 from liveroi import db
 from tests.apptest_support import dashboard_app_test
 
@@ -122,8 +123,6 @@ def build_database(path: Path, sessions: int | None) -> int:
 
 def measure(pages: list[str], runs: int, profile: str | None, top: int) -> dict[str, Any]:
     """Per page: script-thread and process CPU (ms) of cold and cached reruns."""
-    import streamlit as st
-
     clock = _ScriptClock()
     clock.install()
     share_script_cache()
@@ -138,7 +137,7 @@ def measure(pages: list[str], runs: int, profile: str | None, top: int) -> dict[
         for mode in ("cold", "cached"):
             for _ in range(runs):
                 if mode == "cold":
-                    st.cache_data.clear()
+                    clear_streamlit_caches()
                 process_started = time.process_time()
                 at.run()
                 figures[f"{mode}_process"].append((time.process_time() - process_started) * 1000)
@@ -151,7 +150,7 @@ def measure(pages: list[str], runs: int, profile: str | None, top: int) -> dict[
             for mode in ("cached", "cold"):
                 clock.profiler = cProfile.Profile()
                 if mode == "cold":
-                    st.cache_data.clear()
+                    clear_streamlit_caches()
                 at.run()
                 out = io.StringIO()
                 stats = pstats.Stats(clock.profiler, stream=out).sort_stats("cumulative")

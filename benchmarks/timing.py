@@ -135,3 +135,13 @@ def bytes_text(value: float | None) -> str:
     if value >= 1024**2:
         return f"{value / 1024**2:.0f} MB"
     return f"{value / 1024:.0f} KB"
+
+
+def clear_streamlit_caches() -> None:
+    """What a page's *cold* run starts from: every ``st.cache_data`` and ``st.cache_resource`` entry
+    dropped — the advisor's kept fits (liveroi.ui.brand_view) and charts included — as after a server
+    restart, with the modules already imported."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()

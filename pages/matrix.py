@@ -26,5 +26,5 @@ if matrix is None:
 # --- figures and text (the verdict reads the table, above the scatter) ----------------------------
 matrix_view.render_table(matrix, filters, lang)
 recs, marginal = matrix_view.load_marginal(matrix, lang)
-matrix_view.render_next_yuan(recs, marginal, lang)
+matrix_view.render_next_yuan(matrix, recs, marginal, lang)
 matrix_view.render_scatter(matrix, marginal, lang)

@@ -119,6 +119,40 @@ def test_batch_equals_recommend_account_for_every_account(brand_db: Path) -> Non
             assert abs(rec.suggested[channel] - now) <= 0.2 * now + 0.01
 
 
+def test_a_memo_fits_again_only_the_account_whose_inputs_changed(brand_db: Path, tmp_path: Path) -> None:
+    """With a FitMemo, a second pass over unchanged data answers every account from it (the very same
+    objects); after one account's latest session changes, that account alone is fitted again — and its
+    answer is what a fresh fit without the memo gives on the new data. Run on a copy of the brand."""
+    from liveroi.advisor.batch import FitMemo
+
+    path = tmp_path / "copy.duckdb"
+    path.write_bytes(brand_db.read_bytes())
+    memo = FitMemo()
+    with db.connection(path, read_only=True) as con:
+        first = list(recommend_accounts(con, lang="en", workers=1, memo=memo))
+        again = list(recommend_accounts(con, lang="en", workers=1, memo=memo))
+        other_language = list(recommend_accounts(con, lang="zh", workers=1, memo=memo))
+    assert len(memo) == 2 * len(first) == 2 * len(_accounts_with_sessions(brand_db))
+    assert all(a is b for a, b in zip(first, again, strict=True))
+    assert not any(a is b for a, b in zip(first, other_language, strict=True))
+    changed = first[0].account
+    with db.connection(path) as con:
+        con.execute(
+            "UPDATE session_spend SET export_spend = export_spend * 1.5 WHERE session_id = ("
+            " SELECT session_id FROM sessions WHERE account = ? ORDER BY started_at DESC LIMIT 1)",
+            [changed],
+        )
+    with db.connection(path, read_only=True) as con:
+        after = list(recommend_accounts(con, lang="en", workers=1, memo=memo))
+        fresh = list(recommend_accounts(con, lang="en", workers=1))
+    assert [r.account for r in after] == [r.account for r in first]
+    assert after[0] is not first[0] and all(a is b for a, b in zip(first[1:], after[1:], strict=True))
+    assert after[0].current_total == pytest.approx(fresh[0].current_total)
+    assert after[0].current_total > first[0].current_total + 1  # the latest spend it steps from grew
+    assert [r.to_json() for r in after] == [r.to_json() for r in fresh]
+    assert len(memo) == 2 * len(first) + 1
+
+
 def test_all_accounts_json_lines_name_every_account_once(brand_db: Path) -> None:
     accounts = _accounts_with_sessions(brand_db)
     result = _cli(brand_db, "--lang", "en", "recommend", "--all-accounts", "--json")

@@ -1,8 +1,12 @@
 """The Account matrix page's brand budget: which accounts the next yuan should go to, by marginal return.
 
-The fits of the selected accounts are cached like a query (keyed by the data version and the
-accounts), so moving the budget reruns only the allocation (:func:`liveroi.advisor.brand.allocate`,
-arithmetic on the cached posterior draws).
+The fits of the selected accounts are kept per server process and shared by its sessions, never
+copied (``st.cache_resource``: a hundred accounts' posterior draws are too big to unpickle on every
+rerun): by the data version and the accounts, and under that by each account's own inputs
+(:class:`liveroi.advisor.batch.FitMemo`), so after an import into one account only that account is
+fitted again. The split of a budget is kept the same way by budget and test share, so a rerun that
+changes neither costs no arithmetic; moving the budget reruns only the allocation
+(:func:`liveroi.advisor.brand.allocate`, arithmetic on the kept posterior draws).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from liveroi import brand_settings, channels, db, formatting
+from liveroi.advisor.batch import FitMemo
 from liveroi.advisor.brand import (
     account_marginal,
     allocate,
@@ -28,25 +33,66 @@ if TYPE_CHECKING:
     from liveroi.advisor import Recommendation
     from liveroi.advisor.brand import BrandAllocation
 
-SERIAL_ACCOUNTS = 8  # up to this many accounts are fitted in the page's process (no pool start-up)
 TOP = 2  # the callout names this many accounts
 KEY_METRIC = "matrix_chart_metric"
 
 
-@st.cache_data(show_spinner=False, max_entries=16, ttl=6 * 3600)
+@st.cache_resource(show_spinner=False)
+def _memo() -> FitMemo:
+    """The fitted answers of this server process, by their inputs."""
+    return FitMemo()
+
+
+@st.cache_resource(show_spinner=False, max_entries=16, ttl=6 * 3600)
 def _fits(path: str, accounts: tuple[str, ...], lang: str, version: tuple[int, ...]) -> list[Recommendation]:
     del version  # cache key only
     from liveroi.advisor import recommend_accounts
 
-    workers = 1 if len(accounts) <= SERIAL_ACCOUNTS else 2
+    # Fitted in the server's own process, one after the other: the page shows at most
+    # matrix_view.MAX_ACCOUNTS (100) accounts: a first visit took 2.8 s so, 15 s through a pool of two
+    # worker processes (each starts by importing the server's main module; 1M sessions, 2 cores).
     with db.connection(path, read_only=True, busy_timeout=data.READ_BUSY_TIMEOUT_S) as con:
-        return list(recommend_accounts(con, list(accounts), lang=lang, workers=workers))
+        return list(recommend_accounts(con, list(accounts), lang=lang, workers=1, memo=_memo()))
 
 
 def fits(accounts: list[str], lang: str) -> list[Recommendation]:
-    """Every account's advice (curves, economics, step box), cached until the data change."""
+    """Every account's advice (curves, economics, step box), kept until the data change; shared, so
+    read-only."""
     path = data.db_path()
     return _fits(str(path), tuple(accounts), lang, data.data_version(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16, ttl=6 * 3600)
+def _marginal(path: str, accounts: tuple[str, ...], lang: str, version: tuple[int, ...]) -> pd.DataFrame:
+    return marginal_frame(_fits(path, accounts, lang, version))
+
+
+def marginal(accounts: list[str], lang: str) -> pd.DataFrame:
+    """:func:`marginal_frame` of :func:`fits`, kept with them."""
+    path = data.db_path()
+    return _marginal(str(path), tuple(accounts), lang, data.data_version(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32, ttl=6 * 3600)
+def _split(
+    path: str, accounts: tuple[str, ...], lang: str, version: tuple[int, ...], budget: float, share: float
+) -> tuple[BrandAllocation, pd.DataFrame, pd.DataFrame]:
+    recs = _fits(path, accounts, lang, version)
+    brand = allocate(recs, budget, share)
+    return (
+        brand,
+        account_table(recs, _marginal(path, accounts, lang, version), brand, lang),
+        channel_table(recs, brand, lang),
+    )
+
+
+def split(
+    accounts: list[str], lang: str, budget: float, share: float
+) -> tuple[BrandAllocation, pd.DataFrame, pd.DataFrame]:
+    """The brand allocation of ``budget`` over the fitted ``accounts`` with its account and channel
+    tables (:func:`account_table`, :func:`channel_table`), kept by budget and share."""
+    path = data.db_path()
+    return _split(str(path), tuple(accounts), lang, data.data_version(path), budget, share)
 
 
 def marginal_frame(recs: list[Recommendation]) -> pd.DataFrame:
@@ -123,8 +169,9 @@ def _budget_key(accounts: list[str]) -> str:
     return f"matrix_brand_budget_{digest}"  # a new selection starts from its own default
 
 
-def render_budget(recs: list[Recommendation], marginal: pd.DataFrame, lang: str) -> BrandAllocation | None:
-    """The brand budget input and its split per account and channel; returns the allocation."""
+def render_budget(accounts: list[str], recs: list[Recommendation], lang: str) -> BrandAllocation | None:
+    """The brand budget input and its split per account and channel; returns the allocation. ``recs``
+    is :func:`fits` of ``accounts``."""
     st.subheader(t("brand.page.title", lang))
     default = float(round(sum(rec.current_total for rec in recs)))
     left, right = st.columns([2, 1])
@@ -148,7 +195,7 @@ def render_budget(recs: list[Recommendation], marginal: pd.DataFrame, lang: str)
         key=f"matrix_test_share_{stored:.6f}",  # a newly saved setting starts the input anew
         help=t("brand.page.test_share_help", lang, stored=formatting.percent(stored, 0)),
     )
-    brand = allocate(recs, float(budget), float(share_pct) / 100)
+    brand, accounts_frame, channels_frame = split(accounts, lang, float(budget), float(share_pct) / 100)
     level = formatting.money(brand.water_level, lang, decimals=2)
     key = "brand.page.summary" if brand.water_level > 0 else "brand.page.summary_unspent"
     st.caption(
@@ -167,7 +214,7 @@ def render_budget(recs: list[Recommendation], marginal: pd.DataFrame, lang: str)
             icon=":material/block:",
         )
     st.dataframe(
-        account_table(recs, marginal, brand, lang),
+        accounts_frame,
         hide_index=True,
         column_config={
             "account": t("field.account", lang),
@@ -182,7 +229,7 @@ def render_budget(recs: list[Recommendation], marginal: pd.DataFrame, lang: str)
     )
     with st.expander(t("brand.page.channels", lang)):
         st.dataframe(
-            channel_table(recs, brand, lang),
+            channels_frame,
             hide_index=True,
             column_config={
                 "account": t("field.account", lang),

@@ -142,15 +142,21 @@ def render_scatter(matrix: MatrixData, marginal: pd.DataFrame, lang: str) -> Non
 # --- text -------------------------------------------------------------------------------------------
 
 
+def fitted_accounts(matrix: MatrixData) -> list[str]:
+    """The accounts whose advice the page fits: those of the table."""
+    return matrix.current["account"].astype(str).tolist()
+
+
 def load_marginal(matrix: MatrixData, lang: str) -> tuple[list, pd.DataFrame]:
     """Each account's fitted advice and its marginal ROI at its last spend (liveroi.ui.brand_view)."""
-    recs = brand_view.load(matrix.current["account"].astype(str).tolist(), lang)
-    return recs or [], brand_view.marginal_frame(recs or [])
+    accounts = fitted_accounts(matrix)
+    recs = brand_view.load(accounts, lang)
+    return (recs, brand_view.marginal(accounts, lang)) if recs else ([], brand_view.marginal_frame([]))
 
 
-def render_next_yuan(recs: list, marginal: pd.DataFrame, lang: str) -> None:
+def render_next_yuan(matrix: MatrixData, recs: list, marginal: pd.DataFrame, lang: str) -> None:
     """Where to put the next yuan: the accounts whose next yuan earns most (marginal return, not average
     ROI), then one brand budget split over every account and channel."""
     brand_view.render_callout(marginal, lang)
     if recs:
-        brand_view.render_budget(recs, marginal, lang)
+        brand_view.render_budget(fitted_accounts(matrix), recs, lang)
