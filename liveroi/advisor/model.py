@@ -116,6 +116,7 @@ SEED = 20_240_601
 TREND_DAYS = 90.0
 NON_NEGATIVE = False  # reject posterior draws with a negative channel coefficient? (module docstring: no)
 TRIED_RANGE = (0.05, 0.95)  # quantiles of a channel's non-zero spend that bound "what was tried"
+TRIED_RECENT = 0  # ... widened to the spend of this many latest sessions (0: quantiles only)
 
 # Prior standard deviations of the controls, in units of an average session's y.
 _CONTROL_NAMES = ("intercept", *(f"dow_{d}" for d in range(1, 7)), "log_duration", "promo", "trend")
@@ -541,6 +542,8 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
         active = s[s > 0]
         typical[channel] = float(np.median(active)) if len(active) else 1.0
         low, high = np.quantile(active, TRIED_RANGE) if len(active) else (0.0, 0.0)
+        if TRIED_RECENT and len(active):
+            low, high = min(low, active[-TRIED_RECENT:].min()), max(high, active[-TRIED_RECENT:].max())
         tried[channel] = (float(low), float(high))
     common = {
         "account": history.account,
