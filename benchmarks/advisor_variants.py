@@ -26,6 +26,13 @@ from liveroi.advisor import decide, model, simulate
 # name → {(module, constant): value}, relative to the advisor as shipped ("current").
 VARIANTS: dict[str, dict[tuple[object, str], object]] = {
     "current": {},
+    "tried_recent_1": {(model, "TRIED_RECENT"): 1},
+    "tried_recent_2": {(model, "TRIED_RECENT"): 2},
+    "tried_recent_3": {(model, "TRIED_RECENT"): 3},
+    "spike_02_w05": {(model, "SPIKE_SD_FACTOR"): 0.2, (model, "SPIKE_WEIGHT"): 0.5},
+    "spike_02_w03": {(model, "SPIKE_SD_FACTOR"): 0.2, (model, "SPIKE_WEIGHT"): 0.3},
+    "spike_01_w05": {(model, "SPIKE_SD_FACTOR"): 0.1, (model, "SPIKE_WEIGHT"): 0.5},
+    "spike_04_w05": {(model, "SPIKE_SD_FACTOR"): 0.4, (model, "SPIKE_WEIGHT"): 0.5},
     # the advisor before issue 12: truncated posterior, κ = 1 everywhere, prior sd 2 × break-even
     "issue4": {
         (model, "NON_NEGATIVE"): True,

@@ -110,10 +110,13 @@ N_DRAWS = 300
 FOLLOWER_PRIOR_SD_FACTOR = 2.0  # prior sd of follower slopes, in followers per yuan (_followers_per_yuan)
 FOLLOWER_SCALE = "geometric"  # that scale: 'account' | 'channel' | 'geometric' (see _followers_per_yuan)
 PRIOR_SD_FACTOR = 1.0  # prior sd of the marginal ROI at typical spend, in units of max(prior_roi, 1)
+SPIKE_SD_FACTOR: float | None = None  # a second, tight prior component ("spend is right"), same units
+SPIKE_WEIGHT = 0.5  # its prior probability
 SEED = 20_240_601
 TREND_DAYS = 90.0
 NON_NEGATIVE = False  # reject posterior draws with a negative channel coefficient? (module docstring: no)
 TRIED_RANGE = (0.05, 0.95)  # quantiles of a channel's non-zero spend that bound "what was tried"
+TRIED_RECENT = 0  # ... widened to the spend of this many latest sessions (0: quantiles only)
 
 # Prior standard deviations of the controls, in units of an average session's y.
 _CONTROL_NAMES = ("intercept", *(f"dow_{d}" for d in range(1, 7)), "log_duration", "promo", "trend")
@@ -293,6 +296,7 @@ def _fit_target(
     slope_sd: float | np.ndarray,
     rng: np.random.Generator,
     control_prior: tuple[np.ndarray, np.ndarray] | None = None,
+    spike_sd: float | None = None,
 ) -> TargetFit:
     scale = float(np.mean(y))
     scale = scale if scale > 0 else max(float(np.abs(y).max()), 1.0)
@@ -317,7 +321,7 @@ def _fit_target(
 
     idx = np.arange(n_ch)
 
-    def solve(configs: np.ndarray, noise: float) -> tuple[np.ndarray, ...]:
+    def solve(configs: np.ndarray, noise: float, slope_sd: float | np.ndarray = slope_sd) -> tuple[np.ndarray, ...]:
         """Posteriors of the configurations (K × channels grid indices), batched."""
         cols = np.concatenate(
             [np.broadcast_to(np.arange(n_ctrl), (len(configs), n_ctrl)), n_ctrl + idx * len(grid) + configs],
@@ -352,6 +356,14 @@ def _fit_target(
     start = int(np.flatnonzero((grid == 2.0) & (shapes == 1.0))[0])
     configs = _configs(n_ch, len(grid), evidence_of, start)
     means, lams, a_post, b_post, evidence = solve(configs, noise)
+    if spike_sd is not None:
+        s_means, s_lams, _, s_b, s_evidence = solve(configs, noise, spike_sd)
+        configs = np.concatenate([configs, configs])
+        means, lams = np.concatenate([means, s_means]), np.concatenate([lams, s_lams])
+        b_post = np.concatenate([b_post, s_b])
+        evidence = np.concatenate(
+            [evidence + math.log(1 - SPIKE_WEIGHT), s_evidence + math.log(SPIKE_WEIGHT)]
+        )
     weights = np.exp(evidence - evidence.max())
     weights /= weights.sum()
     counts = np.diff(np.round(np.cumsum(weights) * N_DRAWS), prepend=0.0).astype(int)
@@ -530,6 +542,8 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
         active = s[s > 0]
         typical[channel] = float(np.median(active)) if len(active) else 1.0
         low, high = np.quantile(active, TRIED_RANGE) if len(active) else (0.0, 0.0)
+        if TRIED_RECENT and len(active):
+            low, high = min(low, active[-TRIED_RECENT:].min()), max(high, active[-TRIED_RECENT:].max())
         tried[channel] = (float(low), float(high))
     common = {
         "account": history.account,
@@ -552,7 +566,20 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
     slope_sd = PRIOR_SD_FACTOR * max(prior_roi or 0.0, 1.0) if prior_roi is not None else 2.0
     gmv_controls, gmv_next, gmv_prior = _with_stock(sessions, controls, x_next)
     gmv_fit = _fit_target(
-        "gmv", gmv, gmv_controls, gmv_next, spend, typ, fitted, slope_mean, slope_sd, rng, gmv_prior
+        "gmv",
+        gmv,
+        gmv_controls,
+        gmv_next,
+        spend,
+        typ,
+        fitted,
+        slope_mean,
+        slope_sd,
+        rng,
+        gmv_prior,
+        spike_sd=SPIKE_SD_FACTOR * max(prior_roi, 1.0)
+        if SPIKE_SD_FACTOR is not None and prior_roi is not None
+        else None,
     )
     per_yuan = _followers_per_yuan(history, followers, typ)
     follower_fit = _fit_target(
