@@ -49,6 +49,7 @@ MACRO_FILES: tuple[str, ...] = (
     "import/macros/seconds_of_raw_fast",
     "import/macros/timestamp_of_raw_fast",
     "import/macros/cell_bad",
+    "import/macros/cell_text",
     "import/macros/anchor_key",
 )
 
