@@ -416,6 +416,19 @@ def _utf8_csv_on_disk(src: SourceFile, lang: str) -> Iterator[Path]:
         os.unlink(name)
 
 
+@contextmanager
+def utf8_on_disk(src: SourceFile, lang: str) -> Iterator[SourceFile]:
+    """``src`` as a file DuckDB reads without transcoding: itself (an XLSX, a UTF-8 CSV on disk), or a
+    temporary UTF-8 copy of an upload or a GB18030 CSV under the same name and hash, so that a typed read
+    and the text read after it transcode the file once. Raises :class:`ImportFileError` when the bytes are
+    not valid in the file's encoding."""
+    if src.fmt != "csv" or (src.path is not None and src.encoding == "utf-8"):
+        yield src
+        return
+    with _utf8_csv_on_disk(src, lang) as path:
+        yield dataclasses.replace(src, path=path, data=None, encoding="utf-8")
+
+
 def transcode(src: SourceFile, out: BinaryIO, lang: str) -> None:
     """Write the CSV ``src`` (in ``src.encoding``) to ``out`` as UTF-8, chunk by chunk. Raises
     :class:`ImportFileError` when the bytes are not valid in that encoding."""

@@ -198,14 +198,15 @@ def stage_file(
     if fallback and known:  # `--account 13377905` is the account a report named with that 账户ID
         named_as = db.query(con, "import/account_of_id", {"account_id": fallback})
         fallback = str(named_as["account"].iloc[0]) if len(named_as) else fallback
-    if readers.load_raw_typed(con, src, layout, lang) is not None:
-        repeated = stage_rows(con, layout.header_row, readers.TYPED)
-        db.execute(con, "import/drop_raw")
-        if not repeated and _stage_sessions(con, file_idx, layout, fallback, known, readers.TYPED):
-            return _finish(con, src, file_idx, layout, lang, readers.TYPED)
-        for table in _WORKING_TABLES:  # a row to reject or repeated rows: staged again from the text
-            db.execute(con, table)
-    readers.load_raw(con, src, layout, lang)
+    with readers.utf8_on_disk(src, lang) as readable:  # transcoded once for both readings
+        if readers.load_raw_typed(con, readable, layout, lang) is not None:
+            repeated = stage_rows(con, layout.header_row, readers.TYPED)
+            db.execute(con, "import/drop_raw")
+            if not repeated and _stage_sessions(con, file_idx, layout, fallback, known, readers.TYPED):
+                return _finish(con, src, file_idx, layout, lang, readers.TYPED)
+            for table in _WORKING_TABLES:  # a row to reject or repeated rows: staged again from the text
+                db.execute(con, table)
+        readers.load_raw(con, readable, layout, lang)
     stage_rows(con, layout.header_row)
     if layout.kind == SNAPSHOTS:
         db.execute(
