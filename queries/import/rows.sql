@@ -13,7 +13,8 @@
 -- Blank: the first cell holding a value, after liveroi_clean. The first non-NULL cell settles it for almost
 -- every row; only when that one is a missing marker (a '-' or 暂无 in a first 班次 column, say) is the whole
 -- row listed and searched.
--- Summary: a cheap test of the first character (合 总 汇 小 t s, either case) before the regex.
+-- Summary: a cheap test of the first character (合 总 汇 小 t s, either case) before the regex, as CASE
+-- branches (an AND in a projection evaluates both sides for every row: the regex ran on 3M cells).
 -- Grain: one row per raw row. Parameters: $header_row (1-based row of the header; the Excel row of data
 -- row k is $header_row + k).
 CREATE OR REPLACE TEMP TABLE import_rows_data AS
@@ -52,13 +53,11 @@ cells AS (
 SELECT
     * EXCLUDE (_first, _id_clean, _account_clean),
     _first IS NULL AS _blank,
-    coalesce(
-        (list_contains([21512, 24635, 27719, 23567, 116, 84, 115, 83], ord(_first))
-            AND regexp_matches(lower(_first), '^(合计|总计|汇总|小计|总和|(total|sum)\b)'))
-        OR (list_contains([21512, 24635, 27719, 23567, 116, 84, 115, 83], ord(_id_clean))
-            AND regexp_matches(lower(_id_clean), '^(合计|总计|汇总|小计|总和|(total|sum)\b)'))
-        OR (list_contains([21512, 24635, 27719, 23567, 116, 84, 115, 83], ord(_account_clean))
-            AND regexp_matches(lower(_account_clean), '^(合计|总计|汇总|小计|总和|(total|sum)\b)')),
-        false
-    ) AS _summary
+    CASE WHEN list_contains([21512, 24635, 27719, 23567, 116, 84, 115, 83], ord(_first))
+        THEN regexp_matches(lower(_first), '^(合计|总计|汇总|小计|总和|(total|sum)\b)') ELSE false END
+    OR CASE WHEN list_contains([21512, 24635, 27719, 23567, 116, 84, 115, 83], ord(_id_clean))
+        THEN regexp_matches(lower(_id_clean), '^(合计|总计|汇总|小计|总和|(total|sum)\b)') ELSE false END
+    OR CASE WHEN list_contains([21512, 24635, 27719, 23567, 116, 84, 115, 83], ord(_account_clean))
+        THEN regexp_matches(lower(_account_clean), '^(合计|总计|汇总|小计|总和|(total|sum)\b)') ELSE false END
+        AS _summary
 FROM cells;
