@@ -52,6 +52,7 @@ MACRO_FILES: tuple[str, ...] = (
     "import/macros/timestamp_of_raw_fast",
     "import/macros/cell_bad",
     "import/macros/cell_text",
+    "import/macros/id_written",
     "import/macros/anchor_key",
 )
 

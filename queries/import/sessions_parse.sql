@@ -5,8 +5,8 @@
 -- more buyers than viewers, an end before the start, more cells than the header has columns (_beyond_header), no account (and no --account), or a session id
 -- that appears again later in the file (the last row wins: import_sessions_repeated_* flag the earlier
 -- ones afterwards, so this query streams without holding the file twice). A missing cell is not an error.
--- session_id is the id as written (="…" and a leading ' unwrapped) or, when the file has none,
--- 'd:' + the first 16 hex digits of sha256(key | ISO start time): stable across re-imports. The key is
+-- session_id is the id as written (="…" and a leading ' unwrapped: liveroi_id_written) or, when the file
+-- has none, 'd:' + the first 16 hex digits of sha256(key | ISO start time): stable across re-imports. The key is
 -- the account, or '@' + liveroi_anchor_key(anchor id) when the file names the anchor's platform id (罗盘:
 -- 主播抖音号 + 直播开始时间; a masked and a whole copy of the id give the same key).
 -- Each cell becomes a value through the reading's macros (liveroi_read_number/_seconds/_timestamp:
@@ -51,9 +51,9 @@ WITH typed AS (
         fans_gmv AS fans_gmv_raw,
         fans_buyers AS fans_buyers_raw,
         _beyond_header AS beyond_header_raw,
-        nullif(regexp_replace(regexp_replace(liveroi_clean(session_id), '^="(.*)"$', '\1'), '^''', ''), '') AS id_written,
+        liveroi_id_written(liveroi_clean(session_id)) AS id_written,
         coalesce(liveroi_clean(account), $account) AS account,
-        nullif(regexp_replace(regexp_replace(liveroi_clean(anchor_id), '^="(.*)"$', '\1'), '^''', ''), '') AS anchor_id,
+        liveroi_id_written(liveroi_clean(anchor_id)) AS anchor_id,
         liveroi_read_timestamp(started_at) AS started_at,
         liveroi_read_timestamp(ended_at) AS ended_at,
         liveroi_read_seconds(duration_min, $scales.duration_min) / 60 AS duration_min,
