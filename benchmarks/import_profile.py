@@ -3,7 +3,7 @@
 Usage::
 
     python -m benchmarks.import_profile [--rows 200k] [--runs 3] [--kind gbk|canonical]
-    python -m benchmarks.import_profile --file <data set>/narrow.csv [--kind canonical]
+    python -m benchmarks.import_profile --file <data set>/narrow.csv [--kind canonical] [--reading text]
 
 Generates (once, cached under ``--data-dir``) a brand of ``rows`` sessions (~2,000 per account) as the
 back-end's Chinese-header GBK export (``gbk``) or liveroi's own export (``canonical``) — or takes
@@ -171,7 +171,14 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--top", type=int, default=14, help="steps to list")
     parser.add_argument("--file", type=Path, help="profile this file instead of a generated one")
+    parser.add_argument(
+        "--reading",
+        choices=("typed", "text"),
+        default="typed",
+        help="text: switch the typed reading of CSV session lists off (readers.TYPED_READING), as before it",
+    )
     args = parser.parse_args(argv)
+    readers.TYPED_READING = args.reading == "typed"
 
     started = time.perf_counter()
     file = args.file or ensure_file(parse_rows(args.rows), args.kind, args.data_dir)

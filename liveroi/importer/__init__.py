@@ -16,10 +16,14 @@ temporary staging tables *before* anything is written, so a file that cannot be 
 transaction (file 1 stays if writing file 2 fails; the import log says which).
 
 Speed (benchmarks/import_profile.py measures each step against DuckDB's own ``read_csv``): GB18030 is
-transcoded to UTF-8 by Python's codec and read by DuckDB's parallel CSV reader; most cells are parsed by a
-plain cast (``*_of_raw_fast`` macros), the regex rules run only for the rest; a row identical to the one that last
-wrote its stored session (``sessions.row_hash``) is counted unchanged without being parsed, so re-importing
-an unchanged export costs about one read of it; new rows are inserted by anti-join, changed ones updated.
+transcoded to UTF-8 by Python's codec and read by DuckDB's parallel CSV reader; a clean CSV session list
+(liveroi's own export, a back-end CSV without decorated cells) is read typed — ``read_csv`` itself casts the
+number and time columns, so no cell is cleaned or cast in SQL (readers.load_raw_typed; it falls back to the
+all-text reading, which gives the same result, at the first cell it cannot take); otherwise most cells are
+parsed by a plain cast (``*_of_raw_fast`` macros), the regex rules run only for the rest; a row identical to
+the one that last wrote its stored session (``sessions.row_hash``) is counted unchanged without being
+parsed, so re-importing an unchanged export costs about one read of it; new rows are inserted by
+anti-join, changed ones updated.
 DuckDB's memory on the import connection is capped (1 GB; it spills beyond), and per-file temporary tables
 are dropped as soon as they are consumed.
 """

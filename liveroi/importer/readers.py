@@ -1,10 +1,19 @@
 """Reading files: from bytes on disk or an upload to a raw text table in DuckDB.
 
-Every cell is read as text (``VARCHAR``), so a 19-digit room id never passes through a float. A CSV is
-read by DuckDB's own ``read_csv`` (parallel, vectorised); an XLSX by openpyxl, cell by cell (an int-valued
-float becomes its integer text, a date its ISO text), into a DataFrame of strings. Either way the result
-is the temporary table ``import_raw`` whose columns are the canonical names of
-:func:`liveroi.importer.headers.plan_columns` (unused columns are ``_colN``).
+Every cell is read as text (``VARCHAR``), so a 19-digit room id never passes through a float — the *text
+reading* (:func:`load_raw`). A CSV is read by DuckDB's own ``read_csv`` (parallel, vectorised); an XLSX by
+openpyxl, cell by cell (an int-valued float becomes its integer text, a date its ISO text), into a
+DataFrame of strings. Either way the result is the temporary table ``import_raw`` whose columns are the
+canonical names of :func:`liveroi.importer.headers.plan_columns` (unused columns are ``_colN``).
+
+A CSV session list is first tried with the *typed reading* (:func:`load_raw_typed`): ``read_csv`` itself
+types the number columns (DOUBLE) and the start/end times (TIMESTAMP, in :data:`TYPED_TIMESTAMP_FORMAT`
+only), every other column stays text. A clean export — liveroi's own, most back-ends' CSVs without a
+合计 row — then skips the text pipeline's cleaning and casting of every cell (queries/import/reading_typed.sql
+says what is left). A cell the typed reader cannot take (``1,234``, ``1.2万``, ``¥12``, ``-``, 暂无, a
+summary row's text in a number column, another time format) makes the whole read fail, and the file is
+read as text instead; :func:`liveroi.importer.validate.stage_file` also falls back to the text reading when
+a typed file has a row to reject or repeated rows, so every rejection is quoted from the text.
 
 Encodings (CSV): a UTF-8 BOM → UTF-8; bytes that decode as UTF-8 → UTF-8; anything else → GB18030
 (a superset of GBK and GB2312, what Kuaishou/Douyin back-ends hand out to Excel users).
@@ -407,6 +416,19 @@ def _utf8_csv_on_disk(src: SourceFile, lang: str) -> Iterator[Path]:
         os.unlink(name)
 
 
+@contextmanager
+def utf8_on_disk(src: SourceFile, lang: str) -> Iterator[SourceFile]:
+    """``src`` as a file DuckDB reads without transcoding: itself (an XLSX, a UTF-8 CSV on disk), or a
+    temporary UTF-8 copy of an upload or a GB18030 CSV under the same name and hash, so that a typed read
+    and the text read after it transcode the file once. Raises :class:`ImportFileError` when the bytes are
+    not valid in the file's encoding."""
+    if src.fmt != "csv" or (src.path is not None and src.encoding == "utf-8"):
+        yield src
+        return
+    with _utf8_csv_on_disk(src, lang) as path:
+        yield dataclasses.replace(src, path=path, data=None, encoding="utf-8")
+
+
 def transcode(src: SourceFile, out: BinaryIO, lang: str) -> None:
     """Write the CSV ``src`` (in ``src.encoding``) to ``out`` as UTF-8, chunk by chunk. Raises
     :class:`ImportFileError` when the bytes are not valid in that encoding."""
@@ -419,6 +441,74 @@ def transcode(src: SourceFile, out: BinaryIO, lang: str) -> None:
         raise ImportFileError.from_key(
             src.name, "import.error.unreadable", lang, detail=f"not {src.encoding} ({exc.reason})"
         ) from exc
+
+
+#: The two readings of a file (:func:`load_raw`, :func:`load_raw_typed`); part of a row's hash
+#: (:func:`liveroi.importer.validate.layout_key`), and the SQL that turns its cells into values is
+#: ``queries/import/reading_<reading>.sql``.
+TEXT = "text"
+TYPED = "typed"
+#: False forces the text reading for every file: the tests and the benchmark compare the two readings.
+TYPED_READING = True
+#: The one time format the typed reading accepts, exactly what the text reading's plain cast of a
+#: ``YYYY-MM-DD HH:MM:SS`` cell gives (any other form of a time fails the typed read).
+TYPED_TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
+_TYPED_TEXT_FIELDS = ("session_id", "account", "shift", "anchor_id")
+_TYPED_TIME_FIELDS = ("started_at", "ended_at")
+
+
+def typed_columns(src: SourceFile, layout: Layout) -> dict[str, str] | None:
+    """The column types of a typed reading of ``src`` (:func:`load_raw_typed`), or None when the file is
+    only read as text: an XLSX, or another kind than a session list (a snapshot file rewrites its times as
+    text, an ad report is parsed by its own SQL). Numbers (the session figures, spend_<channel>) are
+    DOUBLE — counts too, so ``20138.0`` is rounded as the text reading rounds it — the start and end
+    TIMESTAMP, the ids, account, shift, anchor, extras (x_<field>), unused columns and
+    :data:`BEYOND_HEADER` text (the same list is cast in queries/import/reading_typed.sql)."""
+    if not TYPED_READING or src.fmt != "csv" or layout.kind != layouts.SESSIONS:
+        return None
+    numbers = set(headers.STORED_SESSION_FIELDS) - set(_TYPED_TEXT_FIELDS) - set(_TYPED_TIME_FIELDS)
+    types = {}
+    for name in raw_names(layout):
+        if name in _TYPED_TIME_FIELDS:
+            types[name] = "TIMESTAMP"
+        elif name in numbers or name.startswith(headers.SPEND_PREFIX):
+            types[name] = "DOUBLE"
+        else:
+            types[name] = "VARCHAR"
+    return types
+
+
+def load_raw_typed(con: duckdb.DuckDBPyConnection, src: SourceFile, layout: Layout, lang: str) -> int | None:
+    """Read the data rows below the header into ``import_raw`` with the types of :func:`typed_columns`.
+
+    Returns the number of rows read, or None when the file is not read this way: not a CSV session list,
+    or a cell the typed reader cannot take (then nothing is left behind; read it with :func:`load_raw`).
+    A failed attempt costs at most one read of the file: DuckDB stops at the first cell it cannot convert
+    (cheaper than ``store_rejects``, which reads on to the end and still leaves the file to read again)."""
+    columns = typed_columns(src, layout)
+    if columns is None:
+        return None
+    params = _csv_params(layout, columns)
+    with _utf8_csv_on_disk(src, lang) as path:
+        params["path"] = str(path)
+        try:
+            db.execute(con, "import/raw_from_csv", params)
+        except (duckdb.Error, UnicodeDecodeError):
+            return None
+    return _raw_count(con, src, lang)
+
+
+def _csv_params(layout: Layout, columns: dict[str, str]) -> dict:
+    return {
+        "path": "",
+        "skip": layout.skip_lines,
+        "delimiter": layout.delimiter,
+        "columns": columns,
+        "max_line_size": limits.MAX_LINE_BYTES,
+        "encoding": "utf-8",
+        "parallel": True,
+        "timestampformat": TYPED_TIMESTAMP_FORMAT,
+    }
 
 
 def load_raw(con: duckdb.DuckDBPyConnection, src: SourceFile, layout: Layout, lang: str) -> int:
@@ -438,15 +528,7 @@ def load_raw(con: duckdb.DuckDBPyConnection, src: SourceFile, layout: Layout, la
         finally:
             con.unregister("import_frame")
     else:
-        params = {
-            "path": "",
-            "skip": layout.skip_lines,
-            "delimiter": layout.delimiter,
-            "columns": {name: "VARCHAR" for name in raw_names(layout)},
-            "max_line_size": limits.MAX_LINE_BYTES,
-            "encoding": "utf-8",
-            "parallel": True,
-        }
+        params = _csv_params(layout, {name: "VARCHAR" for name in raw_names(layout)})
         with _utf8_csv_on_disk(src, lang) as path:
             params["path"] = str(path)
             try:
@@ -462,6 +544,10 @@ def load_raw(con: duckdb.DuckDBPyConnection, src: SourceFile, layout: Layout, la
             except UnicodeDecodeError as exc:  # DuckDB's message quoted a line cut inside a character
                 message = bytes(exc.object).decode("utf-8", errors="replace")
                 raise _csv_error(src, duckdb.Error(message), lang) from exc
+    return _raw_count(con, src, lang)
+
+
+def _raw_count(con: duckdb.DuckDBPyConnection, src: SourceFile, lang: str) -> int:
     row = db.execute(con, "import/raw_count").fetchone()
     count = int(row[0]) if row else 0
     if count > limits.MAX_ROWS:

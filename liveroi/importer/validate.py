@@ -1,10 +1,17 @@
 """Parse and validate one file into the staging tables, without touching the stored data.
 
-For each file: the raw text table (``readers.load_raw``) → ``import_rows`` (exact duplicates collapsed,
-blank and summary rows flagged, a hash per row) → ``import_known`` (rows that last wrote a stored session,
-unchanged: not parsed again) → ``import_parsed`` / ``import_ad_parsed`` (typed values and the list of
-reasons a row cannot be trusted) → the staging tables ``import_stage_*`` tagged with the file's index.
-Everything here is SQL over whole columns (queries/import/); Python only decides which files run.
+For each file: the raw table (``readers.load_raw_typed`` for a CSV session list, else or when that fails
+``readers.load_raw``: every cell text) → ``import_rows`` (exact duplicates collapsed, blank and summary rows
+flagged, a hash per row) → ``import_known`` (rows that last wrote a stored session, unchanged: not parsed
+again) → ``import_parsed`` / ``import_ad_parsed`` (typed values and the list of reasons a row cannot be
+trusted) → the staging tables ``import_stage_*`` tagged with the file's index. Everything here is SQL over
+whole columns (queries/import/); Python only decides which files run.
+
+The two readings share every rule: only how a cell becomes a value differs
+(queries/import/reading_text.sql, reading_typed.sql, installed per file before ``import/rows``). A typed
+file with a row to reject or two rows alike (exact duplicates, which the typed cells could make of two
+rows written differently) is staged again from the text reading before anything of it is staged, so
+rejections quote the cells as written and the outcome is the text reading's.
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ class StagedFile:
     skipped: int  # summary rows + extra copies of exact duplicates
     rejected: int  # rows with at least one reason
     known: int = 0  # rows unchanged since they last wrote their session: counted unchanged, not parsed
+    reading: str = readers.TEXT  # how its cells were read: readers.TYPED or readers.TEXT
 
     @property
     def accepted(self) -> int:
@@ -72,6 +80,8 @@ SNAPSHOT_GAP_MINUTES = 30
 #: The SQL that decides what a row means: a change to any of it makes every stored row hash stale.
 PARSER_QUERIES: tuple[str, ...] = (
     *values.MACRO_FILES,
+    "import/reading_text",
+    "import/reading_typed",
     "import/rows",
     "import/rows_dedupe",
     "import/sessions_parse",
@@ -101,22 +111,32 @@ def parser_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def stage_rows(con: duckdb.DuckDBPyConnection, header_row: int) -> None:
-    """``import_raw`` → ``import_rows`` (queries/import/rows.sql): one pass hashing and flagging the rows,
-    then — only when a hash repeats — exact duplicates collapsed (import/rows_dedupe), then the view with
-    every canonical column."""
+#: The SQL of each reading: how its cells become values (installed per file, before import/rows).
+_READING_SQL = {readers.TEXT: "import/reading_text", readers.TYPED: "import/reading_typed"}
+
+
+def stage_rows(con: duckdb.DuckDBPyConnection, header_row: int, reading: str = readers.TEXT) -> bool:
+    """``import_raw`` → ``import_rows`` (queries/import/rows.sql): the reading's macros installed
+    (``import/reading_<reading>``), one pass hashing and flagging the rows, then — only when a hash repeats
+    — exact duplicates collapsed (import/rows_dedupe), then the view with every canonical column. Returns
+    whether a hash repeated."""
+    db.execute(con, _READING_SQL[reading])
     db.execute(con, "import/rows", {"header_row": header_row})
-    if int(db.query(con, "import/rows_repeated")["n"].iloc[0]):
+    repeated = bool(int(db.query(con, "import/rows_repeated")["n"].iloc[0]))
+    if repeated:
         db.execute(con, "import/rows_dedupe")
     db.execute(con, "import/rows_view")
+    return repeated
 
 
-def layout_key(layout: readers.Layout, account: str | None) -> str:
+def layout_key(layout: readers.Layout, account: str | None, reading: str = readers.TEXT) -> str:
     """What, besides its cells, decides what a row means: the column mapping and units, the fallback
-    account and the parser. Hashed with the cells into ``sessions.row_hash``."""
+    account, the reading (a typed reading hashes typed cells) and the parser. Hashed with the cells into
+    ``sessions.row_hash``."""
     columns = [[c.header, c.canonical, c.scale] for c in layout.columns]
     return json.dumps(
-        {"columns": columns, "account": account, "parser": parser_version()}, ensure_ascii=False
+        {"columns": columns, "account": account, "reading": reading, "parser": parser_version()},
+        ensure_ascii=False,
     )
 
 
@@ -174,7 +194,19 @@ def stage_file(
         file_date = date_of_file_name(src.name)
         if file_date is None:
             raise ImportFileError.from_key(src.name, "import.error.no_file_date", lang, layout=named.name)
-    readers.load_raw(con, src, layout, lang)
+    fallback = account or None
+    if fallback and known:  # `--account 13377905` is the account a report named with that 账户ID
+        named_as = db.query(con, "import/account_of_id", {"account_id": fallback})
+        fallback = str(named_as["account"].iloc[0]) if len(named_as) else fallback
+    with readers.utf8_on_disk(src, lang) as readable:  # transcoded once for both readings
+        if readers.load_raw_typed(con, readable, layout, lang) is not None:
+            repeated = stage_rows(con, layout.header_row, readers.TYPED)
+            db.execute(con, "import/drop_raw")
+            if not repeated and _stage_sessions(con, file_idx, layout, fallback, known, readers.TYPED):
+                return _finish(con, src, file_idx, layout, lang, readers.TYPED)
+            for table in _WORKING_TABLES:  # a row to reject or repeated rows: staged again from the text
+                db.execute(con, table)
+        readers.load_raw(con, readable, layout, lang)
     stage_rows(con, layout.header_row)
     if layout.kind == SNAPSHOTS:
         db.execute(
@@ -183,54 +215,10 @@ def stage_file(
             {"gap_minutes": SNAPSHOT_GAP_MINUTES, "file_date": date_of_file_name(src.name)},
         )
     db.execute(con, "import/drop_raw")  # import_rows holds every cell
-    fallback = account or None
-    if fallback and known:  # `--account 13377905` is the account a report named with that 账户ID
-        named_as = db.query(con, "import/account_of_id", {"account_id": fallback})
-        fallback = str(named_as["account"].iloc[0]) if len(named_as) else fallback
-    key = layout_key(layout, fallback)
-    if layout.kind in SESSION_KINDS and known:
-        db.execute(con, "import/known", {"layout_key": key})
+    if layout.kind in SESSION_KINDS:
+        _stage_sessions(con, file_idx, layout, fallback, known, readers.TEXT)
     else:
         db.execute(con, "import/known_empty")
-    if layout.kind in SESSION_KINDS:
-        spend = [c for c in layout.columns if c.canonical and c.canonical.startswith(headers.SPEND_PREFIX)]
-        to_parse = int(db.query(con, "import/rows_to_parse")["n"].iloc[0])
-        if spend and to_parse:
-            db.execute(
-                con,
-                "import/spend_cells",
-                {"spend_columns": [c.canonical for c in spend], "spend_scales": [c.scale for c in spend]},
-            )
-        else:
-            db.execute(con, "import/spend_cells_empty")
-        extras = [c for c in layout.columns if c.canonical and c.canonical.startswith(headers.EXTRA_PREFIX)]
-        if extras and to_parse:
-            db.execute(
-                con,
-                "import/extra_cells",
-                {
-                    "extra_columns": [c.canonical for c in extras],
-                    "extra_kinds": [headers.extra_kind(c.canonical) for c in extras],
-                    "extra_scales": [c.scale for c in extras],
-                },
-            )
-        else:
-            db.execute(con, "import/extra_cells_empty")
-        if to_parse:
-            db.execute(
-                con,
-                "import/sessions_parse",
-                {"account": fallback, "scales": _scales(layout), "layout_key": key},
-            )
-            for name in REPEATED_QUERIES:
-                db.execute(con, name)
-        else:
-            db.execute(con, "import/sessions_parsed_empty")
-        db.execute(con, "import/checked_sessions")
-        db.execute(con, "import/sessions_stage", {"file_idx": file_idx})
-        db.execute(con, "import/spend_stage", {"file_idx": file_idx})
-        db.execute(con, "import/extras_stage", {"file_idx": file_idx})
-    else:
         labels = db.query(con, "import/ad_labels")["label"].tolist()
         db.execute(con, "import/channel_keys_table")
         db.execute(
@@ -256,14 +244,86 @@ def stage_file(
             {"scales": _scales(layout)} if extras else None,
         )
         db.execute(con, "import/ad_stage", {"file_idx": file_idx, "layout": named.name, "grain": named.grain})
-    counts = finish_staging(
-        con,
-        src.name,
-        file_idx,
-        layout,
-        lang,
-        ("import/drop_rows", "import/drop_spend_cells", "import/drop_extra_cells", "import/drop_parsed"),
-    )
+    return _finish(con, src, file_idx, layout, lang)
+
+
+#: The per-row working tables of a session or ad file, dropped once it is staged (or before it is staged
+#: again from the text reading).
+_WORKING_TABLES = (
+    "import/drop_rows",
+    "import/drop_spend_cells",
+    "import/drop_extra_cells",
+    "import/drop_parsed",
+)
+
+
+def _stage_sessions(
+    con: duckdb.DuckDBPyConnection,
+    file_idx: int,
+    layout: readers.Layout,
+    fallback: str | None,
+    known: bool,
+    reading: str,
+) -> bool:
+    """``import_rows`` of a session file → its known rows, parsed rows and staged sessions, spend and
+    extras. Returns False, staging nothing, when the reading is typed and a row has a reason to be
+    rejected (the caller reads the file again as text)."""
+    key = layout_key(layout, fallback, reading)
+    if known:
+        db.execute(con, "import/known", {"layout_key": key})
+    else:
+        db.execute(con, "import/known_empty")
+    spend = [c for c in layout.columns if c.canonical and c.canonical.startswith(headers.SPEND_PREFIX)]
+    to_parse = int(db.query(con, "import/rows_to_parse")["n"].iloc[0])
+    if spend and to_parse:
+        db.execute(
+            con,
+            "import/spend_cells",
+            {"spend_columns": [c.canonical for c in spend], "spend_scales": [c.scale for c in spend]},
+        )
+    else:
+        db.execute(con, "import/spend_cells_empty")
+    extras = [c for c in layout.columns if c.canonical and c.canonical.startswith(headers.EXTRA_PREFIX)]
+    if extras and to_parse:
+        db.execute(
+            con,
+            "import/extra_cells",
+            {
+                "extra_columns": [c.canonical for c in extras],
+                "extra_kinds": [headers.extra_kind(c.canonical) for c in extras],
+                "extra_scales": [c.scale for c in extras],
+            },
+        )
+    else:
+        db.execute(con, "import/extra_cells_empty")
+    if to_parse:
+        db.execute(
+            con,
+            "import/sessions_parse",
+            {"account": fallback, "scales": _scales(layout), "layout_key": key},
+        )
+        for name in REPEATED_QUERIES:
+            db.execute(con, name)
+    else:
+        db.execute(con, "import/sessions_parsed_empty")
+    if reading == readers.TYPED and int(db.query(con, "import/parsed_rejected")["n"].iloc[0]):
+        return False
+    db.execute(con, "import/checked_sessions")
+    db.execute(con, "import/sessions_stage", {"file_idx": file_idx})
+    db.execute(con, "import/spend_stage", {"file_idx": file_idx})
+    db.execute(con, "import/extras_stage", {"file_idx": file_idx})
+    return True
+
+
+def _finish(
+    con: duckdb.DuckDBPyConnection,
+    src: readers.SourceFile,
+    file_idx: int,
+    layout: readers.Layout,
+    lang: str,
+    reading: str = readers.TEXT,
+) -> StagedFile:
+    counts = finish_staging(con, src.name, file_idx, layout, lang, _WORKING_TABLES)
     return StagedFile(
         file_idx,
         src,
@@ -272,6 +332,7 @@ def stage_file(
         int(counts["skipped"]),
         int(counts["rejected"]),
         int(counts["known"]),
+        reading,
     )
 
 

@@ -22,6 +22,8 @@ clean every column once in a CTE and call the twins, which keeps DuckDB's plan s
 For whole columns the import queries use the ``*_of_raw_fast`` macros (``liveroi_number_of_raw_fast``, ``liveroi_seconds_of_raw_fast``,
 ``liveroi_timestamp_of_raw_fast``): a plain cast first, and the clean + rules above only for the cells it fails on — most
 cells of an export are plain numbers and times. ``liveroi_cell_bad(raw, val)`` is the validators' cheap test.
+They are reached through the per-file reading macros (``liveroi_read_number`` …: queries/import/reading_text.sql);
+a file read typed (queries/import/reading_typed.sql) needs none of them, its cells are values already.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ MACRO_FILES: tuple[str, ...] = (
     "import/macros/seconds_of_raw_fast",
     "import/macros/timestamp_of_raw_fast",
     "import/macros/cell_bad",
+    "import/macros/cell_text",
+    "import/macros/id_written",
     "import/macros/anchor_key",
 )
 

@@ -2,13 +2,14 @@
 -- import_checked) for file $file_idx, each with its whole raw row as JSON keyed by the headers as written.
 -- Grain: one row per rejected row per reason. Parameters: $file_idx, $raw_names (import_raw column names
 -- in file order), $written (the headers as written, same order). A reason on a column the file does not
--- have (e.g. a missing account column) names the canonical field.
+-- have (e.g. a missing account column) names the canonical field. The cells are text (a typed reading is
+-- staged again as text when it has a row to reject; the cast only lets the query bind over its columns).
 INSERT INTO import_stage_rejects
 WITH errors AS (
     SELECT _row, unnest(errors) AS e FROM import_checked WHERE len(errors) > 0
 ),
 rejected_rows AS (
-    SELECT * EXCLUDE (_hash, _copies, _blank, _summary)
+    SELECT _row, CAST(COLUMNS(* EXCLUDE (_row, _hash, _copies, _blank, _summary)) AS VARCHAR)
     FROM import_rows
     WHERE _row IN (SELECT _row FROM errors)
 ),
