@@ -5,7 +5,8 @@ app, ``LIVEROI_DB`` points at the database, query parameters seed the sidebar, `
 the page. The runs happen in a child process (``python -m benchmarks.bench_pages --worker …``) so the
 first run is a really fresh process, and the parent reads the child's peak RSS.
 
-Per page: *cold* = every ``st.cache_data`` and ``st.cache_resource`` entry dropped (``benchmarks.timing.clear_streamlit_caches``), then a rerun (every query and the advisor's fit run
+Per page: *cold* = every ``st.cache_data`` and ``st.cache_resource`` entry dropped
+(``benchmarks.timing.clear_streamlit_caches``), then a rerun (every query and the advisor's fit run
 again; modules already imported, as in a running server); *cached* = a rerun with the caches warm (what
 a widget click costs). Also: the very first run in a fresh process (imports included) and the bytes of
 the element protos the page sends (what the browser receives, charts' JSON and tables included).

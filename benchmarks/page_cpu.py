@@ -5,7 +5,9 @@ Not a timed test: a measuring tool for the dashboard's own cost per rerun. Each 
 default, or ``--sessions N`` for a larger one (50 accounts, days chosen to reach about N sessions) —
 and we report, per page, median of ``--runs``:
 
-* ``cold``: every ``st.cache_data`` and ``st.cache_resource`` entry dropped (``benchmarks.timing.clear_streamlit_caches``), then a rerun (every query, figure and table built again);
+* ``cold``: every ``st.cache_data`` and ``st.cache_resource`` entry dropped
+  (``benchmarks.timing.clear_streamlit_caches``), then a rerun (every query, figure and table built
+  again);
 * ``cached``: a rerun with warm caches (what a page switch or widget click costs on a running server).
 
 Two CPU figures per run: the *script* thread's CPU (``time.thread_time`` inside Streamlit's script

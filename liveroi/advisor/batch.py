@@ -57,13 +57,16 @@ def load_inputs(
     ]
 
 
+KEY_DIGITS = 10  # significant digits of the settings' numbers in a FitMemo key
+
+
 class FitMemo:
     """Fitted answers by the inputs they were fitted from, shared by the threads of one process.
 
     The key is a digest of everything :func:`~liveroi.advisor.recommend` reads — the history's sessions
     and spend (values, columns, order), the settings in force and the language — so a hit is the answer
-    a new fit would give (the fit is deterministic: its draws come from a fixed seed). The least recently used
-    answers beyond ``max_entries`` are dropped. The answers are shared, not copied: callers treat a
+    a new fit would give (the fit is deterministic: its draws come from a fixed seed). The least
+    recently used answers beyond ``max_entries`` are dropped. The answers are shared, not copied: callers treat a
     :class:`~liveroi.advisor.Recommendation` as read-only (``dataclasses.replace`` makes a changed one).
     """
 
@@ -104,9 +107,6 @@ class FitMemo:
             self._answers.move_to_end(key)
             while len(self._answers) > self.max_entries:
                 self._answers.popitem(last=False)
-
-
-KEY_DIGITS = 10  # significant digits of the settings' numbers in a FitMemo key
 
 
 def _column_bytes(column: pd.Series) -> bytes:
@@ -163,7 +163,7 @@ def _recommend_remembered(
     for i, answer in zip(missing, _recommend_all([jobs[i] for i in missing], lang, workers), strict=True):
         memo.put(keys[i], answer)
         known[i] = answer
-    yield from (answer for answer in known if answer is not None)
+    yield from known  # type: ignore[misc]  # every None was filled in above
 
 
 def _recommend_all(

@@ -321,7 +321,9 @@ def _fit_target(
 
     idx = np.arange(n_ch)
 
-    def solve(configs: np.ndarray, noise: float, slope_sd: float | np.ndarray = slope_sd) -> tuple[np.ndarray, ...]:
+    def solve(
+        configs: np.ndarray, noise: float, slope_sd: float | np.ndarray = slope_sd
+    ) -> tuple[np.ndarray, ...]:
         """Posteriors of the configurations (K × channels grid indices), batched."""
         cols = np.concatenate(
             [np.broadcast_to(np.arange(n_ctrl), (len(configs), n_ctrl)), n_ctrl + idx * len(grid) + configs],

@@ -49,8 +49,8 @@ def _fits(path: str, accounts: tuple[str, ...], lang: str, version: tuple[int, .
     from liveroi.advisor import recommend_accounts
 
     # Fitted in the server's own process, one after the other: the page shows at most
-    # matrix_view.MAX_ACCOUNTS (100) accounts: a first visit took 2.8 s so, 15 s through a pool of two
-    # worker processes (each starts by importing the server's main module; 1M sessions, 2 cores).
+    # matrix_view.MAX_ACCOUNTS (100) accounts, whose first visit took 2.8 s this way and 15 s through a
+    # pool of two worker processes (each starts by importing the server's main module; 1M sessions).
     with db.connection(path, read_only=True, busy_timeout=data.READ_BUSY_TIMEOUT_S) as con:
         return list(recommend_accounts(con, list(accounts), lang=lang, workers=1, memo=_memo()))
 
