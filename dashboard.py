@@ -54,8 +54,12 @@ pages = [
 navigation = st.navigation(pages, position="sidebar")
 
 try:
-    render_sidebar(lang)
-    auth.render_user_box(identity, lang)
+    try:
+        render_sidebar(lang)
+        auth.render_user_box(identity, lang)
+    except db.DatabaseError:
+        st.title(navigation.title)  # the page cannot run without its filters: still say which page this is
+        raise
     navigation.run()
 except db.DatabaseBusy as exc:
     st.warning(exc.message(lang))

@@ -65,6 +65,34 @@ def _sessions(path: Path) -> int:
         return int(con.execute("SELECT count(*) FROM sessions WHERE account = '锁测试号'").fetchone()[0])
 
 
+def test_a_page_whose_filters_meet_a_held_lock_still_says_which_page_it_is(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process holds the write lock while a page runs with cold caches: the sidebar's read
+    gives up after the (shortened) read timeout, and the page shows its own heading above the busy
+    message instead of the message alone (what a browser session met during long imports)."""
+    import streamlit as st
+
+    from liveroi.ui import data
+    from tests.dashboard_fixtures import app_test, write_fixture
+
+    write_fixture(db_path)
+    at = app_test(db_path, "pages/trends.py", lang="zh")
+    assert [x.value for x in at.title] == [t("page.trends", "zh")] and not at.warning
+    holder = _holder(db_path)
+    try:
+        monkeypatch.setattr(data, "READ_BUSY_TIMEOUT_S", 0.5)
+        st.cache_data.clear()
+        at.run()
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    busy = t("error.db_busy", "zh", path="\0", seconds="\0").split("\0")[1]
+    assert [x.value for x in at.title] == [t("page.trends", "zh")]
+    assert [w.value for w in at.warning if busy in w.value], [w.value for w in at.warning]
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_import_meeting_a_held_lock_reports_busy_with_exit_75(
     db_path: Path, tmp_path: Path, lang: str
