@@ -360,18 +360,19 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def _migrate_once(con: duckdb.DuckDBPyConnection) -> int:
-    current = schema_version(con)
     latest = latest_schema_version()
-    if current > latest:
-        raise DatabaseError("error.db_newer", version=current, latest=latest)
     digest = _views_digest()
-    applied = _applied_versions(con)
-    missing = [(v, name) for v, name in _migrations() if v > SCHEMA_VERSION_BASE and v not in applied]
-    if current == latest and not missing and _stored_views_digest(con) == digest:
-        return current
+    if _schema_work(con, latest, digest) is None:  # the common case, read without a transaction
+        return latest
     with transaction(con):
         if is_lake(con):
-            con.execute(load_sql("ducklake/lake_writes"))  # created on first use; this write's touch
+            # this write's touch comes first, before the state is read again below: a migration that
+            # began before another committed conflicts with it at commit and re-runs (``_retrying``)
+            con.execute(load_sql("ducklake/lake_writes"))  # created on first use
+        work = _schema_work(con, latest, digest)  # again, inside: another process may just have done it
+        if work is None:
+            return latest
+        current, missing = work
         if current < SCHEMA_VERSION_BASE:
             con.execute(sql_for(con, "schema/schema"))
             con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION_BASE])
@@ -384,6 +385,21 @@ def _migrate_once(con: duckdb.DuckDBPyConnection) -> int:
             con.execute(sql_for(con, f"schema/views/{view}"))
         execute(con, "schema/meta_set", {"key": "views_sha256", "value": digest})
     return latest
+
+
+def _schema_work(
+    con: duckdb.DuckDBPyConnection, latest: int, digest: str
+) -> tuple[int, list[tuple[int, str]]] | None:
+    """What :func:`migrate` has to do — the current version and the migrations not recorded — or
+    ``None`` when the schema and views are up to date. Raises for a database from a newer liveroi."""
+    current = schema_version(con)
+    if current > latest:
+        raise DatabaseError("error.db_newer", version=current, latest=latest)
+    applied = _applied_versions(con)
+    missing = [(v, name) for v, name in _migrations() if v > SCHEMA_VERSION_BASE and v not in applied]
+    if current == latest and not missing and _stored_views_digest(con) == digest:
+        return None
+    return current, missing
 
 
 @contextmanager

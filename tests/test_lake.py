@@ -230,6 +230,36 @@ def test_two_processes_migrating_a_new_lake_at_once_both_succeed(lake_target: st
     assert _rows(lake_target, "SELECT count(*) FROM lake_writes") == [(1,)]
 
 
+@ON_POSTGRES
+def test_a_migration_that_read_a_new_lake_before_another_migrated_it_applies_nothing_twice(
+    lake_target: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The interleaving behind two ``init`` processes at once: the first finds the lake empty, then the
+    other migrates it whole and commits, then the first goes on. It must see that inside its own
+    transaction and record no version again (reading before the transaction recorded each twice)."""
+    first, second = _second_instance(lake_target), _second_instance(lake_target)
+    real = db._schema_work
+    calls = {"n": 0}
+
+    def work_then_the_other_migrates(con: duckdb.DuckDBPyConnection, latest: int, digest: str):
+        found = real(con, latest, digest)
+        calls["n"] += 1
+        if calls["n"] == 1:  # the first's look, outside its transaction: the lake is still empty
+            assert found is not None and found[0] == 0
+            monkeypatch.setattr(db, "_schema_work", real)
+            db.migrate(second)  # the other process, start to commit
+            monkeypatch.setattr(db, "_schema_work", work_then_the_other_migrates)
+        return found
+
+    monkeypatch.setattr(db, "_schema_work", work_then_the_other_migrates)
+    assert db.migrate(first) == db.latest_schema_version()
+    assert calls["n"] >= 2  # looked again inside its transaction
+    versions = _rows(lake_target, "SELECT version, count(*) FROM schema_version GROUP BY version ORDER BY version")
+    assert versions == [(v, 1) for v in range(1, db.latest_schema_version() + 1)]
+    assert _rows(lake_target, "SELECT count(*) FROM settings WHERE account = '*'") == [(1,)]
+    assert _rows(lake_target, "SELECT count(*) FROM lake_writes") == [(1,)]
+
+
 # --- writers at once --------------------------------------------------------------------------------------
 def _second_instance(target: str) -> duckdb.DuckDBPyConnection:
     """Another instance on the same lake — what another process has — registered as a lake connection."""
