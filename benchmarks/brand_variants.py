@@ -45,6 +45,8 @@ VARIANTS: dict[str, dict[str, object]] = {
     # the advisor's caution beyond the tried range, per channel (liveroi.advisor.brand._channel_value)
     "caution_05": {"CAUTION": 0.5},
     "caution_1": {"CAUTION": 1.0},
+    # a measured account never cut below the smaller of its own advice and its latest spend (not shipped)
+    "cut_floor_advice": {"CUT_FLOOR": "advice"},
 }
 
 

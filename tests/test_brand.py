@@ -271,3 +271,30 @@ def test_a_measured_new_account_keeps_up_to_its_share_not_more_than_its_own_advi
         assert part.suggested["jinniu"] == pytest.approx(own, abs=1.0) or (
             _mean_marginal_profit(new, "jinniu", part.suggested["jinniu"] - 1) >= split.water_level - 1e-6
         )
+
+
+def test_the_measured_alternative_cut_floor_never_cuts_below_the_accounts_own_advice(
+    recs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``CUT_FLOOR = "advice"`` (measured, not shipped: docs/advisor-notes.md): a measured account's
+    channel ends at or above the smaller of its own advice and its latest spend — while the step-limit
+    rule, on the same budget, cuts the account near its optimum deeper than its advice."""
+    from liveroi.advisor import brand as rules
+
+    everyone = list(recs.values())
+    budget = 0.9 * sum(r.current_total for r in everyone)
+    shipped = allocate(everyone, budget)
+    near = recs["near optimum"]
+    channel = near.channels[0]
+    assert shipped.accounts["near optimum"].suggested[channel] < near.suggested[channel]  # below its advice
+    monkeypatch.setattr(rules, "CUT_FLOOR", "advice")
+    floored = allocate(everyone, budget)
+    assert floored.allocated <= budget
+    for rec in everyone:
+        if rec.sessions_used < MEASURING_SESSIONS or rec.model.status != "fitted":
+            continue
+        for c in rec.channels:
+            lo, hi = _box(rec, c)
+            floor = min(max(rec.suggested[c], lo), max(rec.current[c], lo))
+            assert floored.accounts[rec.account].suggested[c] >= math.floor(floor) - 1
+            assert lo <= floored.accounts[rec.account].suggested[c] <= hi

@@ -99,6 +99,7 @@ MEASURING_SESSIONS = 2 * MIN_SESSIONS  # fewer sessions than this: still being m
 # (benchmarks/brand_variants.py): "share" (the share alone), "share_or_advice" (the larger), "advice"
 MEASURING_FLOOR = "share_capped_advice"
 CAUTION = 0.0  # κ of a channel's spend beyond its tried range (0: risk-neutral; see _channel_value)
+CUT_FLOOR = "step"  # a measured account's floor: "step" (the step limit) | "advice" (min(own advice, now))
 _EPS = 1e-9
 
 
@@ -232,7 +233,11 @@ def allocate(
             MEASURING_FLOOR, np.minimum(target, advice)
         )
         target = np.where(fitted, use, target)
-    target = np.where(measuring[acc_of], target, lower)
+    if CUT_FLOOR == "advice":
+        own = np.clip(np.array([rec.suggested.get(c, 0.0) for rec, c in rows], dtype=float), lower, upper)
+        target = np.where(measuring[acc_of], target, np.minimum(own, np.maximum(now, lower)))
+    else:
+        target = np.where(measuring[acc_of], target, lower)
     # an account's own cap bounds its floor too (the step limit wins when the cap is below it)
     caps = np.array(
         [rec.settings.budget_cap if rec.settings.budget_cap is not None else np.inf for rec in recs]
