@@ -63,6 +63,12 @@ VARIANTS: dict[str, dict[tuple[object, str], object]] = {
     "tried_minmax": {(model, "TRIED_RANGE"): (0.0, 1.0)},
     # issue 13 (follower carry-over family)
     "stock_control": {(model, "STOCK_CONTROL"): True},
+    "fans_whole": {(model, "FANS_APART"): False},  # followers' GMV left in the curves (before session 6)
+    "fans_trend_01": {  # the trend's prior sd 0.1 instead of 0.3 per 90 days
+        (model, "_CONTROL_PRIOR_SD"): np.where(
+            np.arange(len(model._CONTROL_PRIOR_SD)) == model._CONTROL_NAMES.index("trend"), 0.1, model._CONTROL_PRIOR_SD
+        ),
+    },
     "follower_prior_account": {(model, "FOLLOWER_SCALE"): "account"},  # the advisor before issue 13
     "follower_prior_account_sd_4": {
         (model, "FOLLOWER_SCALE"): "account",

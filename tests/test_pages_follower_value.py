@@ -59,6 +59,12 @@ def test_advisor_page_says_what_a_follower_is_worth(sample_db: Path) -> None:
     assert not at.exception
     value = formatting.money(rec.economics.follower_value, "en", decimals=2)
     assert any(f"from this account's history a new follower is worth {value}" in c.value for c in at.caption)
+    # its export carries fans' GMV on every session: the curves are read apart from it, and the page says so
+    assert rec.model.fans_apart
+    assert any(c.value.startswith("the GMV curves are read from GMV less fans' GMV") for c in at.caption)
+    at.selectbox(key=KEY_ACCOUNT).set_value(FLAGSHIP.account).run()  # no fans' GMV in its export
+    assert not any("GMV less fans' GMV" in c.value for c in at.caption)
+    assert not _advice(sample_db, FLAGSHIP.account).model.fans_apart
 
 
 def test_a_value_the_user_sets_wins(sample_db: Path) -> None:

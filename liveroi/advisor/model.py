@@ -18,6 +18,11 @@ marginal ROI at spend ``s`` is
 
 .. math::  \mathrm{mROI}_c(s) = b_c\,\frac{f'(s; k_c)}{f(\bar s_c; k_c)}, \qquad f'(s;k) = \frac{k}{(s+k)^2}.
 
+Where the exports carry followers' GMV (粉丝成交金额), ``y`` for GMV is the session's GMV *less* it, and
+the next session's followers' GMV is added back to the baseline (:func:`_gmv_less_fans`): what
+followers pay is bought by the follower stock and credited through the follower value, not by
+today's spend.
+
 Fitting (closed form, numpy only, ~25 ms for 1,000 sessions and two channels)
 -----------------------------------------------------------------------------
 * ``k_c`` lives on a log grid scaled to the channel's spend, ``k_c ∈ s̄_c × {⅛, ¼, …, 16, 32}``
@@ -92,13 +97,13 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
 from liveroi.advisor.data import History
-from liveroi.economics import follower_stock
+from liveroi.economics import FOLLOWER_COVERAGE, follower_stock
 
 SATURATION_GRID: tuple[float, ...] = (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)
 SHAPE_GRID: tuple[float, ...] = (1.0,)  # Hill shapes averaged over (see curve_grid; 2.0 measured, no gain)
@@ -124,6 +129,8 @@ _CONTROL_PRIOR_MEAN = np.array([0.5, *([0.0] * 6), 0.0, 0.0, 0.0])
 _CONTROL_PRIOR_SD = np.array([3.0, *([0.15] * 6), 0.5, 1.0, 0.3])
 _NOISE_GUESS = {"gmv": 0.25, "new_followers": 0.35}  # prior guess of σ / mean(y)
 STOCK_CONTROL = False  # the follower stock (粉丝总数) as a GMV control (_with_stock)? measured: no gain
+FANS_APART = True  # fit the GMV curves on GMV less followers' GMV when the exports carry it (_gmv_less_fans)
+FANS_RECENT = 10  # sessions whose followers' GMV stands for the next session's
 STOCK_PRIOR_SD = 1.0  # prior sd of the stock's coefficient, share of a session's GMV per relative change
 
 
@@ -177,6 +184,7 @@ class FittedModel:
     new_followers: TargetFit | None = None
     history_gmv: np.ndarray = field(default_factory=lambda: np.zeros(0))
     history_followers: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    fans_apart: bool = False  # the GMV curves were read from GMV less followers' GMV (_gmv_less_fans)
 
     # -- curves ------------------------------------------------------------------------------------
     def contribution(self, target: str, channel: str, spend: np.ndarray | float) -> np.ndarray:
@@ -422,6 +430,39 @@ def _with_stock(
     )
 
 
+def _gmv_less_fans(sessions: pd.DataFrame, gmv: np.ndarray) -> tuple[np.ndarray, float, float] | None:
+    r"""What the GMV curves are read from when the exports carry followers' GMV (粉丝成交金额 on at
+    least :data:`liveroi.economics.FOLLOWER_COVERAGE` of the sessions, :data:`FANS_APART` on):
+    ``(y, next, sd)`` with
+
+    .. math::  y_t = \max(\mathrm{GMV}_t - \mathrm{fans}_t,\ 0), \qquad
+               \mathrm{next} = \operatorname{mean}(\mathrm{fans}_{\text{last } R}), \qquad
+               \mathrm{sd} = \operatorname{sd}(\mathrm{fans}_{\text{last } R})
+
+    (``R`` = :data:`FANS_RECENT`; a session without the column counts its GMV times the share
+    followers paid over the sessions with it), else None.
+
+    Why: followers' GMV is what the follower stock buys (私域) — it grows with the stock, not with
+    today's spend — and it is already credited to the follower tools through the follower value
+    (:func:`liveroi.economics.follower_value`: a follower's GMV per session over its lifetime). Left in
+    ``y`` it is counted twice whenever spend and stock move together, and in any case it adds its own
+    session-to-session noise to the curve the advisor reads (on the follower carry-over family's
+    tuning seeds: 91.0 % → 91.6 % of the oracle, ``docs/advisor-notes.md``). The next session's
+    followers' GMV joins the baseline, and its spread the noise, so expected GMV and its interval
+    still describe the whole session."""
+    if not FANS_APART or "fans_gmv" not in sessions:
+        return None
+    fans = pd.to_numeric(sessions["fans_gmv"], errors="coerce").to_numpy(dtype=float)
+    known = np.isfinite(fans)
+    if not known.any() or known.mean() < FOLLOWER_COVERAGE:
+        return None
+    share = float(fans[known].sum() / gmv[known].sum()) if gmv[known].sum() > 0 else 0.0
+    fans = np.where(known, fans, share * gmv)
+    recent = fans[-FANS_RECENT:]
+    spread = float(recent.std(ddof=1)) if len(recent) > 1 else 0.0
+    return np.maximum(gmv - fans, 0.0), float(recent.mean()), spread
+
+
 def _followers_per_yuan(history: History, followers: np.ndarray, typical: np.ndarray) -> np.ndarray:
     r"""The scale of each fitted channel's follower-slope prior, new followers per yuan, by
     :data:`FOLLOWER_SCALE`: ``'account'`` — ``F / S``, an average session's new followers ``F`` over
@@ -567,9 +608,10 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
     slope_mean = prior_roi if prior_roi is not None else 0.0
     slope_sd = PRIOR_SD_FACTOR * max(prior_roi or 0.0, 1.0) if prior_roi is not None else 2.0
     gmv_controls, gmv_next, gmv_prior = _with_stock(sessions, controls, x_next)
+    apart = _gmv_less_fans(sessions, gmv)
     gmv_fit = _fit_target(
         "gmv",
-        gmv,
+        gmv if apart is None else apart[0],
         gmv_controls,
         gmv_next,
         spend,
@@ -583,6 +625,9 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
         if SPIKE_SD_FACTOR is not None and prior_roi is not None
         else None,
     )
+    if apart is not None:  # the next session's followers' GMV joins its baseline, and its spread the noise
+        _, fans_next, fans_sd = apart
+        gmv_fit = replace(gmv_fit, base=gmv_fit.base + fans_next, sigma=np.hypot(gmv_fit.sigma, fans_sd))
     per_yuan = _followers_per_yuan(history, followers, typ)
     follower_fit = _fit_target(
         "new_followers",
@@ -597,5 +642,10 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
         rng,
     )
     return FittedModel(
-        status="fitted", fitted_channels=fitted, gmv=gmv_fit, new_followers=follower_fit, **common
+        status="fitted",
+        fitted_channels=fitted,
+        gmv=gmv_fit,
+        new_followers=follower_fit,
+        fans_apart=apart is not None,
+        **common,
     )

@@ -16,6 +16,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "无粉丝成交数据：按粉丝存量每多一人整场成交多 {per}，每场流失 {churn}，毛利 × (1 − 退款率) 后计",
         "en": "no fans' GMV in the exports: each follower in stock adds {per} of session GMV, {churn} leave per session; counted at margin after refunds",
     },
+    "followers.fans_apart": {
+        "zh": "成交曲线按非粉丝成交（成交金额 − 粉丝成交金额）测算：粉丝成交来自粉丝存量，已计入粉丝价值，不重复算给投放",
+        "en": "the GMV curves are read from GMV less fans' GMV: what followers pay comes from the follower stock and is already in the follower value, so it is not counted again for the spend",
+    },
     "followers.value.default": {
         "zh": "历史还测不出粉丝价值（{why}），按默认值 {value}/人",
         "en": "the history cannot measure a follower's value yet ({why}); the stated default of {value} per follower is used",

@@ -88,8 +88,11 @@ def settings_caption(
 
 def advisor_caption(rec: Any, lang: str) -> None:
     """On the Advisor page: the follower value the advice used and where it comes from (measured,
-    the stated default, or the user's setting beside what the history measures)."""
+    the stated default, or the user's setting beside what the history measures), and whether the
+    GMV curves were read apart from followers' GMV."""
     econ = rec.economics
+    if rec.model.fans_apart:
+        st.caption(t("followers.fans_apart", lang))
     if econ.follower_value_suggested and econ.follower_value_measure is not None:
         st.caption(describe_value(econ.follower_value_measure, lang))
         return
