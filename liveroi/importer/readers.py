@@ -86,6 +86,14 @@ class Layout:
         """The registry entry of this layout."""
         return layouts.get(self.name)
 
+    def spend_params(self) -> dict[str, list] | None:
+        """The SQL parameters of the columns mapped to a channel's spend (``spend_<channel>``):
+        ``spend_columns`` and their ``spend_scales``; None when the layout maps none."""
+        spend = [c for c in self.columns if c.canonical and c.canonical.startswith(headers.SPEND_PREFIX)]
+        if not spend:
+            return None
+        return {"spend_columns": [c.canonical for c in spend], "spend_scales": [c.scale for c in spend]}
+
 
 def source_name(source: ImportSource) -> str:
     """The file name a user would recognise."""

@@ -212,13 +212,9 @@ def stage_file(
     db.execute(con, "import/known_empty")
     db.execute(con, "import/timeline_template")
     db.execute(con, "import/timeline_stage_table")
-    spend = [c for c in layout.columns if c.canonical and c.canonical.startswith(headers.SPEND_PREFIX)]
+    spend = layout.spend_params()
     if spend:
-        db.execute(
-            con,
-            "import/timeline_channel_cells",
-            {"spend_columns": [c.canonical for c in spend], "spend_scales": [c.scale for c in spend]},
-        )
+        db.execute(con, "import/timeline_channel_cells", spend)
     else:
         db.execute(con, "import/timeline_channel_cells_empty")
     labels = db.query(con, "import/timeline_labels")["label"].tolist()

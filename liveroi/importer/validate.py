@@ -273,14 +273,10 @@ def _stage_sessions(
         db.execute(con, "import/known", {"layout_key": key})
     else:
         db.execute(con, "import/known_empty")
-    spend = [c for c in layout.columns if c.canonical and c.canonical.startswith(headers.SPEND_PREFIX)]
+    spend = layout.spend_params()
     to_parse = int(db.query(con, "import/rows_to_parse")["n"].iloc[0])
     if spend and to_parse:
-        db.execute(
-            con,
-            "import/spend_cells",
-            {"spend_columns": [c.canonical for c in spend], "spend_scales": [c.scale for c in spend]},
-        )
+        db.execute(con, "import/spend_cells", spend)
     else:
         db.execute(con, "import/spend_cells_empty")
     extras = [c for c in layout.columns if c.canonical and c.canonical.startswith(headers.EXTRA_PREFIX)]
