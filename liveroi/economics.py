@@ -159,6 +159,14 @@ def _covered(values: np.ndarray) -> bool:
     return len(values) > 0 and float(np.isfinite(values).mean()) >= FOLLOWER_COVERAGE
 
 
+def fans_gmv(sessions: pd.DataFrame) -> np.ndarray | None:
+    """The GMV followers paid per session (粉丝成交金额; NaN where a session lacks it) when the exports
+    carry it on at least :data:`FOLLOWER_COVERAGE` of the sessions, else None — what the follower value
+    and the advisor's GMV curves (:func:`liveroi.advisor.model._gmv_less_fans`) both go by."""
+    fans = _column(sessions, "fans_gmv")
+    return fans if _covered(fans) else None
+
+
 def follower_stock(
     sessions: pd.DataFrame, followers_before: float | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, str]:
@@ -294,7 +302,7 @@ def follower_value(
     if n < FOLLOWER_MIN_SESSIONS:
         return default("few_sessions")
     _end, start, lost, stock = follower_stock(sessions, followers_before)
-    fans = _column(sessions, "fans_gmv")
+    fans = fans_gmv(sessions)
     churn_ok = np.isfinite(lost) & np.isfinite(start) & (start > 0)
     if churn_ok.sum() < FOLLOWER_MIN_SESSIONS:
         return default("no_churn" if stock != "followers_total" else "few_sessions", stock)
@@ -302,7 +310,7 @@ def follower_value(
     lost_w, start_c = np.where(churn_ok, lost, 0.0), np.where(churn_ok, start, 0.0)
     churn = float(lost_w.sum() / start_c.sum())
     churn_draws = lost_w[idx].sum(axis=1) / np.maximum(start_c[idx].sum(axis=1), 1e-9)
-    if _covered(fans):
+    if fans is not None:
         fans_ok = np.isfinite(fans) & np.isfinite(start) & (start > 0)
         if fans_ok.sum() < FOLLOWER_MIN_SESSIONS:
             return default("few_sessions", stock)

@@ -103,7 +103,7 @@ import numpy as np
 import pandas as pd
 
 from liveroi.advisor.data import History
-from liveroi.economics import FOLLOWER_COVERAGE, follower_stock
+from liveroi.economics import fans_gmv, follower_stock
 
 SATURATION_GRID: tuple[float, ...] = (0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0)
 SHAPE_GRID: tuple[float, ...] = (1.0,)  # Hill shapes averaged over (see curve_grid; 2.0 measured, no gain)
@@ -431,8 +431,8 @@ def _with_stock(
 
 
 def _gmv_less_fans(sessions: pd.DataFrame, gmv: np.ndarray) -> tuple[np.ndarray, float, float] | None:
-    r"""What the GMV curves are read from when the exports carry followers' GMV (粉丝成交金额 on at
-    least :data:`liveroi.economics.FOLLOWER_COVERAGE` of the sessions, :data:`FANS_APART` on):
+    r"""What the GMV curves are read from when the exports carry followers' GMV
+    (:func:`liveroi.economics.fans_gmv`: 粉丝成交金额 on most sessions; :data:`FANS_APART` on):
     ``(y, next, sd)`` with
 
     .. math::  y_t = \max(\mathrm{GMV}_t - \mathrm{fans}_t,\ 0), \qquad
@@ -450,12 +450,10 @@ def _gmv_less_fans(sessions: pd.DataFrame, gmv: np.ndarray) -> tuple[np.ndarray,
     tuning seeds: 91.0 % → 91.6 % of the oracle, ``docs/advisor-notes.md``). The next session's
     followers' GMV joins the baseline, and its spread the noise, so expected GMV and its interval
     still describe the whole session."""
-    if not FANS_APART or "fans_gmv" not in sessions:
+    fans = fans_gmv(sessions) if FANS_APART else None
+    if fans is None:
         return None
-    fans = pd.to_numeric(sessions["fans_gmv"], errors="coerce").to_numpy(dtype=float)
     known = np.isfinite(fans)
-    if not known.any() or known.mean() < FOLLOWER_COVERAGE:
-        return None
     share = float(fans[known].sum() / gmv[known].sum()) if gmv[known].sum() > 0 else 0.0
     fans = np.where(known, fans, share * gmv)
     recent = fans[-FANS_RECENT:]
