@@ -42,11 +42,17 @@ VARIANTS: dict[str, dict[str, object]] = {
     "measuring_share": {"MEASURING_FLOOR": "share"},  # the rule before: its share alone
     "measuring_share_or_advice": {"MEASURING_FLOOR": "share_or_advice"},
     "measuring_advice": {"MEASURING_FLOOR": "advice"},
-    # the advisor's caution beyond the tried range, per channel (liveroi.advisor.brand._channel_value)
+    # the advisor's caution beyond the tried range, per channel (liveroi.advisor.brand._increment_gains)
     "caution_05": {"CAUTION": 0.5},
     "caution_1": {"CAUTION": 1.0},
     # a measured account never cut below the smaller of its own advice and its latest spend (not shipped)
     "cut_floor_advice": {"CUT_FLOOR": "advice"},
+    # the benefit of the doubt (shipped: z = 0.3): a yuan counted at mean + z·sd of its profit
+    "no_doubt": {"OPTIMISM": 0.0},  # the rule before: the posterior mean alone
+    "optimism_02": {"OPTIMISM": 0.2},
+    "optimism_05": {"OPTIMISM": 0.5},
+    "optimism_1": {"OPTIMISM": 1.0},
+    "doubt_orders_only": {"DOUBT_SPENDS": False},  # ... but a yuan expected to lose money is never spent
 }
 
 

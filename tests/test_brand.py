@@ -14,6 +14,7 @@ import pytest
 from liveroi.advisor import Recommendation, recommend
 from liveroi.advisor.brand import (
     MEASURING_SESSIONS,
+    OPTIMISM,
     BrandBudgetError,
     allocate,
     allocated_recommendation,
@@ -46,11 +47,22 @@ def _mean_profit(rec: Recommendation, channel: str, spend: np.ndarray) -> np.nda
     return m * gmv + rec.economics.follower_value * followers - spend
 
 
-def _mean_marginal_profit(rec: Recommendation, channel: str, spend: float) -> float:
+def _marginal_profit_draws(rec: Recommendation, channel: str, spend: float) -> np.ndarray:
+    """Per posterior draw: margin × the GMV curve's slope + value × the followers curve's slope − 1."""
     m = rec.settings.gross_margin * (1 - rec.settings.refund_rate)
-    gmv = float(rec.model.slope("gmv", channel, spend).mean())
-    followers = float(rec.model.slope("new_followers", channel, spend).mean())
+    gmv = rec.model.slope("gmv", channel, spend)[:, 0]
+    followers = rec.model.slope("new_followers", channel, spend)[:, 0]
     return m * gmv + rec.economics.follower_value * followers - 1.0
+
+
+def _mean_marginal_profit(rec: Recommendation, channel: str, spend: float) -> float:
+    return float(_marginal_profit_draws(rec, channel, spend).mean())
+
+
+def _counted_marginal_profit(rec: Recommendation, channel: str, spend: float) -> float:
+    """The next yuan's profit with the benefit of the doubt: mean + OPTIMISM × sd over the draws."""
+    draws = _marginal_profit_draws(rec, channel, spend)
+    return float(draws.mean() + OPTIMISM * draws.std())
 
 
 def _box(rec: Recommendation, channel: str) -> tuple[int, int]:
@@ -83,6 +95,8 @@ def test_two_accounts_split_as_brute_force_says(recs) -> None:
 
 
 def test_interior_channels_meet_at_one_water_level(recs) -> None:
+    """The KKT condition of the split: every channel strictly inside its step box counts the same
+    profit for its next yuan (mean + OPTIMISM × sd over the posterior draws), the water level."""
     everyone = list(recs.values())
     budget = 0.8 * sum(r.current_total for r in everyone)  # tight enough to bind
     brand = allocate(everyone, budget)
@@ -96,11 +110,11 @@ def test_interior_channels_meet_at_one_water_level(recs) -> None:
             lo, hi = _box(rec, c)
             s = part.suggested[c]
             if lo + 100 < s < hi - 100:  # strictly inside its step box
-                levels.append(_mean_marginal_profit(rec, c, s))
+                levels.append(_counted_marginal_profit(rec, c, s))
             elif s >= hi:  # held at the top: its next yuan earns at least the level
-                assert _mean_marginal_profit(rec, c, s) >= brand.water_level - 0.02
+                assert _counted_marginal_profit(rec, c, s) >= brand.water_level - 0.02
             elif s <= lo:  # held at the bottom: its last yuan earned at most the level
-                assert _mean_marginal_profit(rec, c, s) <= brand.water_level + 0.02
+                assert _counted_marginal_profit(rec, c, s) <= brand.water_level + 0.02
     assert levels  # at least one channel strictly inside its box sets the level (KKT) ...
     assert max(levels) - min(levels) < 0.03  # ... and every interior one earns the same
     assert brand.water_level == pytest.approx(float(np.mean(levels)), abs=0.03)
@@ -269,7 +283,7 @@ def test_a_measured_new_account_keeps_up_to_its_share_not_more_than_its_own_advi
         assert part.suggested["jinniu"] < min(max(share * budget, lo), hi) - 100  # not its share
         # on its own advice, unless its next yuan beats the brand's last one
         assert part.suggested["jinniu"] == pytest.approx(own, abs=1.0) or (
-            _mean_marginal_profit(new, "jinniu", part.suggested["jinniu"] - 1) >= split.water_level - 1e-6
+            _counted_marginal_profit(new, "jinniu", part.suggested["jinniu"] - 1) >= split.water_level - 1e-6
         )
 
 
@@ -298,3 +312,38 @@ def test_the_measured_alternative_cut_floor_never_cuts_below_the_accounts_own_ad
             floor = min(max(rec.suggested[c], lo), max(rec.current[c], lo))
             assert floored.accounts[rec.account].suggested[c] >= math.floor(floor) - 1
             assert lo <= floored.accounts[rec.account].suggested[c] <= hi
+
+
+def test_the_benefit_of_the_doubt_spends_up_to_where_the_counted_profit_turns_negative(
+    recs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a budget that never binds, every measured channel strictly inside its step box sits where
+    its next yuan, counted with the benefit of the doubt, earns nothing — which is where its expected
+    profit is already negative; without the doubt (OPTIMISM = 0) no channel gets more, and some less."""
+    from liveroi.advisor import brand as rules
+
+    everyone = list(recs.values())
+    budget = 10 * sum(r.current_total for r in everyone)
+    split = allocate(everyone, budget)
+    assert split.water_level == 0
+    interior = 0
+    for rec in everyone:
+        if rec.sessions_used < MEASURING_SESSIONS:
+            continue
+        for c in rec.model.fitted_channels:
+            lo, hi = _box(rec, c)
+            s = split.accounts[rec.account].suggested[c]
+            if lo + 100 < s < hi - 100:
+                interior += 1
+                assert abs(_counted_marginal_profit(rec, c, s)) < 0.03
+                assert _mean_marginal_profit(rec, c, s) < -0.03
+    assert interior
+    monkeypatch.setattr(rules, "OPTIMISM", 0.0)
+    plain = allocate(everyone, budget)
+    gaps = [
+        split.accounts[r.account].suggested[c] - plain.accounts[r.account].suggested[c]
+        for r in everyone
+        for c in r.channels
+    ]
+    assert min(gaps) >= -1.0
+    assert max(gaps) > 100.0

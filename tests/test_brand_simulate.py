@@ -23,12 +23,14 @@ from liveroi.advisor.brand_simulate import (
 )
 
 SEEDS = (10, 11, 12)
-# measured on SEEDS (budget = the latest sessions' total, ¥70,000; python -m benchmarks.brand_bench):
-# 92.9, 91.2, 87.3 % of the oracle (mean 90.5 %); scaled advice 88.5, 83.9, 87.4 % (lead 3.9 points).
-# Over all 40 held-out seeds the lead is only 0.1 point (README): these three are not the average.
-MEAN_FLOOR = 0.885
-WORST_FLOOR = 0.855
-LEAD_FLOOR = 0.025  # mean(brand − scaled advice)
+# measured on SEEDS (budget = the latest sessions' total, ¥70,000; python -m benchmarks.brand_bench), with
+# the benefit of the doubt (brand.OPTIMISM = 0.3): 92.2, 85.1, 85.3 % of the oracle (mean 87.5 %); scaled
+# advice 88.5, 84.0, 87.8 % (lead 0.8 points). Before it: 92.9, 91.2, 87.3 % (lead 3.9) — over all 40
+# held-out seeds the doubt raised the mean from 88.1 to 89.3 % and the lead from 0.1 to 1.4 points
+# (README): these three are not the average either way.
+MEAN_FLOOR = 0.865
+WORST_FLOOR = 0.84
+LEAD_FLOOR = 0.003  # mean(brand − scaled advice)
 
 
 @pytest.fixture(scope="module")

@@ -103,6 +103,17 @@ def test_a_budget_below_the_step_floors_and_a_tighter_split(brand_db: Path) -> N
     assert not [w for w in at.warning if formatting.money(floors, "en") in w.value]
     captions = " ".join(c.value for c in at.caption)
     assert f"Budget {formatting.money(55_000, 'en')}, allocated" in captions
+    # the benefit of the doubt is stated with its size, and a channel at the water level quotes both
+    # its average next-yuan profit and the counted one, which is the level the caption names
+    assert "average plus 0.3 standard deviations" in captions
+    level = re.search(r"The brand's last yuan counts (¥[\d,.]+) of profit", captions)
+    assert level
+    interior = [r for r in table["reason"] if "— the same as the brand's last yuan" in r]
+    assert interior
+    for reason in interior:
+        average, counted = re.search(r"earns (¥[\d,.]+) on average, (¥[\d,.]+) with the benefit", reason).groups()
+        assert _yuan(counted) == pytest.approx(_yuan(level[1]), abs=0.05)
+        assert _yuan(average) < _yuan(counted)
 
 
 def test_bubble_chart_shows_marginal_roi_with_bands_and_switches_to_roi(brand_db: Path) -> None:

@@ -16,19 +16,34 @@ budget cap, its minimum ROI
 
 Water-filling
 -------------
-Every fitted channel's posterior-mean profit curve is concave (each draw is a Michaelis–Menten curve
-with a non-negative ceiling, and a mean of concave curves is concave), so the marginal profit of its
-next yuan, :func:`liveroi.advisor.decide.marginal_profit`, falls as its spend rises. Each channel's box
-is cut into :data:`STEPS` equal increments with marginal profit
-``(P(s_{i+1}) − P(s_i)) / (s_{i+1} − s_i)`` (falling along the box), and the increments of all
-accounts are taken greedily, best first, while their marginal profit is positive and budget is
-left. For separable concave objectives under nested ("laminar") capacity constraints — channel boxes
-inside account caps inside the brand budget — this greedy order is optimal: it stops where every
-account's next yuan earns the same, the *water level* ``λ`` (the marginal profit per yuan of the last
-yuan allocated; 0 when the budget is not binding). The minimum ROI becomes an account cap: the
-largest spend along the account's own best-first path at which ``E[GMV] / spend ≥ min_roi`` still
-holds. Everything is arrays: one sort over every increment of the brand, one cumulative sum per
-constraint.
+Each channel's box is cut into :data:`STEPS` equal increments. An increment's profit is counted with
+the *benefit of the doubt* — its posterior mean plus ``z`` (:data:`OPTIMISM`, 0.3) posterior standard
+deviations, per yuan
+
+.. math::  g_i = \frac{\operatorname{mean}_d \delta_{d,i} + z\,\operatorname{sd}_d \delta_{d,i}}{s_{i+1} - s_i},
+           \qquad \delta_{d,i} = P_d(s_{i+1}) - P_d(s_i)
+
+(:func:`_increment_gains`; :func:`counted_marginal_profit` at a point) — and the increments of all
+accounts are taken greedily, best first, while their counted profit is positive and budget is left.
+The mean part falls along the box (each draw is a Michaelis–Menten curve with a non-negative ceiling,
+and a mean of concave curves is concave); a running minimum keeps the counted values falling too. For
+separable concave objectives under nested ("laminar") capacity constraints — channel boxes inside
+account caps inside the brand budget — this greedy order is optimal: it stops where every account's
+next yuan counts the same, the *water level* ``λ`` (the counted profit per yuan of the last yuan
+allocated; 0 when the budget is not binding). The minimum ROI becomes an account cap: the largest
+spend along the account's own best-first path at which ``E[GMV] / spend ≥ min_roi`` still holds.
+Everything is arrays: one sort over every increment of the brand, one cumulative sum per constraint.
+
+Why the doubt: the prior puts a channel's marginal return at break-even until its sessions move it
+(:mod:`liveroi.advisor.model`), so the posterior mean of a channel that is still poorly measured sits
+near "today is right" — the mean alone keeps a starved account where it is and hands the money to
+accounts measured as well as they will ever be. Counting ``z`` deviations of the doubt lets the
+money try the account whose return may be much higher, at the cost of a yuan whose expected profit
+is slightly negative (:data:`DOUBT_SPENDS`; ordering by the doubt but never spending a yuan of
+negative mean was measured and gains nothing). Its sessions then measure it: the spread, and with
+it the bonus, shrinks as they come in. On the tuning seeds ``z`` = 0.2–0.5 gained 0.9–1.1 points on
+the mean of the four cells (two families × two budgets), 0.7 and 1.0 gained 0.9 and 0.7 (they push
+the saturated new account up too); 0.3 is the smallest with the whole gain.
 
 Guardrails and the budget
 -------------------------
@@ -54,16 +69,15 @@ account without a curve, which the per-account advisor holds, moves only towards
 
 Measured (:mod:`liveroi.advisor.brand_simulate`, ``python -m benchmarks.brand_bench``, the alternatives
 ``python -m benchmarks.brand_variants``; README "How good is the split?", ``docs/advisor-notes.md``):
-risk-neutral water-filling on the posterior means. Chosen on 45 tuning seeds, against the brand family
-and the same family with its new account saturated: counting a channel's spend beyond its tried range
-at the advisor's cautious value (κ = ½) changed nothing (±0.2 points); a larger test share (15–20 %)
-gains 2–3 points when the new account is starved and loses 3–6 when it is saturated, a smaller one
-the reverse; the floor capped by the account's own advice gains 0.3–1.1 points on the saturated case
-and costs at most 0.2 on the other. Mean-based splits pick up the fits' errors (the optimiser's curse);
-the remaining gap to the oracle is what the accounts' sessions reveal, not the split. On the 40
-held-out seeds: 88.0 % of the oracle's incremental profit at ¥70,000 and 89.4 % at ¥56,000 (each
-account's own advice scaled to the budget 87.9 / 89.3 %; a learner told the true curve shapes 94.1 /
-94.3 %), never over a reachable budget, no step-limit violation.
+chosen on 45 tuning seeds, against the brand family and the same family with its new account
+saturated. Counting a channel's spend beyond its tried range at the advisor's cautious value (κ = ½)
+changed nothing (±0.2 points); a larger test share (15–20 %) gains 2–3 points when the new account is
+starved and loses 3–6 when it is saturated, a smaller one the reverse; the floor capped by the
+account's own advice gains 0.3–1.1 points on the saturated case and costs at most 0.2 on the other;
+the benefit of the doubt (z = 0.3) gains 0.3–1.6 points in every cell. On the 40 held-out seeds:
+89.3 % of the oracle's incremental profit at ¥70,000 and 91.0 % at ¥56,000 (before the doubt 88.1 /
+89.4 %; each account's own advice scaled to the budget 87.9 / 89.4 %; a learner told the true curve
+shapes 94.1 / 94.3 %), never over a reachable budget, no step-limit violation.
 """
 
 from __future__ import annotations
@@ -98,8 +112,10 @@ MEASURING_SESSIONS = 2 * MIN_SESSIONS  # fewer sessions than this: still being m
 # curve the smaller of that and its own advice ("share_capped_advice"); the alternatives measured
 # (benchmarks/brand_variants.py): "share" (the share alone), "share_or_advice" (the larger), "advice"
 MEASURING_FLOOR = "share_capped_advice"
-CAUTION = 0.0  # κ of a channel's spend beyond its tried range (0: risk-neutral; see _channel_value)
+CAUTION = 0.0  # κ of a channel's spend beyond its tried range (0: none; see _increment_gains)
 CUT_FLOOR = "step"  # a measured account's floor: "step" (the step limit) | "advice" (min(own advice, now))
+DOUBT_SPENDS = True  # may a yuan expected to lose a little be spent because the doubt counts it up? (yes)
+OPTIMISM = 0.3  # z of the benefit of the doubt: a yuan counted at mean + z·sd of its profit (_increment_gains)
 _EPS = 1e-9
 
 
@@ -118,7 +134,8 @@ class AccountAllocation(SpendTotals):
     lower: dict[str, float]  # the lowest value the step limit allows (held: the spend itself)
     upper: dict[str, float]
     marginal_roi: dict[str, float | None]  # posterior-mean GMV per yuan at the allocated spend
-    marginal_profit: dict[str, float | None]  # profit of the next yuan at the allocated spend
+    marginal_profit: dict[str, float | None]  # posterior-mean profit of the next yuan at the allocated spend
+    counted_profit: dict[str, float | None]  # ... as the split counts it (counted_marginal_profit)
     measuring: bool  # still being measured: keeps a test allowance
     allowance: float  # the test allowance this account may keep (0 when not measuring)
     cap_binding: bool
@@ -134,7 +151,7 @@ class BrandAllocation:
     allocated: float  # Σ suggested (whole yuan; ≤ budget unless below_floors)
     floor_total: float  # Σ of the lowest values the step limits allow
     below_floors: bool  # budget < floor_total: every channel at its lowest allowed value
-    water_level: float  # marginal profit per yuan of the last yuan allocated (0: budget not binding)
+    water_level: float  # counted profit per yuan of the last yuan allocated (0: budget not binding)
     test_share: float
     measuring_count: int
     accounts: dict[str, AccountAllocation]
@@ -171,21 +188,37 @@ def _bounds(rec: Recommendation) -> tuple[dict[str, float], dict[str, float]]:
     return lower, upper
 
 
-def _channel_value(rec: Recommendation, channel: str, grid: np.ndarray, now: float) -> np.ndarray:
-    r"""What the allocation maximises for one channel along ``grid``: its posterior-mean profit
+def _increment_gains(
+    rec: Recommendation, channel: str, grid: np.ndarray, now: float
+) -> tuple[np.ndarray, np.ndarray]:
+    r"""The profit each increment ``[s_i, s_{i+1}]`` of one channel's ``grid`` adds: expected, and as the
+    allocation counts it, with the benefit of the doubt,
 
-    .. math::  V(s) = \operatorname{mean}_d \Delta_d(s) - \kappa(s)\,\sqrt{\operatorname{mean}_d \min(\Delta_d(s), 0)^2},
-               \qquad \Delta_d(s) = P_d(s) - P_d(s^0)
+    .. math::  e_i = \operatorname{mean}_d \delta_{d,i}, \qquad
+               g_i = e_i + z\,\operatorname{sd}_d \delta_{d,i},
+               \qquad \delta_{d,i} = P_d(s_{i+1}) - P_d(s_i)
 
-    with ``κ(s) = CAUTION × min(1, reach(s) / ramp)`` rising beyond the channel's tried range as in
-    :func:`liveroi.advisor.decide.cautious_gain` (``CAUTION = 0``: the plain posterior mean)."""
+    (``z`` = :data:`OPTIMISM`; per yuan, ``g_i / (s_{i+1} − s_i)`` is :func:`counted_marginal_profit`
+    at the increment). Returns ``(e, g)``. With :data:`CAUTION` > 0 (measured, not shipped) the increments of
+    ``κ(s)·√(mean_d min(Δ_d(s), 0)²)``, ``Δ_d(s) = P_d(s) − P_d(s⁰)``, are taken off, κ rising beyond
+    the channel's tried range as in :func:`liveroi.advisor.decide.cautious_gain`."""
     curve = profit_curve(rec.model, rec.economics, channel, grid)
-    if CAUTION <= 0:
-        return curve.mean(axis=0)
-    delta = curve - profit_curve(rec.model, rec.economics, channel, now)
-    reach = extrapolation(grid, rec.model.tried.get(channel, (now, now)))
-    kappa = CAUTION * np.clip(reach / EXTRAPOLATION_RAMP, 0.0, 1.0)
-    return delta.mean(axis=0) - kappa * np.sqrt((np.minimum(delta, 0.0) ** 2).mean(axis=0))
+    steps = np.diff(curve, axis=1)
+    mean = steps.mean(axis=0)
+    if CAUTION > 0:
+        delta = curve - profit_curve(rec.model, rec.economics, channel, now)
+        reach = extrapolation(grid, rec.model.tried.get(channel, (now, now)))
+        kappa = CAUTION * np.clip(reach / EXTRAPOLATION_RAMP, 0.0, 1.0)
+        mean = mean - np.diff(kappa * np.sqrt((np.minimum(delta, 0.0) ** 2).mean(axis=0)))
+    return mean, mean + OPTIMISM * steps.std(axis=0)
+
+
+def counted_marginal_profit(rec: Recommendation, channel: str, spend: float) -> float:
+    r"""The profit of the channel's next yuan as the split counts it: posterior mean plus
+    ``z`` = :data:`OPTIMISM` posterior standard deviations of
+    :func:`liveroi.advisor.decide.marginal_profit` at ``spend``."""
+    draws = marginal_profit(rec.model, rec.economics, channel, spend)[:, 0]
+    return float(draws.mean() + OPTIMISM * draws.std())
 
 
 def _lift(lower: np.ndarray, target: np.ndarray, limit: float) -> np.ndarray:
@@ -262,19 +295,25 @@ def allocate(
     chan_idx = np.flatnonzero(movable)
     grid = floor[chan_idx, None] + (upper - floor)[chan_idx, None] * np.linspace(0.0, 1.0, STEPS + 1)[None, :]
     gain = np.empty((len(chan_idx), STEPS))
+    mean_gain = np.empty_like(gain)
     gmv = np.empty_like(grid)
     for row, j in enumerate(chan_idx):  # one numpy call per account × channel, every draw at once
         rec, c = rows[j]
-        gain[row] = np.diff(_channel_value(rec, c, grid[row], float(now[j])))
+        mean_gain[row], gain[row] = _increment_gains(rec, c, grid[row], float(now[j]))
         gmv[row] = rec.model.contribution("gmv", c, grid[row]).mean(axis=0)
-    # per yuan; the running minimum only guards against float noise (the mean curve is concave)
-    gain = np.minimum.accumulate(gain / np.maximum(np.diff(grid, axis=1), _EPS), axis=1)
+    # per yuan; the running minimum keeps each channel's values falling along its box, which the greedy
+    # order needs: the mean falls (a mean of concave curves is concave), the spread added for the doubt
+    # need not
+    width = np.maximum(np.diff(grid, axis=1), _EPS)
+    gain = np.minimum.accumulate(gain / width, axis=1)
     size = np.diff(grid, axis=1).ravel()
     mp = gain.ravel()
     d_gmv = np.diff(gmv, axis=1).ravel()
     inc_chan = np.repeat(chan_idx, STEPS)
     inc_acc = acc_of[inc_chan]
-    keep = mp > 0  # a yuan that earns less than it costs is never spent
+    # a yuan counted at less than it costs is never spent; one whose expected profit is negative but
+    # whose doubt counts it above 0 is (DOUBT_SPENDS; the alternative measured: docs/advisor-notes.md)
+    keep = mp > 0 if DOUBT_SPENDS else (mp > 0) & (np.minimum.accumulate(mean_gain / width, axis=1).ravel() > 0)
     size, d_gmv, mp, inc_chan, inc_acc = size[keep], d_gmv[keep], mp[keep], inc_chan[keep], inc_acc[keep]
     order = np.lexsort((inc_chan, -mp))  # best first; ties by channel (deterministic)
     size, d_gmv, mp, inc_chan, inc_acc = size[order], d_gmv[order], mp[order], inc_chan[order], inc_acc[order]
@@ -331,7 +370,7 @@ def allocate(
             worth = np.full(len(rows), np.inf)
             for j in chan_idx:
                 rec, c = rows[j]
-                worth[j] = float(marginal_profit(rec.model, rec.economics, c, rounded[j]).mean())
+                worth[j] = counted_marginal_profit(rec, c, float(rounded[j]))
             worth = np.where(np.isfinite(worth), worth, -np.inf)  # no curve: give back first
             slack = np.where(whole, np.maximum(rounded - lo_int, 0.0), 0.0)
             by_worth = np.argsort(worth, kind="stable")
@@ -345,14 +384,15 @@ def allocate(
     for a, rec in enumerate(recs):
         idx = np.flatnonzero(acc_of == a)
         suggested = {rows[j][1]: float(rounded[j]) for j in idx}
-        mroi, mprofit = {}, {}
+        mroi, mprofit, counted = {}, {}, {}
         for j in idx:
             c = rows[j][1]
             if rec.model.status == "fitted" and c in rec.model.fitted_channels:
                 mroi[c] = float(rec.model.slope("gmv", c, rounded[j]).mean())
                 mprofit[c] = float(marginal_profit(rec.model, rec.economics, c, rounded[j]).mean())
+                counted[c] = counted_marginal_profit(rec, c, float(rounded[j]))
             else:
-                mroi[c], mprofit[c] = None, None
+                mroi[c], mprofit[c], counted[c] = None, None, None
         total = float(rounded[idx].sum())
         cap = rec.settings.budget_cap
         accounts[rec.account] = AccountAllocation(
@@ -363,6 +403,7 @@ def allocate(
             upper={rows[j][1]: float(upper[j]) for j in idx},
             marginal_roi=mroi,
             marginal_profit=mprofit,
+            counted_profit=counted,
             measuring=bool(measuring[a]),
             allowance=allowance if measuring[a] else 0.0,
             cap_binding=cap is not None and total >= cap - max(1.0, 0.01 * cap),
@@ -525,6 +566,7 @@ def brand_reason(rec: Recommendation, part: AccountAllocation, brand: BrandAlloc
                 mroi=ratio(part.marginal_roi[channel]),
                 breakeven=ratio(rec.breakeven_roi),
                 profit=money(part.marginal_profit[channel], lang, decimals=2),
+                counted=money(part.counted_profit[channel], lang, decimals=2),
                 level=t("brand.reason.level", lang, level=level) if binding else "",
             )
         )

@@ -15,28 +15,28 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This account is still being measured ({sessions} sessions, under {needed}): it keeps a test allowance of up to {allowance} ({share} of the brand budget shared by {count} new account(s)) instead of being outbid by better-measured accounts.",
     },
     "brand.reason.channel": {
-        "zh": "{channel} 在 {to} 处边际ROI {mroi}（保本 {breakeven}），下一元利润 {profit}，与全品牌最后一元持平。",
-        "en": "{channel} at {to}: marginal ROI {mroi} (break-even {breakeven}); its next yuan earns {profit}, the same as the brand's last yuan.",
+        "zh": "{channel} 在 {to} 处边际ROI {mroi}（保本 {breakeven}），下一元平均利润 {profit}，存疑从宽计 {counted}，与全品牌最后一元持平。",
+        "en": "{channel} at {to}: marginal ROI {mroi} (break-even {breakeven}); its next yuan earns {profit} on average, {counted} with the benefit of the doubt — the same as the brand's last yuan.",
     },
     "brand.reason.channel_free": {
-        "zh": "{channel} 在 {to} 处边际ROI {mroi}（保本 {breakeven}），再多一元就不赚钱了。",
-        "en": "{channel} at {to}: marginal ROI {mroi} (break-even {breakeven}), where one more yuan stops paying.",
+        "zh": "{channel} 在 {to} 处边际ROI {mroi}（保本 {breakeven}），再多一元即使存疑从宽也不赚钱了。",
+        "en": "{channel} at {to}: marginal ROI {mroi} (break-even {breakeven}), where one more yuan stops paying, even with the benefit of the doubt.",
     },
     "brand.reason.channel_top": {
-        "zh": "{channel} 已加满单场调整幅度，至 {to}：边际ROI {mroi}（保本 {breakeven}），下一元仍赚 {profit}{level}。",
-        "en": "{channel} is raised the whole step, to {to}: marginal ROI {mroi} (break-even {breakeven}), its next yuan would still earn {profit}{level}.",
+        "zh": "{channel} 已加满单场调整幅度，至 {to}：边际ROI {mroi}（保本 {breakeven}），下一元平均仍赚 {profit}（存疑从宽计 {counted}）{level}。",
+        "en": "{channel} is raised the whole step, to {to}: marginal ROI {mroi} (break-even {breakeven}), its next yuan would still earn {profit} on average ({counted} with the benefit of the doubt){level}.",
     },
     "brand.reason.channel_floor": {
-        "zh": "{channel} 已减满单场调整幅度，至 {to}：边际ROI {mroi}（保本 {breakeven}），下一元只赚 {profit}{level}。",
-        "en": "{channel} is cut the whole step, to {to}: marginal ROI {mroi} (break-even {breakeven}), its next yuan earns only {profit}{level}.",
+        "zh": "{channel} 已减满单场调整幅度，至 {to}：边际ROI {mroi}（保本 {breakeven}），下一元平均只赚 {profit}（存疑从宽计 {counted}）{level}。",
+        "en": "{channel} is cut the whole step, to {to}: marginal ROI {mroi} (break-even {breakeven}), its next yuan earns only {profit} on average ({counted} with the benefit of the doubt){level}.",
     },
     "brand.reason.level": {
-        "zh": "（全品牌最后一元赚 {level}）",
-        "en": " (the brand's last yuan earns {level})",
+        "zh": "（全品牌最后一元计 {level}）",
+        "en": " (the brand's last yuan counts {level})",
     },
     "brand.reason.unspent": {
-        "zh": "预算未用完：每一元能赚钱的投放都已安排，剩余 {left} 不投。",
-        "en": "The budget is not all needed: every yuan that earns more than it costs is placed, {left} stays unspent.",
+        "zh": "预算未用完：每一元（存疑从宽计）能赚钱的投放都已安排，剩余 {left} 不投。",
+        "en": "The budget is not all needed: every yuan that earns more than it costs (with the benefit of the doubt) is placed, {left} stays unspent.",
     },
     "brand.reason.held": {
         "zh": "{channels} 暂无可读的曲线，保持原投放。",
@@ -56,12 +56,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "--brand-budget needs --all-accounts",
     },
     "brand.cli.title": {
-        "zh": "品牌预算 {budget}：分配 {allocated}（上一场合计 {current}），全品牌最后一元的利润 {level}",
-        "en": "Brand budget {budget}: allocated {allocated} (last session's total {current}); the brand's last yuan earns {level} of profit",
+        "zh": "品牌预算 {budget}：分配 {allocated}（上一场合计 {current}），全品牌最后一元的利润存疑从宽计 {level}",
+        "en": "Brand budget {budget}: allocated {allocated} (last session's total {current}); the brand's last yuan counts {level} of profit with the benefit of the doubt",
     },
     "brand.cli.title_unspent": {
-        "zh": "品牌预算 {budget}：分配 {allocated}（上一场合计 {current}），预算未用完——每一元能赚钱的投放都已安排",
-        "en": "Brand budget {budget}: allocated {allocated} (last session's total {current}); not all needed — every yuan that earns more than it costs is placed",
+        "zh": "品牌预算 {budget}：分配 {allocated}（上一场合计 {current}），预算未用完——每一元（存疑从宽计）能赚钱的投放都已安排",
+        "en": "Brand budget {budget}: allocated {allocated} (last session's total {current}); not all needed — every yuan that earns more than it costs, with the benefit of the doubt, is placed",
     },
     "brand.cli.header": {
         "zh": "账号\t渠道\t当前\t建议\t变化\t边际ROI（分配后）\t保本ROI",
@@ -109,12 +109,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The test allowance must lie between 0 % and 100 %",
     },
     "brand.page.summary": {
-        "zh": "预算 {budget}，已分配 {allocated}（上一场合计 {current}）。全品牌最后一元赚 {level} 利润：每个账号的下一元都在这条线上或受护栏限制。",
-        "en": "Budget {budget}, allocated {allocated} (last sessions: {current}). The brand's last yuan earns {level} of profit: every account's next yuan sits at that level or against a guardrail.",
+        "zh": "预算 {budget}，已分配 {allocated}（上一场合计 {current}）。全品牌最后一元的利润计 {level}：每个账号的下一元都在这条线上或受护栏限制。{doubt}",
+        "en": "Budget {budget}, allocated {allocated} (last sessions: {current}). The brand's last yuan counts {level} of profit: every account's next yuan sits at that level or against a guardrail. {doubt}",
     },
     "brand.page.summary_unspent": {
-        "zh": "预算 {budget}，已分配 {allocated}（上一场合计 {current}）。预算未用完：每一元能赚钱的投放都已安排。",
-        "en": "Budget {budget}, allocated {allocated} (last sessions: {current}). Not all needed: every yuan that earns more than it costs is placed.",
+        "zh": "预算 {budget}，已分配 {allocated}（上一场合计 {current}）。预算未用完：每一元能赚钱的投放都已安排。{doubt}",
+        "en": "Budget {budget}, allocated {allocated} (last sessions: {current}). Not all needed: every yuan that earns more than it costs is placed. {doubt}",
+    },
+    "brand.page.doubt": {
+        "zh": "每一元的利润按平均值加 {z} 倍标准差计（存疑从宽）：回报还没测准的账号会被试投，而不是停在平均值说的位置；平均值见原因列，区间见边际ROI列。",
+        "en": "Each yuan's profit counts its average plus {z} standard deviations (the benefit of the doubt): an account whose return is not yet measured well is tried, not held where its average says; the averages are in the Why column, the bands in the marginal ROI column.",
     },
     "brand.page.current": {"zh": "上一场", "en": "Last session"},
     "brand.page.suggested": {"zh": "建议", "en": "Suggested"},

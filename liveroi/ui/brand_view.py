@@ -20,6 +20,7 @@ import streamlit as st
 from liveroi import brand_settings, channels, db, formatting
 from liveroi.advisor.batch import FitMemo
 from liveroi.advisor.brand import (
+    OPTIMISM,
     account_marginal,
     allocate,
     allocated_recommendation,
@@ -206,6 +207,7 @@ def render_budget(accounts: list[str], recs: list[Recommendation], lang: str) ->
             allocated=formatting.money(brand.allocated, lang),
             current=formatting.money(default, lang),
             level=level,
+            doubt=t("brand.page.doubt", lang, z=f"{OPTIMISM:g}"),
         )
     )
     if brand.below_floors:
