@@ -50,7 +50,7 @@ Guardrails and the budget
 * ``B`` below the sum of the lowest values the step limits allow: every channel at its lowest allowed
   value, and the reason says the budget needs more sessions to reach (like the account cap).
 * Rounding: whole yuan inside each box, then whole yuan taken back from the channels whose last
-  yuan earns least until the total is at most ``B`` — the rounded total never exceeds ``B``
+  yuan counts least until the total is at most ``B`` — the rounded total never exceeds ``B``
   (whenever ``B`` is reachable at all).
 
 Accounts still being measured
