@@ -30,23 +30,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import duckdb
-
+from benchmarks.bench_import import ImportFile, duckdb_floor
 from liveroi import db
 
 SQL = Path(__file__).parent / "sql"
-
-
-def floor_seconds(path: Path, folder: Path) -> float:
-    """DuckDB's ``read_csv`` (types sniffed) into a table of a fresh database file, with the checkpoint."""
-    con = duckdb.connect(str(folder / "floor.duckdb"))
-    try:
-        started = time.perf_counter()
-        db.execute(con, SQL / "floor_read_csv_typed.sql", {"path": str(path), "encoding": "utf-8", "skip": 0})
-        con.execute("CHECKPOINT")
-        return time.perf_counter() - started
-    finally:
-        con.close()
+TYPED_FLOOR = "floor_read_csv_typed"  # the floor issue 16's target is stated against (bench_import)
 
 
 def bare_import_seconds(path: Path, folder: Path) -> dict[str, float]:
@@ -85,14 +73,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     floors, bares, starts = [], [], []
+    narrow = ImportFile("narrow", args.file, "utf-8", "utf-8", 0)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        floor_seconds(args.file, folder)  # warm-up: the file in the page cache
+        duckdb_floor(narrow, folder / "floor.duckdb", TYPED_FLOOR)  # warm-up: the file in the page cache
         for _ in range(max(1, args.runs)):
-            for name in ("floor.duckdb", "bare.duckdb"):
-                (folder / name).unlink(missing_ok=True)
-                (folder / f"{name}.wal").unlink(missing_ok=True)
-            floors.append(floor_seconds(args.file, folder))
+            (folder / "bare.duckdb").unlink(missing_ok=True)
+            (folder / "bare.duckdb.wal").unlink(missing_ok=True)
+            floors.append(duckdb_floor(narrow, folder / "floor.duckdb", TYPED_FLOOR)[0])
             bares.append(bare_import_seconds(args.file, folder))
             starts.append(process_start_seconds())
     floor = statistics.median(floors)
