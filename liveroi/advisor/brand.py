@@ -23,7 +23,7 @@ deviations, per yuan
 .. math::  g_i = \frac{\operatorname{mean}_d \delta_{d,i} + z\,\operatorname{sd}_d \delta_{d,i}}{s_{i+1} - s_i},
            \qquad \delta_{d,i} = P_d(s_{i+1}) - P_d(s_i)
 
-(:func:`_increment_gains`; :func:`counted_marginal_profit` at a point) — and the increments of all
+(:func:`_increment_gains`; :func:`next_yuan_profit` at a point) — and the increments of all
 accounts are taken greedily, best first, while their counted profit is positive and budget is left.
 The mean part falls along the box (each draw is a Michaelis–Menten curve with a non-negative ceiling,
 and a mean of concave curves is concave); a running minimum keeps the counted values falling too. For
@@ -135,7 +135,7 @@ class AccountAllocation(SpendTotals):
     upper: dict[str, float]
     marginal_roi: dict[str, float | None]  # posterior-mean GMV per yuan at the allocated spend
     marginal_profit: dict[str, float | None]  # posterior-mean profit of the next yuan at the allocated spend
-    counted_profit: dict[str, float | None]  # ... as the split counts it (counted_marginal_profit)
+    counted_profit: dict[str, float | None]  # ... as the split counts it (next_yuan_profit)
     measuring: bool  # still being measured: keeps a test allowance
     allowance: float  # the test allowance this account may keep (0 when not measuring)
     cap_binding: bool
@@ -198,7 +198,7 @@ def _increment_gains(
                g_i = e_i + z\,\operatorname{sd}_d \delta_{d,i},
                \qquad \delta_{d,i} = P_d(s_{i+1}) - P_d(s_i)
 
-    (``z`` = :data:`OPTIMISM`; per yuan, ``g_i / (s_{i+1} − s_i)`` is :func:`counted_marginal_profit`
+    (``z`` = :data:`OPTIMISM`; per yuan, ``g_i / (s_{i+1} − s_i)`` is the counted part of :func:`next_yuan_profit`
     at the increment). Returns ``(e, g)``. With :data:`CAUTION` > 0 (measured, not shipped) the increments of
     ``κ(s)·√(mean_d min(Δ_d(s), 0)²)``, ``Δ_d(s) = P_d(s) − P_d(s⁰)``, are taken off, κ rising beyond
     the channel's tried range as in :func:`liveroi.advisor.decide.cautious_gain`."""
@@ -213,12 +213,13 @@ def _increment_gains(
     return mean, mean + OPTIMISM * steps.std(axis=0)
 
 
-def counted_marginal_profit(rec: Recommendation, channel: str, spend: float) -> float:
-    r"""The profit of the channel's next yuan as the split counts it: posterior mean plus
-    ``z`` = :data:`OPTIMISM` posterior standard deviations of
-    :func:`liveroi.advisor.decide.marginal_profit` at ``spend``."""
+def next_yuan_profit(rec: Recommendation, channel: str, spend: float) -> tuple[float, float]:
+    r"""The profit of the channel's next yuan at ``spend``, from the draws of
+    :func:`liveroi.advisor.decide.marginal_profit`: ``(mean, counted)``, *counted* as the split counts
+    it — the posterior mean plus ``z`` = :data:`OPTIMISM` posterior standard deviations."""
     draws = marginal_profit(rec.model, rec.economics, channel, spend)[:, 0]
-    return float(draws.mean() + OPTIMISM * draws.std())
+    mean = float(draws.mean())
+    return mean, mean + OPTIMISM * float(draws.std())
 
 
 def _lift(lower: np.ndarray, target: np.ndarray, limit: float) -> np.ndarray:
@@ -370,7 +371,7 @@ def allocate(
             worth = np.full(len(rows), np.inf)
             for j in chan_idx:
                 rec, c = rows[j]
-                worth[j] = counted_marginal_profit(rec, c, float(rounded[j]))
+                worth[j] = next_yuan_profit(rec, c, float(rounded[j]))[1]
             worth = np.where(np.isfinite(worth), worth, -np.inf)  # no curve: give back first
             slack = np.where(whole, np.maximum(rounded - lo_int, 0.0), 0.0)
             by_worth = np.argsort(worth, kind="stable")
@@ -389,8 +390,7 @@ def allocate(
             c = rows[j][1]
             if rec.model.status == "fitted" and c in rec.model.fitted_channels:
                 mroi[c] = float(rec.model.slope("gmv", c, rounded[j]).mean())
-                mprofit[c] = float(marginal_profit(rec.model, rec.economics, c, rounded[j]).mean())
-                counted[c] = counted_marginal_profit(rec, c, float(rounded[j]))
+                mprofit[c], counted[c] = next_yuan_profit(rec, c, float(rounded[j]))
             else:
                 mroi[c], mprofit[c], counted[c] = None, None, None
         total = float(rounded[idx].sum())
