@@ -52,6 +52,11 @@ VARIANTS: dict[str, dict[str, object]] = {
     "optimism_02": {"OPTIMISM": 0.2},
     "optimism_05": {"OPTIMISM": 0.5},
     "optimism_1": {"OPTIMISM": 1.0},
+    # z for the accounts still being measured apart (they have the test allowance): measured, session 8
+    "z05_measuring03": {"OPTIMISM": 0.5, "OPTIMISM_MEASURING": 0.3},
+    "z05_measuring0": {"OPTIMISM": 0.5, "OPTIMISM_MEASURING": 0.0},
+    "z07_measuring03": {"OPTIMISM": 0.7, "OPTIMISM_MEASURING": 0.3},
+    "z03_measuring0": {"OPTIMISM": 0.3, "OPTIMISM_MEASURING": 0.0},
     "doubt_orders_only": {"DOUBT_SPENDS": False},  # ... but a yuan expected to lose money is never spent
 }
 

@@ -116,6 +116,7 @@ CAUTION = 0.0  # κ of a channel's spend beyond its tried range (0: none; see _i
 CUT_FLOOR = "step"  # a measured account's floor: "step" (the step limit) | "advice" (min(own advice, now))
 DOUBT_SPENDS = True  # may a yuan expected to lose a little be spent because the doubt counts it up? (yes)
 OPTIMISM = 0.3  # z of the benefit of the doubt: a yuan counted at mean + z·sd of its profit (_increment_gains)
+OPTIMISM_MEASURING: float | None = None  # z apart for accounts still being measured (None: OPTIMISM; measured, not kept)
 _EPS = 1e-9
 
 
@@ -188,6 +189,13 @@ def _bounds(rec: Recommendation) -> tuple[dict[str, float], dict[str, float]]:
     return lower, upper
 
 
+def _optimism(rec: Recommendation) -> float:
+    """The ``z`` of the benefit of the doubt for this account (:data:`OPTIMISM`)."""
+    if OPTIMISM_MEASURING is not None and is_measuring(rec):
+        return OPTIMISM_MEASURING
+    return OPTIMISM
+
+
 def _increment_gains(
     rec: Recommendation, channel: str, grid: np.ndarray, now: float
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -210,7 +218,7 @@ def _increment_gains(
         reach = extrapolation(grid, rec.model.tried.get(channel, (now, now)))
         kappa = CAUTION * np.clip(reach / EXTRAPOLATION_RAMP, 0.0, 1.0)
         mean = mean - np.diff(kappa * np.sqrt((np.minimum(delta, 0.0) ** 2).mean(axis=0)))
-    return mean, mean + OPTIMISM * steps.std(axis=0)
+    return mean, mean + _optimism(rec) * steps.std(axis=0)
 
 
 def next_yuan_profit(rec: Recommendation, channel: str, spend: float) -> tuple[float, float]:
@@ -219,7 +227,7 @@ def next_yuan_profit(rec: Recommendation, channel: str, spend: float) -> tuple[f
     it — the posterior mean plus ``z`` = :data:`OPTIMISM` posterior standard deviations."""
     draws = marginal_profit(rec.model, rec.economics, channel, spend)[:, 0]
     mean = float(draws.mean())
-    return mean, mean + OPTIMISM * float(draws.std())
+    return mean, mean + _optimism(rec) * float(draws.std())
 
 
 def _lift(lower: np.ndarray, target: np.ndarray, limit: float) -> np.ndarray:
