@@ -116,7 +116,7 @@ CAUTION = 0.0  # κ of a channel's spend beyond its tried range (0: none; see _i
 CUT_FLOOR = "step"  # a measured account's floor: "step" (the step limit) | "advice" (min(own advice, now))
 DOUBT_SPENDS = True  # may a yuan expected to lose a little be spent because the doubt counts it up? (yes)
 OPTIMISM = 0.3  # z of the benefit of the doubt: a yuan counted at mean + z·sd of its profit (_increment_gains)
-OPTIMISM_MEASURING: float | None = None  # z apart for accounts still being measured (None: OPTIMISM; measured, not kept)
+OPTIMISM_MEASURING: float | None = None  # z apart for accounts still measured (None: OPTIMISM; not kept)
 _EPS = 1e-9
 
 
