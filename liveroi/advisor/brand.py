@@ -206,8 +206,8 @@ def _increment_gains(
                g_i = e_i + z\,\operatorname{sd}_d \delta_{d,i},
                \qquad \delta_{d,i} = P_d(s_{i+1}) - P_d(s_i)
 
-    (``z`` = :data:`OPTIMISM`; per yuan, ``g_i / (s_{i+1} − s_i)`` is the counted part of :func:`next_yuan_profit`
-    at the increment). Returns ``(e, g)``. With :data:`CAUTION` > 0 (measured, not shipped) the increments of
+    (``z`` of :func:`_optimism`: :data:`OPTIMISM` as shipped; per yuan, ``g_i / (s_{i+1} − s_i)`` is the
+    counted part of :func:`next_yuan_profit` at the increment). Returns ``(e, g)``. With :data:`CAUTION` > 0 (measured, not shipped) the increments of
     ``κ(s)·√(mean_d min(Δ_d(s), 0)²)``, ``Δ_d(s) = P_d(s) − P_d(s⁰)``, are taken off, κ rising beyond
     the channel's tried range as in :func:`liveroi.advisor.decide.cautious_gain`."""
     curve = profit_curve(rec.model, rec.economics, channel, grid)
@@ -224,7 +224,7 @@ def _increment_gains(
 def next_yuan_profit(rec: Recommendation, channel: str, spend: float) -> tuple[float, float]:
     r"""The profit of the channel's next yuan at ``spend``, from the draws of
     :func:`liveroi.advisor.decide.marginal_profit`: ``(mean, counted)``, *counted* as the split counts
-    it — the posterior mean plus ``z`` = :data:`OPTIMISM` posterior standard deviations."""
+    it — the posterior mean plus ``z`` (:func:`_optimism`) posterior standard deviations."""
     draws = marginal_profit(rec.model, rec.economics, channel, spend)[:, 0]
     mean = float(draws.mean())
     return mean, mean + _optimism(rec) * float(draws.std())
