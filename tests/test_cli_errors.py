@@ -30,7 +30,7 @@ def test_out_of_memory_is_one_line_and_exit_1(
         return args
 
     monkeypatch.setattr(parser, "parse_args", parse)
-    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    monkeypatch.setattr(cli, "build_parser", lambda command=None: parser)
     code = cli.main(["--lang", lang, "init"])
     err = capsys.readouterr().err
     assert code == cli.EXIT_FAILED == 1
