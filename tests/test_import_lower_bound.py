@@ -42,3 +42,21 @@ def test_the_bare_import_stores_every_session_and_every_non_zero_spend(tmp_path:
         con.close()
     assert stored == [(r[0], r[1], float(r[6]), r[3] == "") for r in ROWS]
     assert stored_spend == spend
+
+
+def test_duckdb_imports_pandas_on_the_first_bound_parameter_as_the_lower_bound_says() -> None:
+    """The start the lower bound adds for an importer that binds parameters (BOUND_PARAMETER) is the
+    start of a process with pandas in it: DuckDB's client imports pandas for a bound value, not for a
+    statement without one. Should a DuckDB release stop doing so, the README's figure is stale."""
+    import subprocess
+    import sys
+
+    from benchmarks.import_lower_bound import BOUND_PARAMETER
+
+    def loads_pandas(code: str) -> bool:
+        probe = f"{code}\nimport sys; print('pandas' in sys.modules)"
+        out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+        return out.stdout.strip() == "True"
+
+    assert loads_pandas(BOUND_PARAMETER)
+    assert not loads_pandas("import duckdb; duckdb.connect().execute('SELECT 1').fetchall()")
