@@ -3,7 +3,7 @@
 
 Run: ``python -m benchmarks.brand_variants NAME [NAME …] [--held-out] [--seeds 0-4]
 [--budgets 1.0,0.8]`` — each variant patches module constants of :mod:`liveroi.advisor.brand` for the
-run and plays :func:`liveroi.advisor.brand_simulate.brand_advisor_policy` on the family at each budget,
+run (``model.NAME``: a constant of :mod:`liveroi.advisor.model`) and plays :func:`liveroi.advisor.brand_simulate.brand_advisor_policy` on the family at each budget,
 scored against the brand oracle (computed once per seed and budget, shared by the variants). The
 default seeds are the tuning seeds (:data:`liveroi.advisor.brand_simulate.TUNING_SEEDS`);
 ``--held-out`` plays the held-out ones, only for reporting a decision already made.
@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from liveroi.advisor import brand
+from liveroi.advisor import brand, model
 from liveroi.advisor.brand_simulate import (
     HELD_OUT_SEEDS,
     TUNING_SEEDS,
@@ -58,20 +58,31 @@ VARIANTS: dict[str, dict[str, object]] = {
     "z07_measuring03": {"OPTIMISM": 0.7, "OPTIMISM_MEASURING": 0.3},
     "z03_measuring0": {"OPTIMISM": 0.3, "OPTIMISM_MEASURING": 0.0},
     "doubt_orders_only": {"DOUBT_SPENDS": False},  # ... but a yuan expected to lose money is never spent
+    # the per-account fits' "today is right" slope prior looser (liveroi.advisor.model; session 9: the
+    # starved channels sit below their optimum): sd 1.5 and 2 × break-even instead of 1
+    "prior_sd_15": {"model.PRIOR_SD_FACTOR": 1.5},
+    "prior_sd_2": {"model.PRIOR_SD_FACTOR": 2.0},
 }
+#: the modules a variant's ``module.CONSTANT`` key may patch (a bare key is a constant of brand)
+MODULES = {"brand": brand, "model": model}
+
+
+def _target(key: str) -> tuple[object, str]:
+    module, _, constant = key.rpartition(".")
+    return MODULES[module or "brand"], constant
 
 
 @contextmanager
 def patched(name: str) -> Iterator[None]:
     """The variant's constants in force for the duration of the block."""
-    saved = {key: getattr(brand, key) for key in VARIANTS[name]}
+    saved = {key: getattr(*_target(key)) for key in VARIANTS[name]}
     try:
         for key, value in VARIANTS[name].items():
-            setattr(brand, key, value)
+            setattr(*_target(key), value)
         yield
     finally:
         for key, value in saved.items():
-            setattr(brand, key, value)
+            setattr(*_target(key), value)
 
 
 def parse_seeds(text: str) -> list[int]:
