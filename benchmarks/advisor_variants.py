@@ -57,6 +57,10 @@ VARIANTS: dict[str, dict[tuple[object, str], object]] = {
     "prior_sd_2_risk_neutral": {(model, "PRIOR_SD_FACTOR"): 2.0, (decide, "CAUTION"): 0.0},
     "prior_sd_4": {(model, "PRIOR_SD_FACTOR"): 4.0},
     "prior_sd_05": {(model, "PRIOR_SD_FACTOR"): 0.5},
+    # the slope prior at the latest spend instead of the median spend (session 9, for the brand split)
+    "prior_at_latest": {(model, "PRIOR_ANCHOR"): "latest"},
+    "prior_at_recent5": {(model, "PRIOR_ANCHOR"): "recent", (model, "PRIOR_RECENT"): 5},
+    "prior_at_recent10": {(model, "PRIOR_ANCHOR"): "recent", (model, "PRIOR_RECENT"): 10},
     "follower_sd_05": {(model, "FOLLOWER_PRIOR_SD_FACTOR"): 0.5},
     "shapes_1_2": {(model, "SHAPE_GRID"): (1.0, 2.0)},
     "tried_10_90": {(model, "TRIED_RANGE"): (0.1, 0.9)},

@@ -62,6 +62,10 @@ VARIANTS: dict[str, dict[str, object]] = {
     # starved channels sit below their optimum): sd 1.5 and 2 × break-even instead of 1
     "prior_sd_15": {"model.PRIOR_SD_FACTOR": 1.5},
     "prior_sd_2": {"model.PRIOR_SD_FACTOR": 2.0},
+    # the slope prior at the latest spend instead of the channel's median spend (model.PRIOR_ANCHOR)
+    "prior_at_latest": {"model.PRIOR_ANCHOR": "latest"},
+    "prior_at_recent5": {"model.PRIOR_ANCHOR": "recent", "model.PRIOR_RECENT": 5},
+    "prior_at_recent10": {"model.PRIOR_ANCHOR": "recent", "model.PRIOR_RECENT": 10},
 }
 #: the modules a variant's ``module.CONSTANT`` key may patch (a bare key is a constant of brand)
 MODULES = {"brand": brand, "model": model}

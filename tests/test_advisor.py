@@ -253,3 +253,30 @@ def test_a_well_measured_overspent_curve_is_cut_to_its_optimum() -> None:
     first = run.spend["xiaodiantong"].iloc[0]
     assert first <= 16_000 * 0.75  # a real cut at once, not a token one
     assert run.spend["xiaodiantong"].iloc[-5:].mean() == pytest.approx(optimum, rel=0.2)
+
+
+def test_the_measured_prior_anchor_latest_reads_a_raised_channel_as_less_over_spent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``PRIOR_ANCHOR = "latest"`` (measured, not shipped: docs/advisor-notes.md, "Where the prior sits"):
+    a starved channel raised from ¥8,000 to ¥14,000 for six sessions still has its median spend near the
+    old level, so the shipped prior ("break-even at the median") reads ¥14,000 as past the optimum; with the
+    prior at the latest spend its posterior marginal ROI there is higher. The default is the median."""
+    from liveroi.advisor import model as curves
+    from liveroi.advisor.brand_simulate import brand_family
+    from liveroi.advisor.simulate import _sessions, generate_history
+
+    starved = next(a for a in brand_family().accounts if a.name == "starved")
+    history = generate_history(starved, seed=3)
+    raised = np.full((6, 1), 14_000.0)
+    more = _sessions(starved, raised, len(history), np.random.default_rng(3))
+    history = history.append(more, pd.DataFrame(raised, columns=["jinniu"]))
+    break_even = 1 / (0.5 * (1 - 0.1))
+    assert curves.PRIOR_ANCHOR == "typical"
+    at_median = curves.fit(history, prior_roi=break_even)
+    monkeypatch.setattr(curves, "PRIOR_ANCHOR", "latest")
+    at_latest = curves.fit(history, prior_roi=break_even)
+    assert at_median.typical_spend["jinniu"] < 10_000 < 14_000  # the median lags the raise
+    slope_median = float(at_median.slope("gmv", "jinniu", np.array([14_000.0])).mean())
+    slope_latest = float(at_latest.slope("gmv", "jinniu", np.array([14_000.0])).mean())
+    assert slope_latest > slope_median

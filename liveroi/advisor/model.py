@@ -115,6 +115,12 @@ N_DRAWS = 300
 FOLLOWER_PRIOR_SD_FACTOR = 2.0  # prior sd of follower slopes, in followers per yuan (_followers_per_yuan)
 FOLLOWER_SCALE = "geometric"  # that scale: 'account' | 'channel' | 'geometric' (see _followers_per_yuan)
 PRIOR_SD_FACTOR = 1.0  # prior sd of the marginal ROI at typical spend, in units of max(prior_roi, 1)
+# where the slope prior ("marginal ROI = prior_roi") sits: "typical" (the median of the channel's spend:
+# shipped), "latest" (its latest session's spend) or "recent" (the median of its last PRIOR_RECENT
+# non-zero spends) — measured, not kept: a trade of the randomised suite for the brand family
+# (docs/advisor-notes.md, "Where the prior sits")
+PRIOR_ANCHOR = "typical"
+PRIOR_RECENT = 5
 SPIKE_SD_FACTOR: float | None = None  # a second, tight prior component ("spend is right"), same units
 SPIKE_WEIGHT = 0.5  # its prior probability
 SEED = 20_240_601
@@ -305,6 +311,7 @@ def _fit_target(
     rng: np.random.Generator,
     control_prior: tuple[np.ndarray, np.ndarray] | None = None,
     spike_sd: float | None = None,
+    anchor: np.ndarray | None = None,
 ) -> TargetFit:
     scale = float(np.mean(y))
     scale = scale if scale > 0 else max(float(np.abs(y).max()), 1.0)
@@ -316,12 +323,15 @@ def _fit_target(
     grid, shapes = curve_grid()
     # Features f(s;k,n)/f(s̄;k,n) for every channel and grid value, computed once.
     features = np.empty((n_ch, len(grid), len(y)))
-    factor = np.empty((n_ch, len(grid)))  # f(s̄)/f'(s̄): contribution per unit marginal ROI at s̄
+    factor = np.empty((n_ch, len(grid)))  # f(s̄)/f'(a): contribution at s̄ per unit marginal ROI at a
     for c in range(n_ch):
         for g, (ratio, n) in enumerate(zip(grid, shapes, strict=True)):
             k = ratio * typical[c]
             features[c, g] = saturation(spend[:, c], k, n) / saturation(typical[c], k, n)
-            factor[c, g] = typical[c] * (typical[c] ** n + k**n) / (n * k**n)
+            if anchor is None:  # a = s̄: f(s̄)/f'(s̄) = s̄ (s̄ⁿ + kⁿ) / (n kⁿ)
+                factor[c, g] = typical[c] * (typical[c] ** n + k**n) / (n * k**n)
+            else:  # a: where the slope prior sits (PRIOR_ANCHOR)
+                factor[c, g] = float(saturation(typical[c], k, n) / saturation_slope(np.array(anchor[c]), k, n))
 
     # Sufficient statistics of every feature at once: [controls | all channel × grid features].
     every = np.hstack([controls, features.reshape(n_ch * len(grid), len(y)).T])
@@ -602,6 +612,13 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
     controls, x_next = _controls(sessions)
     spend = history.spend[list(fitted)].to_numpy(dtype=float).reshape(len(history), len(fitted))
     typ = np.array([typical[c] for c in fitted])
+    anchor = None
+    if PRIOR_ANCHOR == "latest":
+        latest = spend[-1] if len(spend) else typ
+        anchor = np.where(latest > 0, latest, typ)
+    elif PRIOR_ANCHOR == "recent":
+        recent = [col[col > 0][-PRIOR_RECENT:] for col in spend.T]
+        anchor = np.array([float(np.median(r)) if len(r) else t for r, t in zip(recent, typ, strict=True)])
     rng = np.random.default_rng(SEED)
     slope_mean = prior_roi if prior_roi is not None else 0.0
     slope_sd = PRIOR_SD_FACTOR * max(prior_roi or 0.0, 1.0) if prior_roi is not None else 2.0
@@ -622,6 +639,7 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
         spike_sd=SPIKE_SD_FACTOR * max(prior_roi, 1.0)
         if SPIKE_SD_FACTOR is not None and prior_roi is not None
         else None,
+        anchor=anchor,
     )
     if apart is not None:  # the next session's followers' GMV joins its baseline, and its spread the noise
         _, fans_next, fans_sd = apart
@@ -638,6 +656,7 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
         0.0,
         np.maximum(FOLLOWER_PRIOR_SD_FACTOR * per_yuan, 1e-4),
         rng,
+        anchor=anchor,
     )
     return FittedModel(
         status="fitted",
