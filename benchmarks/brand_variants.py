@@ -3,7 +3,7 @@
 
 Run: ``python -m benchmarks.brand_variants NAME [NAME …] [--held-out] [--seeds 0-4]
 [--budgets 1.0,0.8]`` — each variant patches module constants of :mod:`liveroi.advisor.brand` for the
-run (``model.NAME``: a constant of :mod:`liveroi.advisor.model`) and plays :func:`liveroi.advisor.brand_simulate.brand_advisor_policy` on the family at each budget,
+run (or of :mod:`liveroi.advisor.model`) and plays :func:`liveroi.advisor.brand_simulate.brand_advisor_policy` on the family at each budget,
 scored against the brand oracle (computed once per seed and budget, shared by the variants). The
 default seeds are the tuning seeds (:data:`liveroi.advisor.brand_simulate.TUNING_SEEDS`);
 ``--held-out`` plays the held-out ones, only for reporting a decision already made.
@@ -29,64 +29,58 @@ from liveroi.advisor.brand_simulate import (
     scaled_advice_policy,
 )
 
-# name → {constant of liveroi.advisor.brand: value}, relative to the allocation as shipped ("current").
-VARIANTS: dict[str, dict[str, object]] = {
+# name → {(module, constant): value}, relative to the allocation as shipped ("current"); as in
+# benchmarks/advisor_variants.py
+VARIANTS: dict[str, dict[tuple[object, str], object]] = {
     "current": {},
-    "test_share_0": {"TEST_SHARE": 0.0},
-    "test_share_5": {"TEST_SHARE": 0.05},
-    "test_share_15": {"TEST_SHARE": 0.15},
-    "test_share_20": {"TEST_SHARE": 0.20},
-    "test_share_30": {"TEST_SHARE": 0.30},
+    "test_share_0": {(brand, "TEST_SHARE"): 0.0},
+    "test_share_5": {(brand, "TEST_SHARE"): 0.05},
+    "test_share_15": {(brand, "TEST_SHARE"): 0.15},
+    "test_share_20": {(brand, "TEST_SHARE"): 0.20},
+    "test_share_30": {(brand, "TEST_SHARE"): 0.30},
     # a measuring account with a curve: the larger of its share and its own advice, or its own advice
     # (shipped since the tuning round: the smaller of its share and its own advice)
-    "measuring_share": {"MEASURING_FLOOR": "share"},  # the rule before: its share alone
-    "measuring_share_or_advice": {"MEASURING_FLOOR": "share_or_advice"},
-    "measuring_advice": {"MEASURING_FLOOR": "advice"},
+    "measuring_share": {(brand, "MEASURING_FLOOR"): "share"},  # the rule before: its share alone
+    "measuring_share_or_advice": {(brand, "MEASURING_FLOOR"): "share_or_advice"},
+    "measuring_advice": {(brand, "MEASURING_FLOOR"): "advice"},
     # the advisor's caution beyond the tried range, per channel (liveroi.advisor.brand._increment_gains)
-    "caution_05": {"CAUTION": 0.5},
-    "caution_1": {"CAUTION": 1.0},
+    "caution_05": {(brand, "CAUTION"): 0.5},
+    "caution_1": {(brand, "CAUTION"): 1.0},
     # a measured account never cut below the smaller of its own advice and its latest spend (not shipped)
-    "cut_floor_advice": {"CUT_FLOOR": "advice"},
+    "cut_floor_advice": {(brand, "CUT_FLOOR"): "advice"},
     # the benefit of the doubt (shipped: z = 0.3): a yuan counted at mean + z·sd of its profit
-    "no_doubt": {"OPTIMISM": 0.0},  # the rule before: the posterior mean alone
-    "optimism_02": {"OPTIMISM": 0.2},
-    "optimism_05": {"OPTIMISM": 0.5},
-    "optimism_1": {"OPTIMISM": 1.0},
+    "no_doubt": {(brand, "OPTIMISM"): 0.0},  # the rule before: the posterior mean alone
+    "optimism_02": {(brand, "OPTIMISM"): 0.2},
+    "optimism_05": {(brand, "OPTIMISM"): 0.5},
+    "optimism_1": {(brand, "OPTIMISM"): 1.0},
     # z for the accounts still being measured apart (they have the test allowance): measured, session 8
-    "z05_measuring03": {"OPTIMISM": 0.5, "OPTIMISM_MEASURING": 0.3},
-    "z05_measuring0": {"OPTIMISM": 0.5, "OPTIMISM_MEASURING": 0.0},
-    "z07_measuring03": {"OPTIMISM": 0.7, "OPTIMISM_MEASURING": 0.3},
-    "z03_measuring0": {"OPTIMISM": 0.3, "OPTIMISM_MEASURING": 0.0},
-    "doubt_orders_only": {"DOUBT_SPENDS": False},  # ... but a yuan expected to lose money is never spent
+    "z05_measuring03": {(brand, "OPTIMISM"): 0.5, (brand, "OPTIMISM_MEASURING"): 0.3},
+    "z05_measuring0": {(brand, "OPTIMISM"): 0.5, (brand, "OPTIMISM_MEASURING"): 0.0},
+    "z07_measuring03": {(brand, "OPTIMISM"): 0.7, (brand, "OPTIMISM_MEASURING"): 0.3},
+    "z03_measuring0": {(brand, "OPTIMISM"): 0.3, (brand, "OPTIMISM_MEASURING"): 0.0},
+    "doubt_orders_only": {(brand, "DOUBT_SPENDS"): False},  # ... but a yuan expected to lose money is never spent
     # the per-account fits' "today is right" slope prior looser (liveroi.advisor.model; session 9: the
     # starved channels sit below their optimum): sd 1.5 and 2 × break-even instead of 1
-    "prior_sd_15": {"model.PRIOR_SD_FACTOR": 1.5},
-    "prior_sd_2": {"model.PRIOR_SD_FACTOR": 2.0},
+    "prior_sd_15": {(model, "PRIOR_SD_FACTOR"): 1.5},
+    "prior_sd_2": {(model, "PRIOR_SD_FACTOR"): 2.0},
     # the slope prior at the latest spend instead of the channel's median spend (model.PRIOR_ANCHOR)
-    "prior_at_latest": {"model.PRIOR_ANCHOR": "latest"},
-    "prior_at_recent5": {"model.PRIOR_ANCHOR": "recent", "model.PRIOR_RECENT": 5},
-    "prior_at_recent10": {"model.PRIOR_ANCHOR": "recent", "model.PRIOR_RECENT": 10},
+    "prior_at_latest": {(model, "PRIOR_ANCHOR"): "latest"},
+    "prior_at_recent5": {(model, "PRIOR_ANCHOR"): "recent", (model, "PRIOR_RECENT"): 5},
+    "prior_at_recent10": {(model, "PRIOR_ANCHOR"): "recent", (model, "PRIOR_RECENT"): 10},
 }
-#: the modules a variant's ``module.CONSTANT`` key may patch (a bare key is a constant of brand)
-MODULES = {"brand": brand, "model": model}
-
-
-def _target(key: str) -> tuple[object, str]:
-    module, _, constant = key.rpartition(".")
-    return MODULES[module or "brand"], constant
 
 
 @contextmanager
 def patched(name: str) -> Iterator[None]:
     """The variant's constants in force for the duration of the block."""
-    saved = {key: getattr(*_target(key)) for key in VARIANTS[name]}
+    saved = {(module, attr): getattr(module, attr) for module, attr in VARIANTS[name]}
     try:
-        for key, value in VARIANTS[name].items():
-            setattr(*_target(key), value)
+        for (module, attr), value in VARIANTS[name].items():
+            setattr(module, attr, value)
         yield
     finally:
-        for key, value in saved.items():
-            setattr(*_target(key), value)
+        for (module, attr), value in saved.items():
+            setattr(module, attr, value)
 
 
 def parse_seeds(text: str) -> list[int]:
