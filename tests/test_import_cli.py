@@ -99,9 +99,9 @@ def test_cli_subprocess_exit_codes(db_path: Path, tmp_path: Path) -> None:
 
 
 def test_cli_import_loads_only_the_import_command(db_path: Path, tmp_path: Path) -> None:
-    """The CLI imports only the named command's module: an import never loads the advisor, SciPy or the
-    sample brand (~0.6 s of start-up). pandas is not in the list: DuckDB's Python client imports it on the
-    first bound parameter (it checks every value against ``pandas.NA``)."""
+    """The CLI imports only the named command's module: an import never loads the advisor, SciPy, pacing
+    or the sample brand (~0.1 s of start-up). pandas is not in the list: DuckDB's Python client imports it
+    on the first bound parameter (it checks every value against ``pandas.NA``)."""
     script = (
         "import json, sys\n"
         "from liveroi import cli\n"

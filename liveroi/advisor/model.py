@@ -614,8 +614,7 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
     typ = np.array([typical[c] for c in fitted])
     anchor = None
     if PRIOR_ANCHOR == "latest":
-        latest = spend[-1] if len(spend) else typ
-        anchor = np.where(latest > 0, latest, typ)
+        anchor = np.where(spend[-1] > 0, spend[-1], typ)  # fitted: at least MIN_SESSIONS rows
     elif PRIOR_ANCHOR == "recent":
         recent = [col[col > 0][-PRIOR_RECENT:] for col in spend.T]
         anchor = np.array([float(np.median(r)) if len(r) else t for r, t in zip(recent, typ, strict=True)])
