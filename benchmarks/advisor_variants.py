@@ -59,6 +59,7 @@ VARIANTS: dict[str, dict[tuple[object, str], object]] = {
     "prior_sd_05": {(model, "PRIOR_SD_FACTOR"): 0.5},
     # the slope prior at the latest spend instead of the median spend (session 9, for the brand split)
     "prior_at_latest": {(model, "PRIOR_ANCHOR"): "latest"},
+    "prior_at_level": {(model, "PRIOR_ANCHOR"): "level"},
     "prior_at_recent5": {(model, "PRIOR_ANCHOR"): "recent", (model, "PRIOR_RECENT"): 5},
     "prior_at_recent10": {(model, "PRIOR_ANCHOR"): "recent", (model, "PRIOR_RECENT"): 10},
     "follower_sd_05": {(model, "FOLLOWER_PRIOR_SD_FACTOR"): 0.5},

@@ -65,6 +65,7 @@ VARIANTS: dict[str, dict[tuple[object, str], object]] = {
     "prior_sd_2": {(model, "PRIOR_SD_FACTOR"): 2.0},
     # the slope prior at the latest spend instead of the channel's median spend (model.PRIOR_ANCHOR)
     "prior_at_latest": {(model, "PRIOR_ANCHOR"): "latest"},
+    "prior_at_level": {(model, "PRIOR_ANCHOR"): "level"},
     "prior_at_recent5": {(model, "PRIOR_ANCHOR"): "recent", (model, "PRIOR_RECENT"): 5},
     "prior_at_recent10": {(model, "PRIOR_ANCHOR"): "recent", (model, "PRIOR_RECENT"): 10},
 }

@@ -280,3 +280,38 @@ def test_the_measured_prior_anchor_latest_reads_a_raised_channel_as_less_over_sp
     slope_median = float(at_median.slope("gmv", "jinniu", np.array([14_000.0])).mean())
     slope_latest = float(at_latest.slope("gmv", "jinniu", np.array([14_000.0])).mean())
     assert slope_latest > slope_median
+
+
+def _smoothed_level_by_hand(spend: list[float], alpha: float) -> tuple[float, float]:
+    """Simple exponential smoothing written out step by step: (sum of squared one-step errors, last level)."""
+    level, sse = spend[0], 0.0
+    for x in spend[1:]:
+        sse += (x - level) ** 2
+        level = alpha * x + (1 - alpha) * level
+    return sse, level
+
+
+@pytest.mark.parametrize(
+    "spend",
+    [
+        [8_000.0] * 6 + [9_000.0, 10_000.0, 11_000.0, 12_000.0, 13_000.0, 14_000.0],  # raised in steps
+        [10_000.0, 12_500.0, 8_000.0, 11_000.0, 9_500.0, 13_000.0, 7_500.0, 10_500.0, 9_000.0, 11_500.0],
+        [8_000.0] * 10 + [12_000.0] * 4,  # one shift, then held
+    ],
+)
+def test_the_measured_spend_level_is_the_smoothing_with_the_smallest_one_step_errors(
+    spend: list[float],
+) -> None:
+    """``PRIOR_ANCHOR = "level"`` (measured, not shipped) puts the prior at the spend's smoothed level:
+    the α of LEVEL_ALPHAS whose one-step-ahead errors are smallest, the smoothing computed here by hand."""
+    from liveroi.advisor import model as curves
+
+    errors = {alpha: _smoothed_level_by_hand(spend, alpha) for alpha in curves.LEVEL_ALPHAS}
+    best = min(errors, key=lambda alpha: errors[alpha][0])
+    level = curves._spend_level(np.array(spend), typical=float(np.median(spend)))
+    assert level == pytest.approx(errors[best][1], rel=1e-9)
+    if spend[-1] == 14_000.0:  # steps: the level follows the raise (α = 1), the median lags at ¥8,500
+        assert level == pytest.approx(14_000.0) and float(np.median(spend)) == 8_500.0
+    if len(spend) == 10:  # noise around ¥10,000: a small α, the level within the history's range
+        assert best <= 0.3 and 7_500.0 < level < 13_000.0
+    assert curves._spend_level(np.array(spend[:2]), typical=1.0) == 1.0  # too short: the median given

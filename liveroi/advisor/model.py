@@ -116,9 +116,9 @@ FOLLOWER_PRIOR_SD_FACTOR = 2.0  # prior sd of follower slopes, in followers per 
 FOLLOWER_SCALE = "geometric"  # that scale: 'account' | 'channel' | 'geometric' (see _followers_per_yuan)
 PRIOR_SD_FACTOR = 1.0  # prior sd of the marginal ROI at typical spend, in units of max(prior_roi, 1)
 # where the slope prior ("marginal ROI = prior_roi") sits: "typical" (the median of the channel's spend:
-# shipped), "latest" (its latest session's spend) or "recent" (the median of its last PRIOR_RECENT
-# non-zero spends) — measured, not kept: a trade of the randomised suite for the brand family
-# (docs/advisor-notes.md, "Where the prior sits")
+# shipped), "latest" (its latest session's spend), "recent" (the median of its last PRIOR_RECENT
+# non-zero spends) or "level" (its smoothed level, _spend_level) — measured, not kept: a trade of the
+# randomised suite for the brand family (docs/advisor-notes.md, "Where the prior sits")
 PRIOR_ANCHOR = "typical"
 PRIOR_RECENT = 5
 SPIKE_SD_FACTOR: float | None = None  # a second, tight prior component ("spend is right"), same units
@@ -296,6 +296,32 @@ def _posteriors(
         - math.lgamma(a0)
     )
     return mean, lam, a, b, log_evidence
+
+
+LEVEL_ALPHAS: tuple[float, ...] = (0.1, 0.2, 0.3, 0.5, 0.7, 1.0)
+
+
+def _spend_level(spend: np.ndarray, typical: float) -> float:
+    """The channel's spend level now, told from its noise by simple exponential smoothing
+    (``PRIOR_ANCHOR = "level"``, measured, not kept).
+
+    ``L_t = α x_t + (1 − α) L_{t−1}``, ``L_0 = x_0``, with α from LEVEL_ALPHAS minimising the one-step
+    errors ``Σ_{t≥1} (x_t − L_{t−1})²``: spend that varies around a fixed level picks a small α (L near
+    the history's mean), spend moved in steps picks α near 1 (L near the latest). Fewer than three
+    non-zero spends: ``typical``.
+    """
+    if len(spend) < 3:
+        return typical
+    from scipy.signal import lfilter
+
+    best, level = math.inf, typical
+    for alpha in LEVEL_ALPHAS:
+        smoothed = lfilter([alpha], [1.0, alpha - 1.0], spend[1:], zi=[(1.0 - alpha) * spend[0]])[0]
+        predicted = np.concatenate(([spend[0]], smoothed[:-1]))
+        sse = float(np.sum((spend[1:] - predicted) ** 2))
+        if sse < best:
+            best, level = sse, float(smoothed[-1])
+    return level
 
 
 def _fit_target(
@@ -615,6 +641,8 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
     anchor = None
     if PRIOR_ANCHOR == "latest":
         anchor = np.where(spend[-1] > 0, spend[-1], typ)  # fitted: at least MIN_SESSIONS rows
+    elif PRIOR_ANCHOR == "level":
+        anchor = np.array([_spend_level(col[col > 0], t) for col, t in zip(spend.T, typ, strict=True)])
     elif PRIOR_ANCHOR == "recent":
         recent = [col[col > 0][-PRIOR_RECENT:] for col in spend.T]
         anchor = np.array([float(np.median(r)) if len(r) else t for r, t in zip(recent, typ, strict=True)])
