@@ -89,7 +89,7 @@ def test_follower_projection_and_scatter() -> None:
         }
     )
     scatter = charts.matrix_scatter(matrix, "en")
-    assert scatter.data[0].type == "scattergl"
+    assert scatter.data[0].type == "scatter"  # SVG: no WebGL context per chart
     assert list(scatter.data[0].marker.color) == [
         charts.COLORS["above_breakeven"],
         charts.COLORS["below_breakeven"],

@@ -49,7 +49,7 @@ def test_accounts_side_by_side_and_scatter(fixture_db: Path) -> None:
     assert any(ACCOUNT_A in s.value for s in at.success)  # A is the one to deepen
     (scatter,) = plotly_specs(at)
     trace = scatter["data"][0]
-    assert trace["type"] == "scattergl"
+    assert trace["type"] == "scatter"  # SVG: no WebGL context per chart
     spend_wan = sorted(values(trace, "x"))
     assert spend_wan == pytest.approx(sorted(frame.groupby("account")["total_spend"].sum() / 1e4))
 
