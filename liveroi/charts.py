@@ -459,9 +459,8 @@ def paid_organic(gmv: float | None, ad_gmv: float | None, lang: str) -> go.Figur
 
 def matrix_scatter(frame: pd.DataFrame, lang: str, metric: str = "roi") -> go.Figure:
     """Spend against ROI per account, bubble area proportional to GMV, colour and hover word by each
-    account's own signal. SVG, not WebGL (as every chart here): a browser keeps only a handful of WebGL
-    contexts alive and each costs its creation on every render — 500 accounts draw in ~0.15 s as SVG
-    against ~0.5–0.7 s as WebGL in headless Chromium.
+    account's own signal. SVG, not WebGL (docs/architecture.md): 500 accounts draw in ~0.15 s as SVG
+    against ~0.5–0.7 s as WebGL in headless Chromium, which also keeps only a few WebGL contexts alive.
 
     ``metric='marginal_roi'`` puts each account's marginal ROI at its latest spend on the y-axis
     instead (columns ``marginal_roi``, ``marginal_roi_low``, ``marginal_roi_high``: its 80 % band as
