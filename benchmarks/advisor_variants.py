@@ -14,17 +14,16 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
-from benchmarks import advisor_bench, advisor_suite
+from benchmarks import advisor_bench, advisor_suite, variants
 from liveroi.advisor import decide, model, simulate
 
-# name → {(module, constant): value}, relative to the advisor as shipped ("current").
-VARIANTS: dict[str, dict[tuple[object, str], object]] = {
+# name → {(module, constant): value} (benchmarks/variants.py), relative to the advisor as shipped ("current").
+VARIANTS: dict[str, variants.Overrides] = {
     "current": {},
     "tried_recent_1": {(model, "TRIED_RECENT"): 1},
     "tried_recent_2": {(model, "TRIED_RECENT"): 2},
@@ -53,15 +52,8 @@ VARIANTS: dict[str, dict[tuple[object, str], object]] = {
     "caution_outside_05": {(decide, "CAUTION"): 0.5},
     "caution_outside_2": {(decide, "CAUTION"): 2.0},
     "ramp_30": {(decide, "EXTRAPOLATION_RAMP"): 0.3},
-    "prior_sd_2": {(model, "PRIOR_SD_FACTOR"): 2.0},
     "prior_sd_2_risk_neutral": {(model, "PRIOR_SD_FACTOR"): 2.0, (decide, "CAUTION"): 0.0},
-    "prior_sd_4": {(model, "PRIOR_SD_FACTOR"): 4.0},
-    "prior_sd_05": {(model, "PRIOR_SD_FACTOR"): 0.5},
-    # the slope prior at the latest spend instead of the median spend (session 9, for the brand split)
-    "prior_at_latest": {(model, "PRIOR_ANCHOR"): "latest"},
-    "prior_at_level": {(model, "PRIOR_ANCHOR"): "level"},
-    "prior_at_recent5": {(model, "PRIOR_ANCHOR"): "recent", (model, "PRIOR_RECENT"): 5},
-    "prior_at_recent10": {(model, "PRIOR_ANCHOR"): "recent", (model, "PRIOR_RECENT"): 10},
+    **variants.PRIOR_VARIANTS,  # the slope prior's sd and anchor, shared with the brand runner
     "follower_sd_05": {(model, "FOLLOWER_PRIOR_SD_FACTOR"): 0.5},
     "shapes_1_2": {(model, "SHAPE_GRID"): (1.0, 2.0)},
     "tried_10_90": {(model, "TRIED_RANGE"): (0.1, 0.9)},
@@ -92,29 +84,15 @@ VARIANTS: dict[str, dict[tuple[object, str], object]] = {
 }
 
 
-@contextmanager
-def patched(name: str) -> Iterator[None]:
-    """The variant's constants in force for the duration of the block."""
-    changes = VARIANTS[name]
-    saved = {key: getattr(key[0], key[1]) for key in changes}
-    try:
-        for (module, attr), value in changes.items():
-            setattr(module, attr, value)
-        yield
-    finally:
-        for (module, attr), value in saved.items():
-            setattr(module, attr, value)
-
-
 def run_variant(name: str, seeds: Sequence[int]) -> pd.DataFrame:
     """The advisor alone under variant ``name`` on the random accounts of ``seeds``."""
-    with patched(name):
+    with variants.patched(VARIANTS[name]):
         return advisor_suite.run_suite(seeds, ("advisor",))
 
 
 def run_cases(name: str, seeds: Sequence[int] = range(5)) -> dict[str, float]:
     """Mean share of the oracle per hand-made case of issue 4 under variant ``name``."""
-    with patched(name):
+    with variants.patched(VARIANTS[name]):
         return {
             s.name: float(np.mean([simulate.evaluate(s, seed).advisor_share for seed in seeds]))
             for s in simulate.scenarios()
@@ -127,7 +105,7 @@ def run_followers(
     """Per case of the follower carry-over family, the advisor's share of the oracle in each seed
     under variant ``name`` (each new follower scored at its true lifetime margin)."""
     out: dict[str, list[float]] = {}
-    with patched(name):
+    with variants.patched(VARIANTS[name]):
         for scenario in simulate.follower_scenarios():
             oracle = simulate.oracle_policy(scenario)
             out[scenario.name] = [

@@ -2,9 +2,9 @@
 (``docs/advisor-notes.md``, "The brand budget").
 
 Run: ``python -m benchmarks.brand_variants NAME [NAME …] [--held-out] [--seeds 0-4]
-[--budgets 1.0,0.8]`` — each variant patches module constants of :mod:`liveroi.advisor.brand` for the
-run (or of :mod:`liveroi.advisor.model`) and plays :func:`liveroi.advisor.brand_simulate.brand_advisor_policy` on the family at each budget,
-scored against the brand oracle (computed once per seed and budget, shared by the variants). The
+[--budgets 1.0,0.8]`` — each variant patches module constants of :mod:`liveroi.advisor.brand` (or of
+:mod:`liveroi.advisor.model`) for the run and plays
+:func:`liveroi.advisor.brand_simulate.brand_advisor_policy` on the family at each budget, scored against the brand oracle (computed once per seed and budget, shared by the variants). The
 default seeds are the tuning seeds (:data:`liveroi.advisor.brand_simulate.TUNING_SEEDS`);
 ``--held-out`` plays the held-out ones, only for reporting a decision already made.
 ``python -m benchmarks.brand_variants --list`` lists the names.
@@ -15,10 +15,9 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from liveroi.advisor import brand, model
+from benchmarks import variants
+from liveroi.advisor import brand
 from liveroi.advisor.brand_simulate import (
     HELD_OUT_SEEDS,
     TUNING_SEEDS,
@@ -29,9 +28,9 @@ from liveroi.advisor.brand_simulate import (
     scaled_advice_policy,
 )
 
-# name → {(module, constant): value}, relative to the allocation as shipped ("current"); as in
-# benchmarks/advisor_variants.py
-VARIANTS: dict[str, dict[tuple[object, str], object]] = {
+# name → {(module, constant): value} (benchmarks/variants.py), relative to the allocation as shipped
+# ("current")
+VARIANTS: dict[str, variants.Overrides] = {
     "current": {},
     "test_share_0": {(brand, "TEST_SHARE"): 0.0},
     "test_share_5": {(brand, "TEST_SHARE"): 0.05},
@@ -59,29 +58,10 @@ VARIANTS: dict[str, dict[tuple[object, str], object]] = {
     "z07_measuring03": {(brand, "OPTIMISM"): 0.7, (brand, "OPTIMISM_MEASURING"): 0.3},
     "z03_measuring0": {(brand, "OPTIMISM"): 0.3, (brand, "OPTIMISM_MEASURING"): 0.0},
     "doubt_orders_only": {(brand, "DOUBT_SPENDS"): False},  # ... but a yuan expected to lose money is never spent
-    # the per-account fits' "today is right" slope prior looser (liveroi.advisor.model; session 9: the
-    # starved channels sit below their optimum): sd 1.5 and 2 × break-even instead of 1
-    "prior_sd_15": {(model, "PRIOR_SD_FACTOR"): 1.5},
-    "prior_sd_2": {(model, "PRIOR_SD_FACTOR"): 2.0},
-    # the slope prior at the latest spend instead of the channel's median spend (model.PRIOR_ANCHOR)
-    "prior_at_latest": {(model, "PRIOR_ANCHOR"): "latest"},
-    "prior_at_level": {(model, "PRIOR_ANCHOR"): "level"},
-    "prior_at_recent5": {(model, "PRIOR_ANCHOR"): "recent", (model, "PRIOR_RECENT"): 5},
-    "prior_at_recent10": {(model, "PRIOR_ANCHOR"): "recent", (model, "PRIOR_RECENT"): 10},
+    # the per-account fits' slope prior (liveroi.advisor.model; session 9: the starved channels sit below
+    # their optimum), shared with the advisor's runner
+    **variants.PRIOR_VARIANTS,
 }
-
-
-@contextmanager
-def patched(name: str) -> Iterator[None]:
-    """The variant's constants in force for the duration of the block."""
-    saved = {(module, attr): getattr(module, attr) for module, attr in VARIANTS[name]}
-    try:
-        for (module, attr), value in VARIANTS[name].items():
-            setattr(module, attr, value)
-        yield
-    finally:
-        for (module, attr), value in saved.items():
-            setattr(module, attr, value)
 
 
 def parse_seeds(text: str) -> list[int]:
@@ -134,7 +114,7 @@ def main() -> None:
                 if name == "scaled advice":
                     run = play_brand(family, scaled_advice_policy, name, seed)
                 else:
-                    with patched(name):
+                    with variants.patched(VARIANTS[name]):
                         run = play_brand(family, brand_advisor_policy, name, seed)
                 shares.append(run.incremental_profit / oracle[(factor, seed)])
                 over += run.over_budget
