@@ -324,6 +324,19 @@ def _spend_level(spend: np.ndarray, typical: float) -> float:
     return level
 
 
+def _prior_anchor(spend: np.ndarray, typical: np.ndarray) -> np.ndarray | None:
+    """Where each fitted channel's slope prior sits under PRIOR_ANCHOR (``spend``: sessions × channels);
+    None for the shipped "typical", the channel's median spend, which _fit_target takes in closed form."""
+    if PRIOR_ANCHOR == "latest":
+        return np.where(spend[-1] > 0, spend[-1], typical)  # fitted: at least MIN_SESSIONS rows
+    if PRIOR_ANCHOR == "level":
+        return np.array([_spend_level(col[col > 0], t) for col, t in zip(spend.T, typical, strict=True)])
+    if PRIOR_ANCHOR == "recent":
+        recent = [col[col > 0][-PRIOR_RECENT:] for col in spend.T]
+        return np.array([float(np.median(r)) if len(r) else t for r, t in zip(recent, typical, strict=True)])
+    return None
+
+
 def _fit_target(
     target: str,
     y: np.ndarray,
@@ -638,14 +651,7 @@ def fit(history: History, prior_roi: float | None = None) -> FittedModel:
     controls, x_next = _controls(sessions)
     spend = history.spend[list(fitted)].to_numpy(dtype=float).reshape(len(history), len(fitted))
     typ = np.array([typical[c] for c in fitted])
-    anchor = None
-    if PRIOR_ANCHOR == "latest":
-        anchor = np.where(spend[-1] > 0, spend[-1], typ)  # fitted: at least MIN_SESSIONS rows
-    elif PRIOR_ANCHOR == "level":
-        anchor = np.array([_spend_level(col[col > 0], t) for col, t in zip(spend.T, typ, strict=True)])
-    elif PRIOR_ANCHOR == "recent":
-        recent = [col[col > 0][-PRIOR_RECENT:] for col in spend.T]
-        anchor = np.array([float(np.median(r)) if len(r) else t for r, t in zip(recent, typ, strict=True)])
+    anchor = _prior_anchor(spend, typ)
     rng = np.random.default_rng(SEED)
     slope_mean = prior_roi if prior_roi is not None else 0.0
     slope_sd = PRIOR_SD_FACTOR * max(prior_roi or 0.0, 1.0) if prior_roi is not None else 2.0
